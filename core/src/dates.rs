@@ -1,0 +1,445 @@
+//! Dates: reading them in the forms spreadsheets and accounting exports produce.
+//!
+//! A cell like `03/04/2025` is ambiguous on its own; the order of day and month is a property of
+//! the whole sheet, so it is inferred from every date cell together ([`infer_order`]), shown, and
+//! can be flipped by the user.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::text::fold_width;
+
+/// Order of day and month in dates written with the year last (`28/09/2025`, `09/28/2025`).
+/// Dates with the year first (`2025/9/28`, `2025年9月28日`) are always year-month-day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DayMonthOrder {
+    #[default]
+    DayFirst,
+    MonthFirst,
+}
+
+impl DayMonthOrder {
+    pub fn flipped(self) -> Self {
+        match self {
+            DayMonthOrder::DayFirst => DayMonthOrder::MonthFirst,
+            DayMonthOrder::MonthFirst => DayMonthOrder::DayFirst,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateError {
+    Empty,
+    /// Not a date in any form we read.
+    Unrecognised,
+    /// Looks like a date but names a day that does not exist (`2025-02-30`).
+    NoSuchDay,
+}
+
+/// What a cell says about the day/month order: `28/09/2025` says day first (28 is no month),
+/// `09/28/2025` says month first, `03/04/2025` says nothing.
+pub fn order_evidence(raw: &str) -> Option<DayMonthOrder> {
+    let folded = fold_width(raw);
+    let parts = numeric_parts(&folded)?;
+    if parts.len() != 3 || parts[0].len() > 2 || parts[2].len() < 2 {
+        return None;
+    }
+    let a: u32 = parts[0].parse().ok()?;
+    let b: u32 = parts[1].parse().ok()?;
+    match (a > 12, b > 12) {
+        (true, false) => Some(DayMonthOrder::DayFirst),
+        (false, true) => Some(DayMonthOrder::MonthFirst),
+        _ => None,
+    }
+}
+
+/// The order a set of date cells was written in, with how sure we are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OrderInference {
+    pub order: DayMonthOrder,
+    /// Cells that could only be read day first / month first.
+    pub day_first_votes: usize,
+    pub month_first_votes: usize,
+    /// Year-last cells that were ambiguous (both parts ≤ 12).
+    pub ambiguous: usize,
+}
+
+impl OrderInference {
+    /// True when some cells contradict the chosen order (a sheet that mixes conventions).
+    pub fn conflicting(&self) -> bool {
+        self.day_first_votes > 0 && self.month_first_votes > 0
+    }
+    /// True when year-last dates exist and none of them decides the order.
+    pub fn undecided(&self) -> bool {
+        self.day_first_votes == 0 && self.month_first_votes == 0 && self.ambiguous > 0
+    }
+}
+
+/// Infers the day/month order from every date cell of a sheet; ties and silence fall back to
+/// `fallback` (day first for most of the world; the user can flip it).
+pub fn infer_order<'a>(
+    cells: impl Iterator<Item = &'a str>,
+    fallback: DayMonthOrder,
+) -> OrderInference {
+    let mut inference = OrderInference {
+        order: fallback,
+        day_first_votes: 0,
+        month_first_votes: 0,
+        ambiguous: 0,
+    };
+    for cell in cells {
+        match order_evidence(cell) {
+            Some(DayMonthOrder::DayFirst) => inference.day_first_votes += 1,
+            Some(DayMonthOrder::MonthFirst) => inference.month_first_votes += 1,
+            None => {
+                if is_year_last(cell) {
+                    inference.ambiguous += 1
+                }
+            }
+        }
+    }
+    inference.order = match inference.day_first_votes.cmp(&inference.month_first_votes) {
+        std::cmp::Ordering::Greater => DayMonthOrder::DayFirst,
+        std::cmp::Ordering::Less => DayMonthOrder::MonthFirst,
+        std::cmp::Ordering::Equal => fallback,
+    };
+    inference
+}
+
+fn is_year_last(raw: &str) -> bool {
+    numeric_parts(&fold_width(raw))
+        .map(|p| p.len() == 3 && p[0].len() <= 2 && p[2].len() >= 2)
+        .unwrap_or(false)
+}
+
+/// Splits `28/09/2025`, `2025.9.28`, `2025-09-28 00:00:00` into their digit groups; None when
+/// the cell has anything else in its date part.
+fn numeric_parts(s: &str) -> Option<Vec<&str>> {
+    let s = s.trim();
+    let date_part = s.split([' ', 'T']).next()?;
+    let parts: Vec<&str> = date_part.split(['/', '-', '.']).collect();
+    if parts.len() < 2
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    Some(parts)
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// `Sep`, `Sept.`, `September` → 9. At least three letters, so `Ma` names no month.
+fn month_from_name(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    let w = w.trim_end_matches('.');
+    if w.len() < 3 {
+        return None;
+    }
+    MONTH_NAMES
+        .iter()
+        .position(|full| full.starts_with(w))
+        .map(|i| i as u32 + 1)
+}
+
+/// Excel stores dates as days since 1899-12-30 (the 1900 date system, with its phantom
+/// 1900-02-29). We accept serials for 1910..2099 only, so that a stray amount is not a date.
+const EXCEL_SERIAL_RANGE: std::ops::RangeInclusive<i64> = 3654..=73050;
+
+fn from_excel_serial(serial: i64) -> Option<NaiveDate> {
+    if !EXCEL_SERIAL_RANGE.contains(&serial) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_signed(Duration::days(serial))
+}
+
+fn two_digit_year(y: i32) -> i32 {
+    if y < 70 {
+        2000 + y
+    } else {
+        1900 + y
+    }
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, DateError> {
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1900..=2199).contains(&y) {
+        return Err(DateError::Unrecognised);
+    }
+    NaiveDate::from_ymd_opt(y, m, d).ok_or(DateError::NoSuchDay)
+}
+
+/// Reads a date cell. Forms: `2025-09-28`, `2025/9/28`, `2025.09.28`, `2025年9月28日`,
+/// `20250928`, `28/09/2025`, `09/28/2025` and `28.09.2025` (by `order`), two-digit years,
+/// `28-Sep-2025`, `Sep 28, 2025`, `28 September 2025`, a trailing time, and Excel serials.
+pub fn parse_date(raw: &str, order: DayMonthOrder) -> Result<NaiveDate, DateError> {
+    let folded = fold_width(raw);
+    let s = folded.trim();
+    if s.is_empty() {
+        return Err(DateError::Empty);
+    }
+    if let Some(date) = parse_chinese(s) {
+        return date;
+    }
+    if let Some(date) = parse_serial(s) {
+        return Ok(date);
+    }
+    if let Some(parts) = numeric_parts(s) {
+        return parse_numeric(&parts, order);
+    }
+    parse_with_month_name(s).unwrap_or(Err(DateError::Unrecognised))
+}
+
+fn parse_chinese(s: &str) -> Option<Result<NaiveDate, DateError>> {
+    let (y, rest) = s.split_once('年')?;
+    let (m, rest) = rest.split_once('月')?;
+    let d = rest.trim().trim_end_matches(['日', '号']).trim();
+    let num = |t: &str| t.trim().parse::<u32>().ok();
+    Some(match (num(y), num(m), num(d)) {
+        (Some(y), Some(m), Some(d)) => {
+            let y = if y < 100 {
+                two_digit_year(y as i32)
+            } else {
+                y as i32
+            };
+            ymd(y, m, d)
+        }
+        _ => Err(DateError::Unrecognised),
+    })
+}
+
+fn parse_numeric(parts: &[&str], order: DayMonthOrder) -> Result<NaiveDate, DateError> {
+    let num = |t: &str| t.parse::<u32>().map_err(|_| DateError::Unrecognised);
+    if parts.len() != 3 {
+        return Err(DateError::Unrecognised);
+    }
+    if parts[0].len() == 4 {
+        return ymd(num(parts[0])? as i32, num(parts[1])?, num(parts[2])?);
+    }
+    if parts[0].len() > 2 || parts[1].len() > 2 || !(parts[2].len() == 2 || parts[2].len() == 4) {
+        return Err(DateError::Unrecognised);
+    }
+    let year = num(parts[2])? as i32;
+    let year = if parts[2].len() == 2 {
+        two_digit_year(year)
+    } else {
+        year
+    };
+    let (a, b) = (num(parts[0])?, num(parts[1])?);
+    // A cell that can only be read one way is read that way, whatever the column's order.
+    let (day, month) = match (order, a > 12, b > 12) {
+        (_, true, false) => (a, b),
+        (_, false, true) => (b, a),
+        (DayMonthOrder::DayFirst, _, _) => (a, b),
+        (DayMonthOrder::MonthFirst, _, _) => (b, a),
+    };
+    ymd(year, month, day)
+}
+
+fn parse_serial(s: &str) -> Option<NaiveDate> {
+    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let y = s[0..4].parse().ok()?;
+        return ymd(y, s[4..6].parse().ok()?, s[6..8].parse().ok()?).ok();
+    }
+    let int_part = s.split_once('.').map_or(s, |(i, frac)| {
+        if frac.bytes().all(|b| b.is_ascii_digit()) {
+            i
+        } else {
+            ""
+        }
+    });
+    if int_part.is_empty() || !int_part.bytes().all(|b| b.is_ascii_digit()) || int_part.len() > 6 {
+        return None;
+    }
+    from_excel_serial(int_part.parse().ok()?)
+}
+
+fn parse_with_month_name(s: &str) -> Option<Result<NaiveDate, DateError>> {
+    let words: Vec<&str> = s
+        .split(|c: char| c == ' ' || c == '-' || c == ',' || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let words = &words[..3];
+    let num = |t: &str| {
+        t.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse::<u32>()
+            .ok()
+    };
+    let year_of = |t: &str| {
+        let y = t.parse::<i32>().ok()?;
+        Some(if t.len() == 2 { two_digit_year(y) } else { y })
+    };
+    // 28-Sep-2025 / 28 September 2025
+    if let (Some(d), Some(m), Some(y)) =
+        (num(words[0]), month_from_name(words[1]), year_of(words[2]))
+    {
+        return Some(ymd(y, m, d));
+    }
+    // Sep 28, 2025
+    if let (Some(m), Some(d), Some(y)) =
+        (month_from_name(words[0]), num(words[1]), year_of(words[2]))
+    {
+        return Some(ymd(y, m, d));
+    }
+    None
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}
+
+pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
+    date.checked_add_signed(Duration::days(days))
+        .unwrap_or(date)
+}
+
+/// `2025-09-28`: the form used in exports and share links.
+pub fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// True for 29 February.
+pub fn is_leap_day(date: NaiveDate) -> bool {
+    date.month() == 2 && date.day() == 29
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn read(raw: &str) -> NaiveDate {
+        parse_date(raw, DayMonthOrder::DayFirst).unwrap_or_else(|e| panic!("{raw}: {e:?}"))
+    }
+
+    #[test]
+    fn reads_every_listed_form() {
+        let expected = date(2025, 9, 28);
+        for raw in [
+            "2025-09-28",
+            "2025/9/28",
+            "2025.09.28",
+            "2025年9月28日",
+            "2025 年 9 月 28 日",
+            "28/09/2025",
+            "28.09.2025",
+            "28-09-2025",
+            "20250928",
+            "2025-09-28 00:00:00",
+            "2025-09-28T10:00:00",
+            "28-Sep-2025",
+            "28 September 2025",
+            "Sep 28, 2025",
+            "September 28, 2025",
+            "２０２５－０９－２８",
+            "45928",
+            "45928.0",
+        ] {
+            assert_eq!(read(raw), expected, "{raw}");
+        }
+        assert_eq!(
+            parse_date("09/28/2025", DayMonthOrder::MonthFirst),
+            Ok(expected)
+        );
+        // A cell that can only be read one way is read that way.
+        assert_eq!(
+            parse_date("09/28/2025", DayMonthOrder::DayFirst),
+            Ok(expected)
+        );
+    }
+
+    #[test]
+    fn ambiguous_cells_follow_the_column_order() {
+        assert_eq!(
+            parse_date("03/04/2025", DayMonthOrder::DayFirst),
+            Ok(date(2025, 4, 3))
+        );
+        assert_eq!(
+            parse_date("03/04/2025", DayMonthOrder::MonthFirst),
+            Ok(date(2025, 3, 4))
+        );
+        assert_eq!(
+            parse_date("3/4/25", DayMonthOrder::MonthFirst),
+            Ok(date(2025, 3, 4))
+        );
+    }
+
+    #[test]
+    fn leap_days_exist_only_in_leap_years() {
+        assert_eq!(read("2024-02-29"), date(2024, 2, 29));
+        assert_eq!(
+            parse_date("2025-02-29", DayMonthOrder::DayFirst),
+            Err(DateError::NoSuchDay)
+        );
+        assert_eq!(
+            parse_date("29/02/2100", DayMonthOrder::DayFirst),
+            Err(DateError::NoSuchDay)
+        );
+        assert_eq!(read("29.02.2000"), date(2000, 2, 29));
+        assert!(is_leap_day(read("2028年2月29日")));
+    }
+
+    #[test]
+    fn excel_serials_count_from_1899_12_30() {
+        // Excel: =DATE(2024,2,29) is 45351; =DATE(2000,1,1) is 36526.
+        assert_eq!(read("45351"), date(2024, 2, 29));
+        assert_eq!(read("36526"), date(2000, 1, 1));
+        // Outside the plausible range a number is not a date.
+        assert!(parse_date("1250", DayMonthOrder::DayFirst).is_err());
+        assert!(parse_date("1250.50", DayMonthOrder::DayFirst).is_err());
+    }
+
+    #[test]
+    fn rejects_non_dates() {
+        for bad in [
+            "",
+            "soon",
+            "2025-13-01",
+            "32/01/2025",
+            "2025/9",
+            "1/2/3/4",
+            "Sept",
+            "13/13/2025",
+        ] {
+            assert!(parse_date(bad, DayMonthOrder::DayFirst).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn infers_the_order_from_the_whole_column() {
+        let us = ["09/28/2025", "10/03/2025", "10/15/2025"];
+        let inferred = infer_order(us.iter().copied(), DayMonthOrder::DayFirst);
+        assert_eq!(inferred.order, DayMonthOrder::MonthFirst);
+        assert_eq!((inferred.month_first_votes, inferred.ambiguous), (2, 1));
+
+        let silent = ["03/04/2025", "05/06/2025"];
+        let inferred = infer_order(silent.iter().copied(), DayMonthOrder::DayFirst);
+        assert_eq!(inferred.order, DayMonthOrder::DayFirst);
+        assert!(inferred.undecided());
+
+        let iso_only = ["2025-09-28"];
+        let inferred = infer_order(iso_only.iter().copied(), DayMonthOrder::MonthFirst);
+        assert!(!inferred.undecided());
+    }
+}

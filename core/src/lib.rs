@@ -1,0 +1,17 @@
+//! The functional core of Overdue: everything that computes, with no browser in sight.
+//!
+//! The page is a pure function of one [`workspace::Workspace`] value and an as-of date:
+//! [`report::derive`] turns what the user gave (pasted text, settings) into everything the page
+//! shows. Nothing here reads the clock, touches the DOM or panics on user input; the Yew shell in
+//! the `overdue` crate only wires these functions to the page.
+
+pub mod aging;
+pub mod dates;
+pub mod export;
+pub mod i18n;
+pub mod money;
+pub mod paste;
+pub mod report;
+pub mod sample;
+pub mod text;
+pub mod workspace;

@@ -1,0 +1,215 @@
+//! `derive`: the pure function from a workspace and today's date to everything the page shows.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+
+use crate::aging::{self, Aged, Buckets, CurrencyTotal, CustomerSummary, Status};
+use crate::paste::{self, ParseOptions, Parsed};
+use crate::workspace::Workspace;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub as_of: NaiveDate,
+    pub buckets: Buckets,
+    pub parsed: Parsed,
+    /// One per `parsed.invoices`, same order.
+    pub aged: Vec<Aged>,
+    pub customers: Vec<CustomerSummary>,
+    pub totals: Vec<CurrencyTotal>,
+}
+
+/// Everything the page shows, from what the user gave. `today` is only used when the workspace
+/// has no as-of date of its own; this function never reads the clock.
+pub fn derive(workspace: &Workspace, today: NaiveDate) -> Report {
+    let settings = &workspace.settings;
+    let input = &workspace.input;
+    let as_of = settings.as_of.unwrap_or(today);
+    let buckets = settings.buckets();
+    let parsed = paste::parse(
+        &input.text,
+        &ParseOptions {
+            mapping: input.mapping.as_deref(),
+            day_month_order: input.day_month_order,
+            decimal_mark: input.decimal_mark,
+            default_currency: &settings.default_currency,
+            default_terms_days: settings.terms_days,
+        },
+    );
+    let aged: Vec<Aged> = parsed
+        .invoices
+        .iter()
+        .map(|inv| aging::age(inv, as_of, &buckets))
+        .collect();
+    let (customers, totals) = aging::summarize(&parsed.invoices, &aged, &buckets);
+    Report {
+        as_of,
+        buckets,
+        parsed,
+        aged,
+        customers,
+        totals,
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// As pasted.
+    Line,
+    Invoice,
+    Customer,
+    Currency,
+    InvoiceDate,
+    DueDate,
+    #[default]
+    DaysPastDue,
+    Amount,
+    Paid,
+    Outstanding,
+    Status,
+}
+
+/// What the invoice table shows: filters and order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvoiceQuery {
+    pub customer: Option<String>,
+    pub bucket: Option<usize>,
+    pub status: Option<Status>,
+    pub sort: SortKey,
+    pub descending: bool,
+}
+
+impl Default for InvoiceQuery {
+    fn default() -> Self {
+        InvoiceQuery {
+            customer: None,
+            bucket: None,
+            status: None,
+            sort: SortKey::DaysPastDue,
+            descending: true,
+        }
+    }
+}
+
+impl Report {
+    /// Indices into `parsed.invoices` of the rows the query selects, in its order. Ties keep
+    /// the pasted order, so the table never shuffles between renders.
+    pub fn select(&self, query: &InvoiceQuery) -> Vec<usize> {
+        let invoices = &self.parsed.invoices;
+        let mut rows: Vec<usize> = (0..invoices.len())
+            .filter(|&i| {
+                query
+                    .customer
+                    .as_ref()
+                    .is_none_or(|c| &invoices[i].customer == c)
+                    && query.bucket.is_none_or(|b| {
+                        self.aged[i].bucket == b && self.aged[i].status == Status::Open
+                    })
+                    && query.status.is_none_or(|s| self.aged[i].status == s)
+            })
+            .collect();
+        let compare = |a: &usize, b: &usize| -> Ordering {
+            let (x, y) = (&invoices[*a], &invoices[*b]);
+            match query.sort {
+                SortKey::Line => x.line.cmp(&y.line),
+                SortKey::Invoice => x.number.cmp(&y.number),
+                SortKey::Customer => x.customer.cmp(&y.customer),
+                SortKey::Currency => x.currency.cmp(&y.currency),
+                SortKey::InvoiceDate => x.invoice_date.cmp(&y.invoice_date),
+                SortKey::DueDate => x.due_date.cmp(&y.due_date),
+                SortKey::DaysPastDue => self.aged[*a]
+                    .days_past_due
+                    .cmp(&self.aged[*b].days_past_due),
+                SortKey::Amount => x.amount.cmp(&y.amount),
+                SortKey::Paid => x.paid.cmp(&y.paid),
+                SortKey::Outstanding => x.outstanding.cmp(&y.outstanding),
+                SortKey::Status => self.aged[*a].status.cmp(&self.aged[*b].status),
+            }
+        };
+        rows.sort_by(|a, b| {
+            let order = compare(a, b);
+            let order = if query.descending {
+                order.reverse()
+            } else {
+                order
+            };
+            order.then_with(|| invoices[*a].line.cmp(&invoices[*b].line))
+        });
+        rows
+    }
+
+    /// Customer names in first-seen order, for the filter and letter pickers.
+    pub fn customer_names(&self) -> Vec<&str> {
+        let mut seen = std::collections::HashSet::new();
+        self.parsed
+            .invoices
+            .iter()
+            .map(|i| i.customer.as_str())
+            .filter(|c| seen.insert(*c))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::Workspace;
+
+    fn report(text: &str, as_of: (i32, u32, u32)) -> Report {
+        let mut ws = Workspace::default();
+        ws.input.text = text.into();
+        derive(
+            &ws,
+            NaiveDate::from_ymd_opt(as_of.0, as_of.1, as_of.2).unwrap(),
+        )
+    }
+
+    #[test]
+    fn the_as_of_date_comes_from_settings_when_set() {
+        let mut ws = Workspace::default();
+        ws.settings.as_of = NaiveDate::from_ymd_opt(2025, 1, 1);
+        assert_eq!(
+            derive(&ws, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()).as_of,
+            ws.settings.as_of.unwrap()
+        );
+    }
+
+    #[test]
+    fn select_filters_and_sorts_stably() {
+        let r = report(
+            "Invoice\tCustomer\tDue date\tAmount\nA\tX\t2025-10-01\t10\nB\tY\t2025-09-01\t20\nC\tX\t2025-10-01\t0\nD\tX\t2025-11-30\t5\n",
+            (2025, 10, 31),
+        );
+        let numbers = |rows: Vec<usize>| {
+            rows.iter()
+                .map(|&i| r.parsed.invoices[i].number.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            numbers(r.select(&InvoiceQuery::default())),
+            ["B", "A", "C", "D"]
+        );
+        let only_x = InvoiceQuery {
+            customer: Some("X".into()),
+            sort: SortKey::Line,
+            descending: false,
+            ..Default::default()
+        };
+        assert_eq!(numbers(r.select(&only_x)), ["A", "C", "D"]);
+        let paid = InvoiceQuery {
+            status: Some(Status::Paid),
+            ..Default::default()
+        };
+        assert_eq!(numbers(r.select(&paid)), ["C"]);
+        let bucket = InvoiceQuery {
+            bucket: Some(2),
+            ..Default::default()
+        };
+        assert_eq!(
+            numbers(r.select(&bucket)),
+            ["A"],
+            "paid rows are in no bucket"
+        );
+        assert_eq!(r.customer_names(), ["X", "Y"]);
+    }
+}

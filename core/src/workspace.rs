@@ -1,0 +1,151 @@
+//! The one value the user's work lives in. Everything the page shows is derived from it
+//! ([`crate::report::derive`]); local persistence (and, later, share links) serialize exactly
+//! this value, versioned, so that a setting added later is remembered and migrated for free.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::aging::{Buckets, STAGE_EDGES};
+use crate::dates::DayMonthOrder;
+use crate::i18n::Lang;
+use crate::money::DecimalMark;
+use crate::paste::Field;
+
+/// Bump when a change to the stored form needs a migration in [`Workspace::from_json`].
+pub const CURRENT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Workspace {
+    pub version: u32,
+    pub input: Input,
+    pub settings: Settings,
+}
+
+/// What the user pasted or opened, and the choices made about how to read it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Input {
+    pub text: String,
+    /// File name when the text came from a file.
+    pub source: Option<String>,
+    pub mapping: Option<Vec<Field>>,
+    pub day_month_order: Option<DayMonthOrder>,
+    pub decimal_mark: Option<DecimalMark>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// None: today, in the user's time zone.
+    pub as_of: Option<NaiveDate>,
+    pub default_currency: String,
+    pub terms_days: i64,
+    pub bucket_edges: Vec<u32>,
+    /// None: the browser's language.
+    pub lang: Option<Lang>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            as_of: None,
+            default_currency: "CNY".to_string(),
+            terms_days: 30,
+            bucket_edges: STAGE_EDGES.to_vec(),
+            lang: None,
+        }
+    }
+}
+
+impl Settings {
+    pub fn buckets(&self) -> Buckets {
+        let buckets = Buckets::new(&self.bucket_edges);
+        if buckets.edges().is_empty() {
+            Buckets::stages()
+        } else {
+            buckets
+        }
+    }
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace {
+            version: CURRENT_VERSION,
+            input: Input::default(),
+            settings: Settings::default(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON, or not a workspace.
+    Damaged(String),
+    /// Written by a newer version of the page than this one.
+    TooNew(u32),
+}
+
+impl Workspace {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a stored workspace, migrating older versions. Unknown fields are ignored and
+    /// missing ones take their defaults, so adding a setting needs no migration.
+    pub fn from_json(json: &str) -> Result<Workspace, LoadError> {
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| LoadError::Damaged(e.to_string()))?;
+        let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+        if version > CURRENT_VERSION {
+            return Err(LoadError::TooNew(version));
+        }
+        // Version 0 never existed outside development; version 1 is the first stored form.
+        let mut workspace: Workspace =
+            serde_json::from_value(value).map_err(|e| LoadError::Damaged(e.to_string()))?;
+        workspace.version = CURRENT_VERSION;
+        Ok(workspace)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_json() {
+        let mut ws = Workspace::default();
+        ws.input.text = "发票号\t客户\nA\tB".into();
+        ws.input.mapping = Some(vec![Field::Invoice, Field::Customer]);
+        ws.input.day_month_order = Some(DayMonthOrder::MonthFirst);
+        ws.settings.as_of = NaiveDate::from_ymd_opt(2025, 10, 31);
+        ws.settings.lang = Some(Lang::En);
+        assert_eq!(Workspace::from_json(&ws.to_json()), Ok(ws));
+    }
+
+    #[test]
+    fn missing_fields_take_defaults_and_newer_versions_are_refused() {
+        let ws = Workspace::from_json(r#"{"version":1,"input":{"text":"x"}}"#).unwrap();
+        assert_eq!(ws.input.text, "x");
+        assert_eq!(ws.settings, Settings::default());
+        assert_eq!(
+            Workspace::from_json(r#"{"version":99}"#),
+            Err(LoadError::TooNew(99))
+        );
+        assert!(matches!(
+            Workspace::from_json("{not json"),
+            Err(LoadError::Damaged(_))
+        ));
+    }
+
+    #[test]
+    fn stored_field_names_are_stable() {
+        let mut ws = Workspace::default();
+        ws.input.mapping = Some(vec![Field::DueDate]);
+        ws.input.day_month_order = Some(DayMonthOrder::DayFirst);
+        let json = ws.to_json();
+        assert!(json.contains(r#""mapping":["due_date"]"#), "{json}");
+        assert!(json.contains(r#""day_month_order":"day_first""#), "{json}");
+    }
+}
