@@ -270,7 +270,7 @@ fn parse_serial(s: &str) -> Option<NaiveDate> {
 
 fn parse_with_month_name(s: &str) -> Option<Result<NaiveDate, DateError>> {
     let words: Vec<&str> = s
-        .split(|c: char| c == ' ' || c == '-' || c == ',' || c == '/')
+        .split([' ', '-', ',', '/'])
         .filter(|w| !w.is_empty())
         .collect();
     if words.len() < 3 {
@@ -314,6 +314,14 @@ pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
 /// `2025-09-28`: the form used in exports and share links.
 pub fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
+}
+
+/// A date as the page shows it: `2025年9月28日` / `28 Sep 2025`.
+pub fn display(date: NaiveDate, lang: crate::i18n::Lang) -> String {
+    match lang {
+        crate::i18n::Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+        crate::i18n::Lang::En => date.format("%-d %b %Y").to_string(),
+    }
 }
 
 /// True for 29 February.
@@ -408,6 +416,13 @@ mod tests {
         // Outside the plausible range a number is not a date.
         assert!(parse_date("1250", DayMonthOrder::DayFirst).is_err());
         assert!(parse_date("1250.50", DayMonthOrder::DayFirst).is_err());
+    }
+
+    #[test]
+    fn displays_dates_in_each_language() {
+        use crate::i18n::Lang;
+        assert_eq!(display(date(2025, 9, 8), Lang::Zh), "2025年9月8日");
+        assert_eq!(display(date(2025, 9, 8), Lang::En), "8 Sep 2025");
     }
 
     #[test]

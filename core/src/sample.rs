@@ -9,7 +9,18 @@ use chrono::NaiveDate;
 use crate::dates::{add_days, iso};
 
 /// (invoice, customer, days before as-of issued, terms in days, amount, paid, currency, notes)
-const ROWS: &[(&str, &str, i64, i64, &str, &str, &str, &str)] = &[
+type SampleRow = (
+    &'static str,
+    &'static str,
+    i64,
+    i64,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+const ROWS: &[SampleRow] = &[
     (
         "FP20250101",
         "深圳市华强电子有限公司",

@@ -1,0 +1,79 @@
+//! The page: top bar, input panel, summary, tabs. Owns the state and its persistence.
+
+use overdue_core::i18n::Lang;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::i18n::texts;
+use crate::state::{Action, AppState, Tab};
+use crate::views;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| {
+        let (workspace, saved) = browser::load_workspace();
+        AppState::new(workspace, browser::today(), browser::browser_lang(), saved)
+    });
+
+    // Keep the workspace in this browser whenever it changes (and only then).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.workspace.clone(), move |workspace| {
+            dispatcher.dispatch(Action::Saved(browser::save_workspace(workspace)));
+        });
+    }
+    // The document's language follows the page's, for screen readers and fonts.
+    {
+        let lang = state.lang();
+        use_effect_with(lang, move |lang| {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("lang", if *lang == Lang::Zh { "zh-CN" } else { "en" });
+            }
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                document.set_title(texts(*lang).app_name);
+            }
+        });
+    }
+
+    let dispatch = state.dispatcher();
+    let t = texts(state.lang());
+    let tab_button = |tab: Tab, label: &'static str| {
+        let dispatch = dispatch.clone();
+        let selected = state.tab == tab;
+        html! {
+            <button role="tab" class={classes!("tab", selected.then_some("selected"))}
+                aria-selected={selected.to_string()}
+                onclick={Callback::from(move |_| dispatch.dispatch(Action::SetTab(tab)))}>
+                {label}
+            </button>
+        }
+    };
+
+    html! {
+        <>
+            { views::top_bar(&state, &dispatch) }
+            <main>
+                { views::input_panel(&state, &dispatch) }
+                { views::summary(&state) }
+                <nav class="tabs no-print" role="tablist">
+                    { tab_button(Tab::Invoices, t.tab_invoices) }
+                    { tab_button(Tab::Customers, t.tab_customers) }
+                    { tab_button(Tab::Settings, t.tab_settings) }
+                </nav>
+                <section class="tab-panel" role="tabpanel">
+                    {
+                        match state.tab {
+                            Tab::Invoices => views::invoice_table(&state, &dispatch),
+                            Tab::Customers => views::customer_summary(&state, &dispatch),
+                            Tab::Settings => views::settings(&state, &dispatch),
+                        }
+                    }
+                </section>
+            </main>
+            <footer class="no-print"><p>{ t.privacy_note }</p></footer>
+        </>
+    }
+}

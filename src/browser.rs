@@ -1,0 +1,116 @@
+//! The few things only a browser can do: read the clock and language, keep the workspace in
+//! localStorage, read a dropped file, and hand the user a download.
+
+use chrono::NaiveDate;
+use overdue_core::i18n::Lang;
+use overdue_core::text::decode_unicode;
+use overdue_core::workspace::Workspace;
+use wasm_bindgen::JsCast;
+
+use crate::state::Saved;
+
+const STORAGE_KEY: &str = "overdue.workspace";
+/// Where an unreadable stored workspace is moved, so that loading never destroys it.
+const DAMAGED_KEY: &str = "overdue.workspace.unreadable";
+
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+pub fn browser_lang() -> Lang {
+    let code = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
+    Lang::for_browser(&code)
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The stored workspace, if any. An unreadable one is set aside under another key, not lost.
+pub fn load_workspace() -> (Workspace, Saved) {
+    let Some(storage) = storage() else {
+        return (Workspace::default(), Saved::Nothing);
+    };
+    match storage.get_item(STORAGE_KEY).ok().flatten() {
+        None => (Workspace::default(), Saved::Nothing),
+        Some(json) => match Workspace::from_json(&json) {
+            Ok(ws) => (ws, Saved::Kept),
+            Err(_) => {
+                let _ = storage.set_item(DAMAGED_KEY, &json);
+                (Workspace::default(), Saved::Nothing)
+            }
+        },
+    }
+}
+
+pub fn save_workspace(workspace: &Workspace) -> Saved {
+    let Some(storage) = storage() else {
+        return Saved::Failed;
+    };
+    if *workspace == Workspace::default() {
+        let _ = storage.remove_item(STORAGE_KEY);
+        return Saved::Nothing;
+    }
+    match storage.set_item(STORAGE_KEY, &workspace.to_json()) {
+        Ok(()) => Saved::Kept,
+        Err(_) => {
+            // A stale copy would come back on reload and look like lost work: remove it.
+            let _ = storage.remove_item(STORAGE_KEY);
+            Saved::Failed
+        }
+    }
+}
+
+pub fn forget_everything() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(STORAGE_KEY);
+        let _ = storage.remove_item(DAMAGED_KEY);
+    }
+}
+
+/// Decodes a file's bytes: UTF-8 or UTF-16 in Rust, legacy Chinese (GBK) with the browser's
+/// own decoder.
+pub fn decode_file(bytes: &[u8]) -> String {
+    if let Some(text) = decode_unicode(bytes) {
+        return text;
+    }
+    web_sys::TextDecoder::new_with_label("gb18030")
+        .and_then(|decoder| decoder.decode_with_u8_array(bytes))
+        .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// Offers `text` as a file download (a Blob URL: nothing goes over the network).
+pub fn download(filename: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(anchor) = document.create_element("a") {
+        if let Ok(anchor) = anchor.dyn_into::<web_sys::HtmlAnchorElement>() {
+            anchor.set_href(&url);
+            anchor.set_download(filename);
+            anchor.click();
+        }
+    }
+    // Revoking at once can cancel the download in some browsers; a second later is safe.
+    gloo::timers::callback::Timeout::new(1_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+}
+
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

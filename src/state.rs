@@ -1,0 +1,266 @@
+//! The page's one state and the actions that change it (Yew's `Reducible`, as in the
+//! `function_todomvc` example). The workspace is the only thing that is kept; the report and
+//! the selected rows are caches of pure functions of it, recomputed here when it changes.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use overdue_core::aging::Status;
+use overdue_core::dates::DayMonthOrder;
+use overdue_core::i18n::Lang;
+use overdue_core::paste::Field;
+use overdue_core::report::{derive, InvoiceQuery, Report, SortKey};
+use overdue_core::sample::sample_text;
+use overdue_core::workspace::Workspace;
+use yew::Reducible;
+
+pub const PAGE_SIZE: usize = 100;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Invoices,
+    Customers,
+    Settings,
+}
+
+/// Whether the workspace is kept in this browser.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Saved {
+    Nothing,
+    Kept,
+    /// Writing failed (usually the browser's quota): it will not survive a reload.
+    Failed,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub workspace: Rc<Workspace>,
+    /// Today in the user's time zone, read once by the shell.
+    pub today: NaiveDate,
+    /// The browser's language, used while the user has not chosen one.
+    pub browser_lang: Lang,
+    pub report: Rc<Report>,
+    pub query: InvoiceQuery,
+    /// Indices into `report.parsed.invoices`, filtered and sorted by `query`.
+    pub rows: Rc<Vec<usize>>,
+    pub page: usize,
+    pub tab: Tab,
+    pub saved: Saved,
+    pub confirming_forget: bool,
+    /// The text in the bucket-edges box while it does not parse.
+    pub bucket_draft: Option<String>,
+}
+
+pub enum Action {
+    /// New pasted, typed or opened text, with the file name when it came from a file.
+    SetText(String, Option<String>),
+    LoadSample,
+    SetAsOf(Option<NaiveDate>),
+    SetLang(Lang),
+    SetMapping(Vec<Field>),
+    ResetMapping,
+    SetDayMonthOrder(DayMonthOrder),
+    SetTerms(i64),
+    SetDefaultCurrency(String),
+    SetBucketEdges(Vec<u32>),
+    /// Text typed in the bucket box that does not parse yet.
+    DraftBuckets(String),
+    FilterCustomer(Option<String>),
+    FilterBucket(Option<usize>),
+    FilterStatus(Option<Status>),
+    SortBy(SortKey),
+    SetPage(usize),
+    SetTab(Tab),
+    ShowCustomer(String),
+    Saved(Saved),
+    AskForget,
+    CancelForget,
+    /// Erase: the shell has removed the stored copy; start from an empty workspace.
+    Forgotten,
+}
+
+impl AppState {
+    pub fn new(
+        workspace: Workspace,
+        today: NaiveDate,
+        browser_lang: Lang,
+        saved: Saved,
+    ) -> AppState {
+        let report = Rc::new(derive(&workspace, today));
+        let query = InvoiceQuery::default();
+        let rows = Rc::new(report.select(&query));
+        AppState {
+            workspace: Rc::new(workspace),
+            today,
+            browser_lang,
+            report,
+            query,
+            rows,
+            page: 0,
+            tab: Tab::Invoices,
+            saved,
+            confirming_forget: false,
+            bucket_draft: None,
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.workspace.settings.lang.unwrap_or(self.browser_lang)
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.rows.len().div_ceil(PAGE_SIZE).max(1)
+    }
+
+    fn with_workspace(&self, change: impl FnOnce(&mut Workspace)) -> AppState {
+        let mut workspace = (*self.workspace).clone();
+        change(&mut workspace);
+        let report = Rc::new(derive(&workspace, self.today));
+        let mut query = self.query.clone();
+        // A filter on something the new data no longer has would show an empty table.
+        if query
+            .customer
+            .as_ref()
+            .is_some_and(|c| !report.parsed.invoices.iter().any(|i| &i.customer == c))
+        {
+            query.customer = None;
+        }
+        if query.bucket.is_some_and(|b| b >= report.buckets.len()) {
+            query.bucket = None;
+        }
+        let rows = Rc::new(report.select(&query));
+        let page = self
+            .page
+            .min(rows.len().div_ceil(PAGE_SIZE).saturating_sub(1));
+        AppState {
+            workspace: Rc::new(workspace),
+            report,
+            query,
+            rows,
+            page,
+            ..self.clone()
+        }
+    }
+
+    fn with_query(&self, change: impl FnOnce(&mut InvoiceQuery)) -> AppState {
+        let mut query = self.query.clone();
+        change(&mut query);
+        let rows = Rc::new(self.report.select(&query));
+        AppState {
+            query,
+            rows,
+            page: 0,
+            ..self.clone()
+        }
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = match action {
+            Action::SetText(text, source) => self.with_workspace(|ws| {
+                // A different sheet gets its columns recognised afresh.
+                if ws.input.text.lines().next() != text.lines().next() {
+                    ws.input.mapping = None;
+                    ws.input.day_month_order = None;
+                    ws.input.decimal_mark = None;
+                }
+                ws.input.text = text;
+                ws.input.source = source;
+            }),
+            Action::LoadSample => {
+                let today = self.today;
+                let as_of = self.workspace.settings.as_of.unwrap_or(today);
+                self.with_workspace(|ws| {
+                    ws.input = Default::default();
+                    ws.input.text = sample_text(as_of);
+                })
+            }
+            Action::SetAsOf(date) => self.with_workspace(|ws| ws.settings.as_of = date),
+            Action::SetLang(lang) => self.with_workspace(|ws| ws.settings.lang = Some(lang)),
+            Action::SetMapping(mapping) => {
+                self.with_workspace(|ws| ws.input.mapping = Some(mapping))
+            }
+            Action::ResetMapping => self.with_workspace(|ws| ws.input.mapping = None),
+            Action::SetDayMonthOrder(order) => {
+                self.with_workspace(|ws| ws.input.day_month_order = Some(order))
+            }
+            Action::SetTerms(days) => {
+                self.with_workspace(|ws| ws.settings.terms_days = days.clamp(0, 3650))
+            }
+            Action::SetDefaultCurrency(code) => {
+                self.with_workspace(|ws| ws.settings.default_currency = code)
+            }
+            Action::SetBucketEdges(edges) => {
+                let mut next = self.with_workspace(|ws| ws.settings.bucket_edges = edges);
+                next.bucket_draft = None;
+                next
+            }
+            Action::DraftBuckets(text) => AppState {
+                bucket_draft: Some(text),
+                ..(*self).clone()
+            },
+            Action::FilterCustomer(customer) => self.with_query(|q| q.customer = customer),
+            Action::FilterBucket(bucket) => self.with_query(|q| q.bucket = bucket),
+            Action::FilterStatus(status) => self.with_query(|q| q.status = status),
+            Action::SortBy(key) => self.with_query(|q| {
+                if q.sort == key {
+                    q.descending = !q.descending;
+                } else {
+                    q.sort = key;
+                    q.descending = matches!(
+                        key,
+                        SortKey::DaysPastDue | SortKey::Outstanding | SortKey::Amount
+                    );
+                }
+            }),
+            Action::SetPage(page) => AppState {
+                page: page.min(self.page_count() - 1),
+                ..(*self).clone()
+            },
+            Action::SetTab(tab) => AppState {
+                tab,
+                ..(*self).clone()
+            },
+            Action::ShowCustomer(customer) => {
+                let mut next = self.with_query(|q| {
+                    q.customer = Some(customer);
+                    q.bucket = None;
+                    q.status = None;
+                });
+                next.tab = Tab::Invoices;
+                next
+            }
+            Action::Saved(saved) => {
+                if self.saved == saved {
+                    return self;
+                }
+                AppState {
+                    saved,
+                    ..(*self).clone()
+                }
+            }
+            Action::AskForget => AppState {
+                confirming_forget: true,
+                ..(*self).clone()
+            },
+            Action::CancelForget => AppState {
+                confirming_forget: false,
+                ..(*self).clone()
+            },
+            Action::Forgotten => {
+                let mut fresh = AppState::new(
+                    Workspace::default(),
+                    self.today,
+                    self.browser_lang,
+                    Saved::Nothing,
+                );
+                fresh.tab = self.tab;
+                fresh
+            }
+        };
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,92 @@
+// Shared set-up for the browser tests: a static file server for dist/ on 127.0.0.1 and
+// Debian's Chromium driven by playwright-core (no browser download).
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { chromium } from "playwright-core";
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+};
+
+export const DIST = new URL("../../dist/", import.meta.url).pathname;
+
+/** Serves dist/ (under `prefix`, to prove relative URLs work under a sub-path). */
+export async function serveDist(prefix = "/overdue/") {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404).end();
+      return;
+    }
+    let rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, "");
+    if (rel === "" || rel === ".") rel = "index.html";
+    try {
+      const body = await readFile(join(DIST, rel));
+      res.writeHead(200, { "content-type": MIME[extname(rel)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${server.address().port}${prefix}`;
+  return { url, origin: new URL(url).origin, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+/** A fresh page whose language is `locale`, with console errors and page crashes collected. */
+export async function openPage(browser, url, { locale = "en-US", viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ locale, viewport });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(url);
+  await page.waitForSelector("[data-testid=paste-input]");
+  return { context, page, problems };
+}
+
+/** Pastes `text` into the paste box the way a browser does: a paste event with clipboard data. */
+export async function paste(page, text) {
+  await page.locator("[data-testid=paste-input]").evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+    el.focus();
+    if (el.dispatchEvent(event)) {
+      // Nobody took the paste over: do what the browser would, insert the text.
+      el.value = text;
+      el.dispatchEvent(new InputEvent("input", { bubbles: true }));
+    }
+  }, text);
+}
+
+export function tempDir() {
+  return mkdtempSync(join(tmpdir(), "overdue-e2e-"));
+}
