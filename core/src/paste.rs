@@ -571,7 +571,18 @@ fn read_records(text: &str, delimiter: Delimiter, quoting: bool) -> Vec<Row> {
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line() as usize);
+                // The reader's position is where it started looking, before any empty lines it
+                // passed over: step over those to the line the record really starts on.
+                let (mut line, mut byte) = record
+                    .position()
+                    .map_or((0, 0), |p| (p.line() as usize, p.byte() as usize));
+                let bytes = text.as_bytes();
+                while byte < bytes.len() && matches!(bytes[byte], b'\n' | b'\r') {
+                    if bytes[byte] == b'\n' {
+                        line += 1;
+                    }
+                    byte += 1;
+                }
                 rows.push(Row {
                     line,
                     record: record.clone(),
@@ -885,6 +896,29 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
             true
         }
     });
+    // The CSV reader passes over empty lines without a record: list them too.
+    let mut covered = vec![false; text.lines().count() + 2];
+    for row in &rows {
+        let spanned = row
+            .record
+            .iter()
+            .map(|cell| cell.matches('\n').count())
+            .sum::<usize>();
+        for line in row.line..=row.line + spanned {
+            if let Some(slot) = covered.get_mut(line) {
+                *slot = true;
+            }
+        }
+    }
+    for (i, line) in text.lines().enumerate() {
+        if !covered.get(i + 1).copied().unwrap_or(true) && is_blank(line) {
+            skipped.push(Skipped {
+                line: i + 1,
+                reason: SkipReason::Blank,
+                text: String::new(),
+            });
+        }
+    }
     skipped.sort_by_key(|s| s.line);
 
     let date_cols: Vec<usize> = [Field::InvoiceDate, Field::DueDate, Field::PaidDate]
@@ -1302,6 +1336,7 @@ mod tests {
             vec![
                 (1, SkipReason::Title),
                 (2, SkipReason::Title),
+                (3, SkipReason::Blank),
                 (5, SkipReason::Heading),
                 (7, SkipReason::Total),
                 (8, SkipReason::RepeatedHeader),
