@@ -113,20 +113,51 @@ fn is_year_last(raw: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// Splits `28/09/2025`, `2025.9.28`, `2025-09-28 00:00:00` into their digit groups; None when
-/// the cell has anything else in its date part.
-fn numeric_parts(s: &str) -> Option<Vec<&str>> {
-    let s = s.trim();
-    let date_part = s.split([' ', 'T']).next()?;
-    let parts: Vec<&str> = date_part.split(['/', '-', '.']).collect();
-    if parts.len() < 2
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
+/// Up to three digit groups of a numeric date; no allocation, as this runs on every date cell.
+struct DigitGroups<'a> {
+    groups: [&'a str; 3],
+    count: usize,
+}
+
+impl<'a> std::ops::Deref for DigitGroups<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
+        &self.groups[..self.count]
     }
-    Some(parts)
+}
+
+/// Splits `28/09/2025`, `2025.9.28`, `2025-09-28 00:00:00` into their digit groups; None when
+/// the cell has anything else in its date part. More than three groups give an empty list,
+/// which no caller reads as a date.
+fn numeric_parts(s: &str) -> Option<DigitGroups<'_>> {
+    let s = s.trim();
+    let bytes = s.as_bytes();
+    let end = bytes
+        .iter()
+        .position(|&b| b == b' ' || b == b'T')
+        .unwrap_or(bytes.len());
+    let mut groups = [""; 3];
+    let mut count = 0;
+    let mut start = 0;
+    for i in 0..=end {
+        if i < end && bytes[i].is_ascii_digit() {
+            continue;
+        }
+        if i < end && !matches!(bytes[i], b'/' | b'-' | b'.') {
+            return None;
+        }
+        if i == start {
+            return None;
+        }
+        if count == 3 {
+            return Some(DigitGroups { groups, count: 0 });
+        }
+        // Only ASCII bytes were passed, so `start..i` lies on character boundaries.
+        groups[count] = &s[start..i];
+        count += 1;
+        start = i + 1;
+    }
+    (count >= 2).then_some(DigitGroups { groups, count })
 }
 
 const MONTH_NAMES: [&str; 12] = [

@@ -4,6 +4,8 @@
 //! [`round_cents`]: half away from zero ("half-up" as accountants say) to two decimals, applied
 //! once, at the end of a computation.
 
+use std::borrow::Cow;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
@@ -70,6 +72,9 @@ pub fn normalize_currency(raw: &str) -> Option<String> {
 /// `1.234,56` and `12,5` say comma; `1,234.56` and `12.5` say point; `1,234` says nothing.
 pub fn decimal_mark_evidence(raw: &str) -> Option<DecimalMark> {
     let s = fold_width(raw);
+    if !s.contains(['.', ',']) {
+        return None;
+    }
     let digits_part: String = s
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
@@ -154,16 +159,27 @@ pub fn parse_amount(raw: &str, mark: DecimalMark) -> Result<ParsedAmount, Amount
     {
         return Err(AmountError::NotANumber);
     }
-    let compact: String = number
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\''))
-        .collect();
+    // Spaces and apostrophes only group digits (`12 345,60`, `1'234.50`).
+    let compact: Cow<str> = if number.contains([' ', '\'']) {
+        Cow::Owned(
+            number
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '\''))
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(number)
+    };
     let normalized = normalize_separators(&compact, mark).ok_or(AmountError::NotANumber)?;
     if normalized.is_empty() || normalized == "." {
         return Err(AmountError::NotANumber);
     }
-    let significant = normalized.trim_start_matches('0').replace('.', "");
-    if significant.len() > 26 {
+    let significant_digits = normalized
+        .bytes()
+        .skip_while(|&b| b == b'0' || b == b'.')
+        .filter(u8::is_ascii_digit)
+        .count();
+    if significant_digits > 26 {
         return Err(AmountError::TooLarge);
     }
     let mut value: Decimal = normalized.parse().map_err(|_| AmountError::NotANumber)?;
@@ -174,11 +190,14 @@ pub fn parse_amount(raw: &str, mark: DecimalMark) -> Result<ParsedAmount, Amount
 }
 
 /// Rewrites digits with `.`/`,` separators into the form `Decimal` parses (`1234.56`).
-fn normalize_separators(s: &str, mark: DecimalMark) -> Option<String> {
-    let dots = s.matches('.').count();
-    let commas = s.matches(',').count();
+fn normalize_separators(s: &str, mark: DecimalMark) -> Option<Cow<'_, str>> {
+    let dots = s.bytes().filter(|&b| b == b'.').count();
+    let commas = s.bytes().filter(|&b| b == b',').count();
     let (thousands, decimal) = match (dots, commas) {
-        (0, 0) => return Some(s.to_string()),
+        (0, 0) => return Some(Cow::Borrowed(s)),
+        (1, 0) if mark == DecimalMark::Point || digits_after(s, '.') != 3 => {
+            return Some(Cow::Borrowed(s))
+        }
         (_, 0) if dots > 1 => ('.', None),
         (0, _) if commas > 1 => (',', None),
         (1, 0) => {
@@ -222,7 +241,7 @@ fn normalize_separators(s: &str, mark: DecimalMark) -> Option<String> {
             out.push(c);
         }
     }
-    Some(out)
+    Some(Cow::Owned(out))
 }
 
 fn digits_after(s: &str, sep: char) -> usize {

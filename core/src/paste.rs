@@ -619,6 +619,16 @@ fn cells_text(record: &StringRecord, delimiter: Delimiter) -> String {
 }
 
 fn is_total_label(cell: &str) -> bool {
+    // Cheap test first: this runs on every cell of every row.
+    let first = cell.trim_start().chars().next();
+    let maybe_latin = matches!(
+        first,
+        Some('t' | 'T' | 'g' | 'G' | 's' | 'S' | 'Ｔ' | 'ｔ' | 'Ｇ' | 'ｇ' | 'Ｓ' | 'ｓ')
+    );
+    let maybe_cjk = !cell.is_ascii() && (cell.contains('计') || cell.contains('計'));
+    if !maybe_latin && !maybe_cjk {
+        return false;
+    }
     let lower = fold_width(cell).trim().to_lowercase();
     lower.starts_with("total")
         || lower.starts_with("grand total")
@@ -810,20 +820,15 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     let body_start = header_index.map_or(0, |h| h + 1);
 
     // Classify the body: data rows go on, the rest is skipped with its reason.
-    let normalized_header: Option<Vec<String>> = header_record
-        .as_ref()
-        .map(|r| r.iter().map(normalize_header).collect());
     let mut data: Vec<&Row> = Vec::with_capacity(rows.len().saturating_sub(body_start));
     for row in &rows[body_start..] {
         let filled = row.record.iter().filter(|c| !is_blank(c)).count();
         let reason = if filled == 0 {
             Some(SkipReason::Blank)
-        } else if normalized_header.as_ref().is_some_and(|h| {
-            row.record
-                .iter()
-                .map(normalize_header)
-                .eq(h.iter().cloned())
-        }) {
+        } else if header_record
+            .as_ref()
+            .is_some_and(|h| row.record.iter().map(str::trim).eq(h.iter().map(str::trim)))
+        {
             Some(SkipReason::RepeatedHeader)
         } else if filled == 1 && width > 1 {
             Some(SkipReason::Heading)
