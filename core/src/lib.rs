@@ -6,6 +6,7 @@
 //! the `overdue` crate only wires these functions to the page.
 
 pub mod aging;
+pub mod charges;
 pub mod dates;
 pub mod export;
 pub mod i18n;
