@@ -32,9 +32,12 @@ pub enum AmountError {
     Empty,
     /// Something that is not a number, or a number with an unknown currency mark.
     NotANumber,
-    /// More digits than a Decimal holds (28).
+    /// 10^15 or more: no invoice is that large, and sums must stay inside Decimal's range.
     TooLarge,
 }
+
+/// Amounts of 10^15 or more are refused as [`AmountError::TooLarge`].
+pub const MAX_INTEGER_DIGITS: usize = 15;
 
 /// Half away from zero to the cent: 0.005 → 0.01, −0.005 → −0.01.
 pub fn round_cents(value: Decimal) -> Decimal {
@@ -174,12 +177,15 @@ pub fn parse_amount(raw: &str, mark: DecimalMark) -> Result<ParsedAmount, Amount
     if normalized.is_empty() || normalized == "." {
         return Err(AmountError::NotANumber);
     }
-    let significant_digits = normalized
-        .bytes()
-        .skip_while(|&b| b == b'0' || b == b'.')
-        .filter(u8::is_ascii_digit)
-        .count();
-    if significant_digits > 26 {
+    // A quadrillion is beyond any invoice; the limit keeps every sum of 100,000s of rows far
+    // inside Decimal's range, so totals can never overflow (an overflow would panic).
+    let integer_digits = normalized
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('0')
+        .len();
+    if integer_digits > MAX_INTEGER_DIGITS {
         return Err(AmountError::TooLarge);
     }
     let mut value: Decimal = normalized.parse().map_err(|_| AmountError::NotANumber)?;
@@ -347,6 +353,11 @@ mod tests {
             parse_amount("123456789012345678901234567890", DecimalMark::Point),
             Err(AmountError::TooLarge)
         );
+        assert_eq!(
+            parse_amount("1000000000000000", DecimalMark::Point),
+            Err(AmountError::TooLarge)
+        );
+        assert!(parse_amount("999,999,999,999,999.99", DecimalMark::Point).is_ok());
     }
 
     #[test]

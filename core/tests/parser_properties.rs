@@ -94,3 +94,21 @@ proptest! {
         prop_assert_eq!(unique, expected);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 20, ..ProptestConfig::default() })]
+
+    /// Totals never overflow, however large and many the amounts (an overflow would panic).
+    #[test]
+    fn totals_of_the_largest_accepted_amounts_do_not_overflow(rows in 1usize..30_000, digits in 14usize..40) {
+        let amount = "9".repeat(digits);
+        let mut text = String::from("Invoice\tCustomer\tDue date\tAmount\n");
+        for i in 0..rows {
+            text.push_str(&format!("I{i}\tC\t2025-01-01\t{amount}\n"));
+        }
+        let mut ws = Workspace::default();
+        ws.input.text = text;
+        let report = derive(&ws, chrono::NaiveDate::from_ymd_opt(2025, 10, 31).unwrap());
+        prop_assert_eq!(report.parsed.invoices.len() + report.parsed.errors.len(), rows);
+    }
+}
