@@ -323,12 +323,17 @@ fn a_dispute_leaves_the_track_and_follows_its_own_deadlines() {
     assert_eq!(
         due,
         [
-            (Action::AcknowledgeDispute, date(2025, 10, 30)), // 1 working day
-            (Action::RequestEvidence, date(2025, 10, 30)),
-            (Action::VerifyDispute, date(2025, 11, 4)), // 3 working days, over the weekend
+            (Action::AcknowledgeDispute, since), // at once, in one dispute letter
+            (Action::RequestEvidence, since),
+            // 3 working days after the acknowledgment deadline, over the weekend
+            (Action::VerifyDispute, date(2025, 11, 4)),
             (Action::ResolveDispute, date(2025, 11, 4)),
         ]
     );
+    // Acknowledged within 1 working day.
+    assert!(a.why.contains(&Reason::AcknowledgeBy {
+        by: date(2025, 10, 30)
+    }));
     assert_eq!(a.letter, Some(LetterKind::Dispute));
     assert_eq!(a.next_action.unwrap().action, Action::AcknowledgeDispute);
 

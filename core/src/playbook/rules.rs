@@ -28,6 +28,9 @@ use super::annotations::{Annotation, DisputeReason, InvoiceKey, LateReason, Prom
 use super::settings::{days, Jurisdiction, Ladder, PlaybookSettings};
 use super::vocabulary::{Action, LetterKind, Money, Reason, Stage};
 
+/// More days than lie between the first and last dates `chrono` can represent.
+const MAX_SPAN: i64 = 200_000_000;
+
 /// One recommended action with its date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Step {
@@ -432,7 +435,7 @@ pub fn assess(
     let mut assessment = Assessment {
         key: InvoiceKey::of(invoice),
         currency: invoice.currency.clone(),
-        days_past_due: aged.days_past_due,
+        days_past_due: aged.days_past_due.clamp(-MAX_SPAN, MAX_SPAN),
         stage: Stage::Closed,
         stage_since: None,
         on_track: Decimal::ZERO,
@@ -459,7 +462,9 @@ pub fn assess(
     let outstanding = invoice.outstanding;
     let currency = invoice.currency.as_str();
     let ladder = settings.ladder();
-    let dpd = aged.days_past_due;
+    // Any real pair of dates is less than 200 million days apart; clamping what the caller
+    // passed keeps the day arithmetic below from overflowing whatever it holds.
+    let dpd = aged.days_past_due.clamp(-MAX_SPAN, MAX_SPAN);
     let mut why = Vec::new();
 
     // The dispute track.
@@ -480,10 +485,14 @@ pub fn assess(
                     _ => (outstanding, true),
                 };
                 let since = dispute.since;
+                // Both go out at once, in the dispute letter, as soon as the dispute is in;
+                // the acknowledgment's deadline is the reason's to state.
                 let ack_by = add_working_days(since, settings.dispute_ack_working_days);
-                dispute_steps.push(Action::AcknowledgeDispute, ack_by, since);
+                let acknowledged = dispute_steps
+                    .push(Action::AcknowledgeDispute, since, since)
+                    .and_then(|s| s.done);
                 let asked = dispute_steps
-                    .push(Action::RequestEvidence, ack_by, since)
+                    .push(Action::RequestEvidence, since, since)
                     .and_then(|s| s.done);
                 let asked = asked.unwrap_or(ack_by.max(since));
                 let quality = dispute.reason == DisputeReason::Quality;
@@ -506,6 +515,9 @@ pub fn assess(
                     since,
                     amount: Money::new(amount, currency),
                 });
+                if acknowledged.is_none() && settings.is_enabled(Action::AcknowledgeDispute) {
+                    why.push(Reason::AcknowledgeBy { by: ack_by });
+                }
                 if !whole {
                     why.push(Reason::UndisputedOnTrack {
                         amount: Money::new(outstanding.saturating_sub(amount), currency),

@@ -503,6 +503,10 @@ pub enum Reason {
     DisputeResolved {
         on: NaiveDate,
     },
+    /// The dispute must be acknowledged by this day.
+    AcknowledgeBy {
+        by: NaiveDate,
+    },
     EvidenceDeadline {
         by: NaiveDate,
         quality: bool,
@@ -692,6 +696,10 @@ impl Reason {
             Reason::DisputeResolved { on } => match lang {
                 Lang::Zh => format!("争议已于 {} 解决，恢复常规催收", date(on)),
                 Lang::En => format!("Dispute resolved on {}: back on the normal track", date(on)),
+            },
+            Reason::AcknowledgeBy { by } => match lang {
+                Lang::Zh => format!("须在 {} 前书面回复客户，确认收到异议", date(by)),
+                Lang::En => format!("Acknowledge the dispute in writing by {}", date(by)),
             },
             Reason::EvidenceDeadline { by, quality } => match (lang, quality) {
                 (Lang::Zh, true) => format!("质量异议：客户须在 72 小时内（{} 前）提供书面证据", date(by)),
