@@ -770,6 +770,21 @@ fn the_write_off_check_drives_the_late_stages() {
         (dec("3200"), dec("5320.00"))
     );
 
+    let a = run_one(&bad, None, "200", &costs("3200", "0"), as_of());
+    assert!(a.why.contains(&Reason::CollectionBreakEven {
+        amount: Money::new(dec("3200"), "CNY")
+    }));
+    assert!(!actions(&a.steps).contains(&Action::ConsiderWriteOff));
+    let zh = Reason::CollectionNotWorthwhile {
+        recoverable: Money::new(dec("3200"), "CNY"),
+        cost: Money::new(dec("5320"), "CNY"),
+    }
+    .describe(Lang::Zh);
+    assert_eq!(
+        zh,
+        "催收成本 CNY 5,320.00 高于可收回金额 CNY 3,200.00（本金加逾期费用）"
+    );
+
     // Earlier stages do not run the check.
     assert!(at(40).write_off.is_none());
 }

@@ -420,3 +420,38 @@ fn the_limitation_deadline_of_any_covered_invoice_shows_on_the_item() {
         "the written demand interrupts the period"
     );
 }
+
+#[test]
+fn each_item_gives_the_reasons_of_its_own_track() {
+    let invoices = vec![invoice("A", "1", 20, "5000", "CNY")];
+    let mut annotations = Annotations::new();
+    annotations.insert(
+        InvoiceKey::new("A", "1"),
+        Annotation {
+            dispute: Some(Dispute {
+                reason: DisputeReason::Quality,
+                disputed_amount: Some(dec("1200")),
+                since: as_of(),
+            }),
+            ..Default::default()
+        },
+    );
+    let items = list(&invoices, &annotations, as_of());
+    let dispute = items.iter().find(|i| i.kind == ItemKind::Dispute).unwrap();
+    assert_eq!(dispute.why[0], Reason::PastDue { days: 20 });
+    assert!(dispute.why.iter().all(|r| !r.is_normal_track()));
+    assert!(dispute
+        .why
+        .iter()
+        .any(|r| matches!(r, Reason::AcknowledgeBy { .. })));
+    let overdue = items.iter().find(|i| i.kind == ItemKind::Overdue).unwrap();
+    assert!(overdue.why.iter().all(|r| !r.is_dispute_track()));
+    assert!(matches!(
+        overdue.why[0],
+        Reason::DaysPastDue { days: 20, .. }
+    ));
+    assert!(overdue
+        .why
+        .iter()
+        .any(|r| matches!(r, Reason::UndisputedOnTrack { .. })));
+}

@@ -15,7 +15,7 @@
 //!   one invoice's [`Stage`], [`Step`]s (an [`Action`] with its due and done dates), dispute
 //!   track, [`LetterKind`], next action, `why: Vec<Reason>`, limitation status and
 //!   write-off check.
-//! - [`today`]`(invoices, aged, annotations, charges, settings, as_of) -> Vec<TodayItem>`:
+//! - [`today()`]`(invoices, aged, annotations, charges, settings, as_of) -> Vec<TodayItem>`:
 //!   the prioritised list; [`customer_risks`] gives [`CustomerRisk`] (flag, DSO) per
 //!   customer and currency; [`run`] computes all three at once for the shell.
 //! - [`csv_cells`] and [`CSV_COLUMNS_EN`]/[`CSV_COLUMNS_ZH`]: the `stage,next_step,

@@ -793,8 +793,12 @@ fn stage_steps(
             }
             why.push(if check.write_off {
                 Reason::CollectionNotWorthwhile { recoverable, cost }
-            } else {
+            } else if check.worth_pursuing {
                 Reason::CollectionWorthwhile { recoverable, cost }
+            } else {
+                Reason::CollectionBreakEven {
+                    amount: recoverable,
+                }
             });
             assessment.write_off = Some(check);
         }

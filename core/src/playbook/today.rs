@@ -493,6 +493,8 @@ fn build_item(
         *total = total.saturating_add(member.amount);
     }
 
+    // Why: the roll-up, then the worst invoice's reasons that concern this item's track,
+    // then deadlines from the others.
     let mut why = Vec::new();
     if members.len() > 1 {
         why.push(Reason::CoversInvoices {
@@ -501,7 +503,18 @@ fn build_item(
             stage,
         });
     }
-    why.extend(worst.assessment.why.iter().cloned());
+    let on_this_track = |reason: &&Reason| match kind {
+        ItemKind::Dispute => !reason.is_normal_track(),
+        _ => !reason.is_dispute_track(),
+    };
+    let days = worst.assessment.days_past_due;
+    if kind == ItemKind::Dispute
+        && days > 0
+        && !worst.assessment.why.contains(&Reason::PastDue { days })
+    {
+        why.push(Reason::PastDue { days });
+    }
+    why.extend(worst.assessment.why.iter().filter(on_this_track).cloned());
     for member in members {
         for reason in &member.assessment.why {
             let deadline = matches!(

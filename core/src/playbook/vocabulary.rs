@@ -541,6 +541,10 @@ pub enum Reason {
         recoverable: Money,
         cost: Money,
     },
+    /// Cost of collection and recoverable amount are equal.
+    CollectionBreakEven {
+        amount: Money,
+    },
     ChargesWaivable {
         charges: Money,
     },
@@ -570,6 +574,36 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Reasons about the dispute track only (a today item on the normal track leaves them
+    /// out).
+    pub fn is_dispute_track(&self) -> bool {
+        matches!(
+            self,
+            Reason::AcknowledgeBy { .. } | Reason::EvidenceDeadline { .. }
+        )
+    }
+
+    /// Reasons about the normal track only (a dispute item leaves them out).
+    pub fn is_normal_track(&self) -> bool {
+        matches!(
+            self,
+            Reason::NotYetDue { .. }
+                | Reason::FallsDueSoon { .. }
+                | Reason::DaysPastDue { .. }
+                | Reason::CountedDays { .. }
+                | Reason::PromisePending { .. }
+                | Reason::PromiseBroken { .. }
+                | Reason::CashFlow
+                | Reason::NoticeSent { .. }
+                | Reason::CollectionWorthwhile { .. }
+                | Reason::CollectionNotWorthwhile { .. }
+                | Reason::CollectionBreakEven { .. }
+                | Reason::ChargesWaivable { .. }
+                | Reason::StageDone { .. }
+                | Reason::ReviewDue { .. }
+        )
+    }
+
     pub fn describe(&self, lang: Lang) -> String {
         let date = |d: &NaiveDate| format_date(*d, lang);
         match self {
@@ -801,14 +835,24 @@ impl Reason {
             },
             Reason::CollectionNotWorthwhile { recoverable, cost } => match lang {
                 Lang::Zh => format!(
-                    "催收成本 {} 不低于可收回金额 {}（本金加逾期费用）",
+                    "催收成本 {} 高于可收回金额 {}（本金加逾期费用）",
                     cost.describe(),
                     recoverable.describe()
                 ),
                 Lang::En => format!(
-                    "The {} cost of collection is at least the {} recoverable (principal and charges)",
+                    "The {} cost of collection exceeds the {} recoverable (principal and charges)",
                     cost.describe(),
                     recoverable.describe()
+                ),
+            },
+            Reason::CollectionBreakEven { amount } => match lang {
+                Lang::Zh => format!(
+                    "催收成本与可收回金额持平（{}）：是否继续追收需自行判断",
+                    amount.describe()
+                ),
+                Lang::En => format!(
+                    "The cost of collection equals the {} recoverable: pursuing it is a judgment call",
+                    amount.describe()
                 ),
             },
             Reason::ChargesWaivable { charges } => match lang {
