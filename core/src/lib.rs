@@ -12,6 +12,7 @@ pub mod export;
 pub mod i18n;
 pub mod money;
 pub mod paste;
+pub mod playbook;
 pub mod report;
 pub mod sample;
 pub mod text;

@@ -1,0 +1,364 @@
+//! What the user tells us about single invoices: disputes, promises to pay, why a payment is
+//! late, which recommended actions were carried out. Stored in the workspace as `annotations`,
+//! keyed by invoice (customer + number) rather than by row, so they survive re-pasting an
+//! updated ledger in a different order.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::i18n::Lang;
+use crate::paste::Invoice;
+
+use super::vocabulary::Action;
+
+/// Separates customer and number in the stored key (the ASCII "unit separator", which no one
+/// types into a ledger). A literal separator or backslash inside a name is escaped, so every
+/// key round-trips.
+const SEPARATOR: char = '\u{1f}';
+
+/// Which invoice an annotation belongs to. Serialised as one string, `customer\u{1f}number`,
+/// because JSON object keys must be strings.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct InvoiceKey {
+    pub customer: String,
+    pub number: String,
+}
+
+impl InvoiceKey {
+    pub fn new(customer: &str, number: &str) -> InvoiceKey {
+        InvoiceKey {
+            customer: customer.to_string(),
+            number: number.to_string(),
+        }
+    }
+
+    pub fn of(invoice: &Invoice) -> InvoiceKey {
+        InvoiceKey::new(&invoice.customer, &invoice.number)
+    }
+
+    /// The stored form.
+    pub fn encode(&self) -> String {
+        let mut out = String::with_capacity(self.customer.len() + self.number.len() + 1);
+        escape_into(&self.customer, &mut out);
+        out.push(SEPARATOR);
+        escape_into(&self.number, &mut out);
+        out
+    }
+
+    /// Reads the stored form; a string without a separator is a number with no customer.
+    pub fn decode(text: &str) -> InvoiceKey {
+        let mut parts = [String::new(), String::new()];
+        let mut part = 0;
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => match chars.next() {
+                    Some('u') => parts[part].push(SEPARATOR),
+                    Some(other) => parts[part].push(other),
+                    None => parts[part].push('\\'),
+                },
+                SEPARATOR if part == 0 => part = 1,
+                c => parts[part].push(c),
+            }
+        }
+        let [first, second] = parts;
+        if part == 0 {
+            InvoiceKey {
+                customer: String::new(),
+                number: first,
+            }
+        } else {
+            InvoiceKey {
+                customer: first,
+                number: second,
+            }
+        }
+    }
+}
+
+fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            SEPARATOR => out.push_str("\\u"),
+            c => out.push(c),
+        }
+    }
+}
+
+impl Serialize for InvoiceKey {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.encode())
+    }
+}
+
+impl<'de> Deserialize<'de> for InvoiceKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<InvoiceKey, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = InvoiceKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an invoice key string")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<InvoiceKey, E> {
+                Ok(InvoiceKey::decode(text))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// All annotations of a workspace.
+pub type Annotations = BTreeMap<InvoiceKey, Annotation>;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Annotation {
+    /// Set while the customer contests the invoice (or part of it).
+    pub dispute: Option<Dispute>,
+    /// Every promise recorded, oldest first; the latest is the one in force. Earlier ones are
+    /// kept because broken promises count towards the customer's risk flag.
+    pub promises: Vec<PromiseToPay>,
+    /// Why the customer says the payment is late (asked in the friendly stage). Cash flow
+    /// makes the formal stage offer a payment plan.
+    pub late_reason: Option<LateReason>,
+    /// Recommended actions carried out, with the day they were.
+    pub done: Vec<DoneAction>,
+    pub note: String,
+}
+
+impl Annotation {
+    /// True when nothing is recorded, so the shell can drop the entry.
+    pub fn is_empty(&self) -> bool {
+        *self == Annotation::default()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dispute {
+    pub reason: DisputeReason,
+    /// The contested part; `None` (or a non-positive amount, or one at least the outstanding)
+    /// means the whole invoice.
+    #[serde(default)]
+    pub disputed_amount: Option<Decimal>,
+    /// The day the customer raised it: the dispute deadlines count from here.
+    pub since: NaiveDate,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisputeReason {
+    AmountPrice,
+    Quantity,
+    Quality,
+    Delivery,
+    InvoiceNotReceived,
+    Other,
+}
+
+impl DisputeReason {
+    pub const ALL: [DisputeReason; 6] = [
+        DisputeReason::AmountPrice,
+        DisputeReason::Quantity,
+        DisputeReason::Quality,
+        DisputeReason::Delivery,
+        DisputeReason::InvoiceNotReceived,
+        DisputeReason::Other,
+    ];
+
+    /// Stable identifier, used as option values.
+    pub fn key(self) -> &'static str {
+        match self {
+            DisputeReason::AmountPrice => "amount_price",
+            DisputeReason::Quantity => "quantity",
+            DisputeReason::Quality => "quality",
+            DisputeReason::Delivery => "delivery",
+            DisputeReason::InvoiceNotReceived => "invoice_not_received",
+            DisputeReason::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<DisputeReason> {
+        DisputeReason::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            DisputeReason::AmountPrice => lang.pick("金额/价格不符", "Amount or price"),
+            DisputeReason::Quantity => lang.pick("数量不符", "Quantity"),
+            DisputeReason::Quality => lang.pick("质量问题", "Quality"),
+            DisputeReason::Delivery => lang.pick("交货问题", "Delivery"),
+            DisputeReason::InvoiceNotReceived => lang.pick("未收到发票", "Invoice not received"),
+            DisputeReason::Other => lang.pick("其他", "Other"),
+        }
+    }
+}
+
+/// Why the customer says it has not paid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LateReason {
+    InvoiceProblem,
+    NotDelivered,
+    PaymentProcess,
+    CashFlow,
+    Other,
+}
+
+impl LateReason {
+    pub const ALL: [LateReason; 5] = [
+        LateReason::InvoiceProblem,
+        LateReason::NotDelivered,
+        LateReason::PaymentProcess,
+        LateReason::CashFlow,
+        LateReason::Other,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            LateReason::InvoiceProblem => "invoice_problem",
+            LateReason::NotDelivered => "not_delivered",
+            LateReason::PaymentProcess => "payment_process",
+            LateReason::CashFlow => "cash_flow",
+            LateReason::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<LateReason> {
+        LateReason::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            LateReason::InvoiceProblem => lang.pick("发票有问题", "Problem with the invoice"),
+            LateReason::NotDelivered => lang.pick("客户称未收到货", "Goods not delivered"),
+            LateReason::PaymentProcess => lang.pick("对方付款审批流程", "Their payment process"),
+            LateReason::CashFlow => lang.pick("对方资金周转困难", "Their cash flow"),
+            LateReason::Other => lang.pick("其他", "Other"),
+        }
+    }
+}
+
+/// The customer said it would pay by `pay_by`; recorded on `made_on`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromiseToPay {
+    pub pay_by: NaiveDate,
+    pub made_on: NaiveDate,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DoneAction {
+    pub action: Action,
+    pub date: NaiveDate,
+}
+
+/// Records `action` as done on `on` for every invoice in `keys` (the invoices a today item
+/// covers). Recording the same action twice on one day changes nothing.
+pub fn mark_done(
+    annotations: &mut Annotations,
+    keys: &[InvoiceKey],
+    action: Action,
+    on: NaiveDate,
+) {
+    for key in keys {
+        let annotation = annotations.entry(key.clone()).or_default();
+        let record = DoneAction { action, date: on };
+        if !annotation.done.contains(&record) {
+            annotation.done.push(record);
+        }
+    }
+}
+
+/// Undoes [`mark_done`]; drops annotations left empty.
+pub fn unmark_done(
+    annotations: &mut Annotations,
+    keys: &[InvoiceKey],
+    action: Action,
+    on: NaiveDate,
+) {
+    for key in keys {
+        if let Some(annotation) = annotations.get_mut(key) {
+            annotation
+                .done
+                .retain(|d| !(d.action == action && d.date == on));
+            if annotation.is_empty() {
+                annotations.remove(key);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip_even_with_separators_and_backslashes() {
+        for (customer, number) in [
+            ("深圳市华强电子有限公司", "FP20250101"),
+            ("", "X"),
+            ("A\u{1f}B", "1\\2"),
+            ("\\", "\u{1f}"),
+            ("trailing\\", ""),
+        ] {
+            let key = InvoiceKey::new(customer, number);
+            assert_eq!(
+                InvoiceKey::decode(&key.encode()),
+                key,
+                "{customer:?} {number:?}"
+            );
+        }
+        assert_eq!(InvoiceKey::new("ACME", "7").encode(), "ACME\u{1f}7");
+    }
+
+    #[test]
+    fn annotations_round_trip_through_json_with_string_keys() {
+        let mut annotations = Annotations::new();
+        let day = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
+        annotations.insert(
+            InvoiceKey::new("ACME", "INV-1"),
+            Annotation {
+                dispute: Some(Dispute {
+                    reason: DisputeReason::Quality,
+                    disputed_amount: Some(Decimal::new(12345, 2)),
+                    since: day,
+                }),
+                promises: vec![PromiseToPay {
+                    pay_by: day,
+                    made_on: day,
+                }],
+                late_reason: Some(LateReason::CashFlow),
+                done: vec![DoneAction {
+                    action: Action::SendReminder,
+                    date: day,
+                }],
+                note: "called Mr Li".into(),
+            },
+        );
+        let json = serde_json::to_string(&annotations).unwrap();
+        assert!(json.contains(r#""ACME\u001fINV-1":"#), "{json}");
+        assert!(json.contains(r#""reason":"quality""#), "{json}");
+        assert!(json.contains(r#""disputed_amount":"123.45""#), "{json}");
+        assert!(json.contains(r#""action":"send_reminder""#), "{json}");
+        let back: Annotations = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, annotations);
+    }
+
+    #[test]
+    fn marking_done_is_idempotent_and_undoable() {
+        let mut annotations = Annotations::new();
+        let keys = [InvoiceKey::new("A", "1"), InvoiceKey::new("A", "2")];
+        let day = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
+        mark_done(&mut annotations, &keys, Action::SendReminder, day);
+        mark_done(&mut annotations, &keys, Action::SendReminder, day);
+        assert_eq!(annotations.len(), 2);
+        assert_eq!(annotations[&keys[0]].done.len(), 1);
+        unmark_done(&mut annotations, &keys, Action::SendReminder, day);
+        assert!(annotations.is_empty());
+    }
+}

@@ -1,0 +1,60 @@
+//! The collection playbook (issue 4): for every unpaid invoice, the stage it is in, what to do
+//! today and with which letter, the next action date, and why; rolled up per customer into
+//! the "today" list.
+//!
+//! # Interface
+//! Stored in the workspace (the shell adds the two fields):
+//! - `settings.playbook`: [`PlaybookSettings`] — `#[serde(default)]`; every threshold editable.
+//! - `annotations`: [`Annotations`] = `BTreeMap<InvoiceKey, Annotation>`, keyed by
+//!   customer + invoice number (stored as the string `customer\u{1f}number`), so they
+//!   survive re-pasting. An [`Annotation`] holds a [`Dispute`], [`PromiseToPay`]s, a
+//!   [`LateReason`], [`DoneAction`]s and a note. [`mark_done`] / [`unmark_done`] edit them.
+//!
+//! Derived (never stored):
+//! - [`assess`]`(invoice, aged, annotation, charges_owed, settings, as_of) -> Assessment`:
+//!   one invoice's [`Stage`], [`Step`]s (an [`Action`] with its due and done dates), dispute
+//!   track, [`LetterKind`], next action, `why: Vec<Reason>`, limitation status and
+//!   write-off check.
+//! - [`today()`]`(invoices, aged, annotations, charges, settings, as_of) -> Vec<TodayItem>`:
+//!   the prioritised list; [`customer_risks`] gives [`CustomerRisk`] (flag, DSO) per
+//!   customer and currency; [`run`] computes all three at once for the shell.
+//! - [`csv_cells`] and [`CSV_COLUMNS_EN`]/[`CSV_COLUMNS_ZH`]: the `stage,next_step,
+//!   next_action_date` columns the invoice export appends.
+//!
+//! Every user-visible word goes through a `describe(lang)` (Simplified Chinese and English).
+//! Nothing here reads the clock or panics on user input: money arithmetic saturates, date
+//! arithmetic stops at the calendar's ends, settings are clamped.
+//!
+//! # Rules (defaults; all in [`PlaybookSettings`])
+//! | stage | days past due | actions | letter |
+//! |---|---|---|---|
+//! | before due | −3 … 0 | courtesy reminder with payment details | `courtesy` |
+//! | friendly | 1–15 | check invoice received; polite reminder; ask why late | `reminder` |
+//! | formal | 16–30 | formal notice, 7-day deadline; phone if no answer after 7 days; payment plan if cash flow | `demand` (`payment-plan`) |
+//! | pre-legal | 31–60 | final notice; hold account; cut credit / prepayment; gather evidence | `final` |
+//! | escalate | 61–90 | agency or lawyer; legal action if worth it | `statement` |
+//! | bad debt | over 90 | provide for it; write-off check; offer to waive charges | (`payment-plan`) |
+//!
+//! Disputes, promises to pay, the limitation period and the credit insurer's deadline are
+//! described in [`rules`]; the today list, risk flag and DSO in [`today`](mod@today).
+
+mod annotations;
+pub mod rules;
+mod settings;
+pub mod today;
+mod vocabulary;
+
+pub use annotations::{
+    mark_done, unmark_done, Annotation, Annotations, Dispute, DisputeReason, DoneAction,
+    InvoiceKey, LateReason, PromiseToPay,
+};
+pub use rules::{
+    add_working_days, add_years, assess, limitation_status, write_off_check, Assessment,
+    DisputeCase, LimitationStatus, NextAction, Step, WriteOffCheck,
+};
+pub use settings::{Jurisdiction, Ladder, LimitationSettings, PlaybookSettings};
+pub use today::{
+    csv_cells, customer_risks, dso, run, today, CustomerRisk, Dso, ItemKind, ItemStatus,
+    PlaybookReport, TodayItem, CSV_COLUMNS_EN, CSV_COLUMNS_ZH,
+};
+pub use vocabulary::{format_date, Action, LetterKind, Money, Reason, RiskLevel, Stage};

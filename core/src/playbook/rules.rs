@@ -1,0 +1,845 @@
+//! One invoice: which stage it is in, what to do and when, and why.
+//!
+//! The normal track follows days past due through the stages of [`super::Ladder`]. Three
+//! things bend it:
+//! - a **dispute** takes the contested amount off the normal track onto the dispute track
+//!   (acknowledge, ask for evidence, verify, resolve); the rest of a partly disputed invoice
+//!   stays on the normal track. Marking "resolve the dispute" done (or clearing the dispute)
+//!   puts the invoice back on the normal track at the stage its days past due call for.
+//! - a **promise to pay** freezes the stage until the promised day has passed; the day after,
+//!   escalation resumes at the start of the next stage up, and later stages follow at their
+//!   usual lengths from there (the days spent waiting do not count twice).
+//! - **deadlines that run whatever the stage** (the limitation period, the credit insurer's
+//!   notice) add their own steps.
+//!
+//! A step counts as done when a matching [`super::DoneAction`] is dated on or after the day the
+//! step became relevant (usually the day the invoice entered its stage) and not after the
+//! as-of date, so looking at an earlier as-of date shows the state of that day.
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use rust_decimal::Decimal;
+
+use crate::aging::{Aged, Status};
+use crate::dates::days_between;
+use crate::money::round_cents;
+use crate::paste::Invoice;
+
+use super::annotations::{Annotation, DisputeReason, InvoiceKey, LateReason, PromiseToPay};
+use super::settings::{days, Jurisdiction, Ladder, PlaybookSettings};
+use super::vocabulary::{Action, LetterKind, Money, Reason, Stage};
+
+/// More days than lie between the first and last dates `chrono` can represent.
+const MAX_SPAN: i64 = 200_000_000;
+
+/// One recommended action with its date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub action: Action,
+    /// When it should be done; earlier than the as-of date when it is late.
+    pub due: NaiveDate,
+    /// When it was marked done, if it was.
+    pub done: Option<NaiveDate>,
+}
+
+impl Step {
+    /// Not done, and its day has come.
+    pub fn is_due(&self, as_of: NaiveDate) -> bool {
+        self.done.is_none() && self.due <= as_of
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NextAction {
+    pub action: Action,
+    pub date: NaiveDate,
+}
+
+/// The dispute track of one invoice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DisputeCase {
+    pub reason: DisputeReason,
+    pub since: NaiveDate,
+    /// The contested amount.
+    pub amount: Decimal,
+    /// True when the whole outstanding amount is contested.
+    pub whole: bool,
+    /// The day the customer's written evidence is due.
+    pub evidence_by: NaiveDate,
+    pub steps: Vec<Step>,
+}
+
+/// Where the invoice stands against the limitation period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LimitationStatus {
+    pub jurisdiction: Jurisdiction,
+    pub years: u32,
+    /// The latest of the due date, the last part payment and the last recorded interruption.
+    pub runs_from: NaiveDate,
+    /// The last day to act: the anniversary of `runs_from`. Whether the count starts on the
+    /// due date or the day after differs between readings; the earlier end is the safe one.
+    pub ends: NaiveDate,
+    /// Days from the as-of date to `ends` (0 on the last day, negative after it).
+    pub days_left: i64,
+    /// Inside the warning window, or past the end.
+    pub warning: bool,
+}
+
+/// Whether collecting is worth what it costs. `principal` is the amount on the normal track
+/// (the undisputed part).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WriteOffCheck {
+    pub currency: String,
+    pub principal: Decimal,
+    pub charges: Decimal,
+    /// Principal plus charges.
+    pub recoverable: Decimal,
+    /// Fixed cost for the currency plus the percentage of `recoverable`, to the cent.
+    pub cost: Decimal,
+    /// `recoverable − cost`.
+    pub net: Decimal,
+    /// Collecting costs more than can be recovered (`cost > recoverable`): consider writing
+    /// it off.
+    pub write_off: bool,
+    /// Collecting brings in more than it costs (`cost < recoverable`): legal action can pay.
+    /// At exact break-even neither is recommended.
+    pub worth_pursuing: bool,
+    /// The late charges that could be waived for prompt payment of the principal.
+    pub waivable_charges: Decimal,
+}
+
+/// Everything the playbook says about one invoice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assessment {
+    pub key: InvoiceKey,
+    pub currency: String,
+    pub days_past_due: i64,
+    /// The normal-track stage; [`Stage::Disputed`] when the whole invoice is contested,
+    /// [`Stage::Closed`] when nothing is owed.
+    pub stage: Stage,
+    /// When the invoice entered its stage (after a pause: when the pause ended).
+    pub stage_since: Option<NaiveDate>,
+    /// The amount the normal track chases (outstanding less a disputed part).
+    pub on_track: Decimal,
+    /// A promise to pay holds escalation until this day (inclusive).
+    pub paused_until: Option<NaiveDate>,
+    /// Normal-track steps of the current stage, then cross-cutting ones (limitation, insurer).
+    pub steps: Vec<Step>,
+    pub dispute: Option<DisputeCase>,
+    /// The letter for the first step due now that is a letter.
+    pub letter: Option<LetterKind>,
+    /// The earliest step not done (possibly late), or what comes next when all are done.
+    pub next_action: Option<NextAction>,
+    /// The pay-by date a formal or final notice sent today (or already sent) states.
+    pub payment_deadline: Option<NaiveDate>,
+    pub why: Vec<Reason>,
+    pub limitation: Option<LimitationStatus>,
+    /// Computed from the escalation stage on, where legal action and write-off come up.
+    pub write_off: Option<WriteOffCheck>,
+    /// Promises to pay on this invoice that passed unpaid.
+    pub broken_promises: usize,
+}
+
+impl Assessment {
+    pub fn next_action_date(&self) -> Option<NaiveDate> {
+        self.next_action.map(|n| n.date)
+    }
+
+    /// Steps of both tracks.
+    pub fn all_steps(&self) -> impl Iterator<Item = &Step> {
+        self.steps
+            .iter()
+            .chain(self.dispute.iter().flat_map(|d| d.steps.iter()))
+    }
+}
+
+/// `date` moved by `n` days, staying at the calendar's end instead of overflowing.
+pub(crate) fn shift(date: NaiveDate, n: i64) -> NaiveDate {
+    let moved = if n >= 0 {
+        date.checked_add_days(Days::new(n.unsigned_abs()))
+    } else {
+        date.checked_sub_days(Days::new(n.unsigned_abs()))
+    };
+    moved.unwrap_or(if n >= 0 {
+        NaiveDate::MAX
+    } else {
+        NaiveDate::MIN
+    })
+}
+
+fn is_working_day(date: NaiveDate) -> bool {
+    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// `n` working days (Monday to Friday) after `date`. Public holidays (and China's swapped
+/// working weekends, 调休) are not known here, so a deadline can fall a day early around them.
+pub fn add_working_days(date: NaiveDate, n: u32) -> NaiveDate {
+    let n = days(n);
+    if n == 0 {
+        return date;
+    }
+    // From a weekend, counting is the same as from the Friday before.
+    let mut day = match date.weekday() {
+        Weekday::Sat => shift(date, -1),
+        Weekday::Sun => shift(date, -2),
+        _ => date,
+    };
+    day = shift(day, n / 5 * 7);
+    let mut left = n % 5;
+    while left > 0 {
+        match day.succ_opt() {
+            Some(next) => day = next,
+            None => break,
+        }
+        if is_working_day(day) {
+            left -= 1;
+        }
+    }
+    day
+}
+
+/// The same calendar day `years` later (28 February for 29 February).
+pub fn add_years(date: NaiveDate, years: u32) -> NaiveDate {
+    date.checked_add_months(Months::new(years.min(100) * 12))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// The limitation position of an open invoice. The period restarts on a part payment
+/// (`paid_date` when something was paid) and on an interruption marked done.
+pub fn limitation_status(
+    invoice: &Invoice,
+    annotation: Option<&Annotation>,
+    settings: &PlaybookSettings,
+    as_of: NaiveDate,
+) -> LimitationStatus {
+    let limitation = &settings.limitation;
+    let years = limitation.effective_years();
+    let part_payment = invoice
+        .paid_date
+        .filter(|d| *d <= as_of && invoice.paid > Decimal::ZERO);
+    let interrupted = annotation.and_then(|a| {
+        a.done
+            .iter()
+            .filter(|d| d.action == Action::InterruptLimitation && d.date <= as_of)
+            .map(|d| d.date)
+            .max()
+    });
+    let runs_from = [Some(invoice.due_date), part_payment, interrupted]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(invoice.due_date);
+    let ends = add_years(runs_from, years);
+    let days_left = days_between(as_of, ends);
+    LimitationStatus {
+        jurisdiction: limitation.jurisdiction,
+        years,
+        runs_from,
+        ends,
+        days_left,
+        warning: days_left <= days(limitation.warn_days),
+    }
+}
+
+/// Compares what can be recovered with what collecting costs.
+pub fn write_off_check(
+    principal: Decimal,
+    charges: Decimal,
+    currency: &str,
+    settings: &PlaybookSettings,
+) -> WriteOffCheck {
+    let principal = principal.max(Decimal::ZERO);
+    let charges = charges.max(Decimal::ZERO);
+    let recoverable = principal.saturating_add(charges);
+    let percent = settings
+        .collection_cost_percent
+        .clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+    let variable = recoverable
+        .checked_mul(percent)
+        .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED))
+        .unwrap_or(recoverable);
+    let cost = round_cents(
+        settings
+            .collection_cost_for(currency)
+            .saturating_add(variable),
+    );
+    WriteOffCheck {
+        currency: currency.to_string(),
+        principal,
+        charges,
+        recoverable,
+        cost,
+        net: recoverable.saturating_sub(cost),
+        write_off: cost > recoverable,
+        worth_pursuing: cost < recoverable,
+        waivable_charges: charges,
+    }
+}
+
+/// Where the normal track stands after promises to pay have been applied.
+struct Position {
+    stage: Stage,
+    /// Days past due as the ladder sees them (shifted by resumed promises).
+    effective: i64,
+    paused: Option<PromiseToPay>,
+    broken: Option<Reason>,
+    broken_count: usize,
+    /// The day escalation last resumed after a broken promise.
+    resumed: Option<NaiveDate>,
+}
+
+fn position(
+    days_past_due: i64,
+    due_date: NaiveDate,
+    promises: &[PromiseToPay],
+    ladder: &Ladder,
+    as_of: NaiveDate,
+) -> Position {
+    // Days past due on another day, consistent with the `Aged` we were given.
+    let past_due_on = |date: NaiveDate| days_past_due - days_between(date, as_of);
+    // A promise to pay before the invoice is even due is no extension; one made "after"
+    // the as-of date has not happened yet.
+    let mut promises: Vec<PromiseToPay> = promises
+        .iter()
+        .copied()
+        .filter(|p| p.pay_by >= due_date && p.made_on <= as_of)
+        .collect();
+    promises.sort_by_key(|p| p.made_on);
+
+    let mut offset = 0i64;
+    let mut frozen: Option<Stage> = None;
+    let mut broken = None;
+    let mut broken_count = 0;
+    let mut resumed = None;
+    for (i, promise) in promises.iter().enumerate() {
+        let stage_then =
+            frozen.unwrap_or_else(|| ladder.stage(past_due_on(promise.made_on) + offset));
+        // A new promise made before this one fell due replaces it: the pause goes on.
+        if promises
+            .get(i + 1)
+            .is_some_and(|next| next.made_on <= promise.pay_by)
+        {
+            frozen = Some(stage_then);
+            continue;
+        }
+        if as_of <= promise.pay_by {
+            return Position {
+                stage: stage_then,
+                effective: past_due_on(promise.made_on) + offset,
+                paused: Some(*promise),
+                broken,
+                broken_count,
+                resumed,
+            };
+        }
+        broken_count += 1;
+        frozen = None;
+        let resume = shift(promise.pay_by, 1);
+        let from = stage_then.max(Stage::BeforeDue);
+        if let Some(last) = ladder.last_day(from) {
+            offset = last + 1 - past_due_on(resume);
+        }
+        broken = Some(Reason::PromiseBroken {
+            pay_by: promise.pay_by,
+            from: stage_then,
+            to: ladder.stage(past_due_on(resume) + offset),
+        });
+        resumed = Some(resume);
+    }
+    let effective = days_past_due + offset;
+    Position {
+        stage: ladder.stage(effective),
+        effective,
+        paused: None,
+        broken,
+        broken_count,
+        resumed,
+    }
+}
+
+/// The stage's main action, named when the next thing to happen is entering that stage.
+fn opening_action(stage: Stage) -> Option<Action> {
+    match stage {
+        Stage::BeforeDue => Some(Action::SendCourtesyReminder),
+        Stage::Friendly => Some(Action::SendReminder),
+        Stage::Formal => Some(Action::SendFormalNotice),
+        Stage::PreLegal => Some(Action::SendFinalNotice),
+        Stage::Escalate => Some(Action::HandToCollector),
+        Stage::BadDebt => Some(Action::ProvideForBadDebt),
+        Stage::Disputed => Some(Action::AcknowledgeDispute),
+        Stage::Closed | Stage::Current => None,
+    }
+}
+
+/// Collects the steps of one track, leaving out actions the user switched off.
+struct Steps<'a> {
+    annotation: Option<&'a Annotation>,
+    settings: &'a PlaybookSettings,
+    as_of: NaiveDate,
+    list: Vec<Step>,
+}
+
+impl<'a> Steps<'a> {
+    fn new(
+        annotation: Option<&'a Annotation>,
+        settings: &'a PlaybookSettings,
+        as_of: NaiveDate,
+    ) -> Self {
+        Steps {
+            annotation,
+            settings,
+            as_of,
+            list: Vec::new(),
+        }
+    }
+
+    /// The first day on or after `from` (and not after the as-of date) `action` was done.
+    fn done(&self, action: Action, from: NaiveDate) -> Option<NaiveDate> {
+        self.annotation?
+            .done
+            .iter()
+            .filter(|d| d.action == action && d.date >= from && d.date <= self.as_of)
+            .map(|d| d.date)
+            .min()
+    }
+
+    /// The latest day on or after `from` any of `actions` was done.
+    fn last_done(&self, actions: &[Action], from: NaiveDate) -> Option<NaiveDate> {
+        self.annotation?
+            .done
+            .iter()
+            .filter(|d| actions.contains(&d.action) && d.date >= from && d.date <= self.as_of)
+            .map(|d| d.date)
+            .max()
+    }
+
+    fn push(&mut self, action: Action, due: NaiveDate, counts_from: NaiveDate) -> Option<&Step> {
+        if !self.settings.is_enabled(action) {
+            return None;
+        }
+        let done = self.done(action, counts_from);
+        self.list.push(Step { action, due, done });
+        self.list.last()
+    }
+}
+
+/// What the playbook recommends for one invoice on `as_of`. `charges_owed` is the late
+/// charge the charges engine computed for it (0 when none). Never panics.
+pub fn assess(
+    invoice: &Invoice,
+    aged: &Aged,
+    annotation: Option<&Annotation>,
+    charges_owed: Decimal,
+    settings: &PlaybookSettings,
+    as_of: NaiveDate,
+) -> Assessment {
+    let mut assessment = Assessment {
+        key: InvoiceKey::of(invoice),
+        currency: invoice.currency.clone(),
+        days_past_due: aged.days_past_due.clamp(-MAX_SPAN, MAX_SPAN),
+        stage: Stage::Closed,
+        stage_since: None,
+        on_track: Decimal::ZERO,
+        paused_until: None,
+        steps: Vec::new(),
+        dispute: None,
+        letter: None,
+        next_action: None,
+        payment_deadline: None,
+        why: Vec::new(),
+        limitation: None,
+        write_off: None,
+        broken_promises: 0,
+    };
+    if aged.status != Status::Open || invoice.outstanding <= Decimal::ZERO {
+        let status = if aged.status == Status::Open {
+            Status::Paid
+        } else {
+            aged.status
+        };
+        assessment.why.push(Reason::Closed { status });
+        return assessment;
+    }
+    let outstanding = invoice.outstanding;
+    let currency = invoice.currency.as_str();
+    let ladder = settings.ladder();
+    // Any real pair of dates is less than 200 million days apart; clamping what the caller
+    // passed keeps the day arithmetic below from overflowing whatever it holds.
+    let dpd = aged.days_past_due.clamp(-MAX_SPAN, MAX_SPAN);
+    let mut why = Vec::new();
+
+    // The dispute track.
+    let mut rejoined: Option<NaiveDate> = None;
+    let mut dispute_steps = Steps::new(annotation, settings, as_of);
+    let dispute = annotation
+        .and_then(|a| a.dispute.as_ref())
+        .filter(|d| d.since <= as_of);
+    if let Some(dispute) = dispute {
+        match dispute_steps.done(Action::ResolveDispute, dispute.since) {
+            Some(on) => {
+                rejoined = Some(on);
+                why.push(Reason::DisputeResolved { on });
+            }
+            None => {
+                let (amount, whole) = match dispute.disputed_amount {
+                    Some(a) if a > Decimal::ZERO && a < outstanding => (a, false),
+                    _ => (outstanding, true),
+                };
+                let since = dispute.since;
+                // Both go out at once, in the dispute letter, as soon as the dispute is in;
+                // the acknowledgment's deadline is the reason's to state.
+                let ack_by = add_working_days(since, settings.dispute_ack_working_days);
+                let acknowledged = dispute_steps
+                    .push(Action::AcknowledgeDispute, since, since)
+                    .and_then(|s| s.done);
+                let asked = dispute_steps
+                    .push(Action::RequestEvidence, since, since)
+                    .and_then(|s| s.done);
+                let asked = asked.unwrap_or(ack_by.max(since));
+                let quality = dispute.reason == DisputeReason::Quality;
+                let evidence_by = if quality {
+                    let hours = i64::from(settings.quality_evidence_hours);
+                    shift(asked, (hours + 23) / 24)
+                } else {
+                    add_working_days(asked, settings.dispute_evidence_working_days)
+                };
+                let verified = dispute_steps
+                    .push(Action::VerifyDispute, evidence_by, since)
+                    .and_then(|s| s.done);
+                dispute_steps.push(
+                    Action::ResolveDispute,
+                    verified.unwrap_or(evidence_by),
+                    since,
+                );
+                why.push(Reason::Disputed {
+                    reason: dispute.reason,
+                    since,
+                    amount: Money::new(amount, currency),
+                });
+                if acknowledged.is_none() && settings.is_enabled(Action::AcknowledgeDispute) {
+                    why.push(Reason::AcknowledgeBy { by: ack_by });
+                }
+                if !whole {
+                    why.push(Reason::UndisputedOnTrack {
+                        amount: Money::new(outstanding.saturating_sub(amount), currency),
+                    });
+                }
+                if dispute_steps
+                    .list
+                    .iter()
+                    .any(|s| s.action == Action::VerifyDispute && s.done.is_none())
+                {
+                    why.push(Reason::EvidenceDeadline {
+                        by: evidence_by,
+                        quality,
+                    });
+                }
+                assessment.dispute = Some(DisputeCase {
+                    reason: dispute.reason,
+                    since,
+                    amount,
+                    whole,
+                    evidence_by,
+                    steps: std::mem::take(&mut dispute_steps.list),
+                });
+            }
+        }
+    }
+    let whole_disputed = assessment.dispute.as_ref().is_some_and(|d| d.whole);
+    assessment.on_track = match &assessment.dispute {
+        Some(d) => outstanding.saturating_sub(d.amount),
+        None => outstanding,
+    };
+
+    // The normal track.
+    let promises = annotation.map_or(&[][..], |a| a.promises.as_slice());
+    let place = position(dpd, invoice.due_date, promises, &ladder, as_of);
+    assessment.broken_promises = place.broken_count;
+    let mut steps = Steps::new(annotation, settings, as_of);
+    let mut after_steps: Option<NextAction> = None;
+    if whole_disputed {
+        assessment.stage = Stage::Disputed;
+        if dpd > 0 {
+            why.insert(0, Reason::PastDue { days: dpd });
+        }
+    } else if let Some(promise) = place.paused {
+        assessment.stage = place.stage;
+        assessment.paused_until = Some(promise.pay_by);
+        if dpd > 0 {
+            why.insert(0, Reason::PastDue { days: dpd });
+        }
+        why.push(Reason::PromisePending {
+            pay_by: promise.pay_by,
+            stage: place.stage,
+        });
+        steps.push(
+            Action::CheckPromisedPayment,
+            shift(promise.pay_by, 1),
+            promise.made_on,
+        );
+    } else {
+        let stage = place.stage;
+        assessment.stage = stage;
+        let first = ladder.first_day(stage).unwrap_or(1);
+        let last = ladder.last_day(stage);
+        let positional = match stage {
+            _ if place.resumed.is_some() => Reason::CountedDays {
+                days: dpd,
+                counted: place.effective,
+                stage,
+                first,
+                last,
+            },
+            Stage::Current => Reason::NotYetDue {
+                days_to_due: -dpd,
+                lead: ladder.lead,
+            },
+            Stage::BeforeDue => Reason::FallsDueSoon {
+                days_to_due: -dpd,
+                lead: ladder.lead,
+            },
+            _ => Reason::DaysPastDue {
+                days: dpd,
+                stage,
+                first,
+                last,
+            },
+        };
+        why.insert(0, positional);
+        if let Some(broken) = place.broken.clone() {
+            why.insert(1, broken);
+        }
+        match ladder.first_day(stage) {
+            None => {
+                // Not yet due: the next thing is the courtesy reminder.
+                let on = shift(as_of, -ladder.lead - place.effective);
+                after_steps = Some(NextAction {
+                    action: Action::SendCourtesyReminder,
+                    date: on,
+                });
+            }
+            Some(first) => {
+                let mut since = shift(as_of, first - place.effective);
+                for start in [place.resumed, rejoined].into_iter().flatten() {
+                    since = since.max(start.min(as_of));
+                }
+                assessment.stage_since = Some(since);
+                stage_steps(
+                    &mut steps,
+                    stage,
+                    since,
+                    invoice,
+                    annotation,
+                    assessment.on_track,
+                    charges_owed,
+                    settings,
+                    &mut assessment,
+                    &mut why,
+                );
+                after_steps = after_stage(
+                    &mut steps,
+                    stage,
+                    since,
+                    &ladder,
+                    place.effective,
+                    settings,
+                    &mut why,
+                );
+            }
+        }
+    }
+
+    // Deadlines that run whatever the stage.
+    if settings.credit_insured && dpd > 0 {
+        let first_late = shift(invoice.due_date, 1);
+        let deadline = shift(invoice.due_date, days(settings.insurer_notice_days));
+        let from = shift(deadline, -days(settings.insurer_warn_days)).max(first_late);
+        if let Some(step) = steps.push(Action::NotifyInsurer, from, first_late) {
+            if step.is_due(as_of) {
+                why.push(Reason::InsurerDeadline {
+                    by: deadline,
+                    days_left: days_between(as_of, deadline),
+                });
+            }
+        }
+    }
+    let limitation = limitation_status(invoice, annotation, settings, as_of);
+    if limitation.warning {
+        let warn_from = shift(limitation.ends, -days(settings.limitation.warn_days));
+        steps.push(Action::InterruptLimitation, warn_from, warn_from);
+        why.push(if limitation.days_left >= 0 {
+            Reason::LimitationNear {
+                jurisdiction: limitation.jurisdiction,
+                years: limitation.years,
+                ends: limitation.ends,
+                days_left: limitation.days_left,
+            }
+        } else {
+            Reason::LimitationEnded {
+                jurisdiction: limitation.jurisdiction,
+                years: limitation.years,
+                ended: limitation.ends,
+            }
+        });
+    }
+    assessment.limitation = Some(limitation);
+    assessment.steps = steps.list;
+
+    // The letter and the next action, across both tracks; the dispute first when it is the
+    // whole invoice.
+    let ordered: Vec<&Step> = if whole_disputed {
+        let dispute = assessment.dispute.iter().flat_map(|d| d.steps.iter());
+        dispute.chain(assessment.steps.iter()).collect()
+    } else {
+        assessment.all_steps().collect()
+    };
+    let letter = ordered
+        .iter()
+        .filter(|s| s.is_due(as_of))
+        .find_map(|s| s.action.letter());
+    let pending = ordered
+        .iter()
+        .filter(|s| s.done.is_none())
+        .min_by_key(|s| s.due)
+        .map(|s| NextAction {
+            action: s.action,
+            date: s.due,
+        });
+    assessment.letter = letter;
+    assessment.next_action = match (pending, after_steps) {
+        (Some(p), Some(a)) if a.date < p.date => Some(a),
+        (Some(p), _) => Some(p),
+        (None, a) => a,
+    };
+    assessment.why = why;
+    assessment
+}
+
+/// The steps of a normal-track stage.
+#[allow(clippy::too_many_arguments)]
+fn stage_steps(
+    steps: &mut Steps,
+    stage: Stage,
+    since: NaiveDate,
+    invoice: &Invoice,
+    annotation: Option<&Annotation>,
+    on_track: Decimal,
+    charges_owed: Decimal,
+    settings: &PlaybookSettings,
+    assessment: &mut Assessment,
+    why: &mut Vec<Reason>,
+) {
+    let as_of = steps.as_of;
+    let deadline = |sent: Option<NaiveDate>| {
+        shift(sent.unwrap_or(as_of), days(settings.payment_deadline_days))
+    };
+    match stage {
+        Stage::BeforeDue => {
+            steps.push(Action::SendCourtesyReminder, since, since);
+        }
+        Stage::Friendly => {
+            steps.push(Action::CheckInvoiceReceived, since, since);
+            steps.push(Action::SendReminder, since, since);
+            steps.push(Action::AskReasonForDelay, since, since);
+        }
+        Stage::Formal => {
+            let sent = steps
+                .push(Action::SendFormalNotice, since, since)
+                .and_then(|s| s.done);
+            if annotation.and_then(|a| a.late_reason) == Some(LateReason::CashFlow) {
+                steps.push(Action::OfferPaymentPlan, since, since);
+                why.push(Reason::CashFlow);
+            }
+            let call_after = days(settings.call_after_days);
+            let call_on = shift(sent.unwrap_or(since.max(as_of)), call_after);
+            steps.push(Action::CallPayablesContact, call_on, since);
+            assessment.payment_deadline = Some(deadline(sent));
+            if let Some(sent) = sent {
+                why.push(Reason::NoticeSent {
+                    sent,
+                    pay_by: deadline(Some(sent)),
+                    call_on,
+                });
+            }
+        }
+        Stage::PreLegal => {
+            let sent = steps
+                .push(Action::SendFinalNotice, since, since)
+                .and_then(|s| s.done);
+            steps.push(Action::HoldAccount, since, since);
+            steps.push(Action::ReduceCredit, since, since);
+            steps.push(Action::GatherEvidence, since, since);
+            assessment.payment_deadline = Some(deadline(sent));
+        }
+        Stage::Escalate | Stage::BadDebt => {
+            let check = write_off_check(on_track, charges_owed, &invoice.currency, settings);
+            let recoverable = Money::new(check.recoverable, &invoice.currency);
+            let cost = Money::new(check.cost, &invoice.currency);
+            if stage == Stage::Escalate {
+                steps.push(Action::HandToCollector, since, since);
+                if check.worth_pursuing {
+                    steps.push(Action::ConsiderLegalAction, since, since);
+                }
+            } else {
+                steps.push(Action::ProvideForBadDebt, since, since);
+                if check.write_off {
+                    steps.push(Action::ConsiderWriteOff, since, since);
+                }
+                if check.waivable_charges > Decimal::ZERO {
+                    steps.push(Action::OfferChargeWaiver, since, since);
+                    why.push(Reason::ChargesWaivable {
+                        charges: Money::new(check.waivable_charges, &invoice.currency),
+                    });
+                }
+            }
+            why.push(if check.write_off {
+                Reason::CollectionNotWorthwhile { recoverable, cost }
+            } else if check.worth_pursuing {
+                Reason::CollectionWorthwhile { recoverable, cost }
+            } else {
+                Reason::CollectionBreakEven {
+                    amount: recoverable,
+                }
+            });
+            assessment.write_off = Some(check);
+        }
+        Stage::Closed | Stage::Current | Stage::Disputed => {}
+    }
+}
+
+/// Once every step of the stage is done: a review if the next stage is further away than
+/// the review interval, else the next stage. Returns what comes next when no step does.
+fn after_stage(
+    steps: &mut Steps,
+    stage: Stage,
+    since: NaiveDate,
+    ladder: &Ladder,
+    effective: i64,
+    settings: &PlaybookSettings,
+    why: &mut Vec<Reason>,
+) -> Option<NextAction> {
+    if steps.list.iter().any(|s| s.done.is_none()) {
+        return None;
+    }
+    let as_of = steps.as_of;
+    let next_stage = ladder.last_day(stage).map(|last| {
+        let next = ladder.stage(last + 1);
+        (next, shift(as_of, last + 1 - effective))
+    });
+    let mut actions: Vec<Action> = steps.list.iter().map(|s| s.action).collect();
+    actions.push(Action::Review);
+    let last_done = steps.last_done(&actions, since).unwrap_or(since);
+    let review_on = shift(last_done, days(settings.review_every_days).max(1));
+    let review_first = next_stage.is_none_or(|(_, on)| review_on < on);
+    if review_first && settings.is_enabled(Action::Review) {
+        steps.list.push(Step {
+            action: Action::Review,
+            due: review_on,
+            done: None,
+        });
+        why.push(Reason::ReviewDue { on: review_on });
+        return None;
+    }
+    let (next, on) = next_stage?;
+    why.push(Reason::StageDone { next, on });
+    opening_action(next).map(|action| NextAction { action, date: on })
+}

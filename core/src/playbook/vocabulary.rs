@@ -1,0 +1,995 @@
+//! The playbook's words: stages, actions, letter kinds and the reasons behind a
+//! recommendation. Each has a stable key (option values, stored data, CSV) and a
+//! `describe(lang)` in Simplified Chinese and English.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::aging::Status;
+use crate::i18n::Lang;
+use crate::money::format_money;
+
+use super::annotations::DisputeReason;
+use super::settings::Jurisdiction;
+
+/// Where an invoice stands. The order is the escalation order of the normal track (so "worst
+/// stage wins" is `max`); `Disputed` is off that track and sorts last.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Paid, or a credit: nothing to collect.
+    #[default]
+    Closed,
+    /// Not yet due and not yet in the courtesy window.
+    Current,
+    BeforeDue,
+    Friendly,
+    Formal,
+    PreLegal,
+    Escalate,
+    BadDebt,
+    /// The whole invoice is contested: on the dispute track.
+    #[serde(rename = "dispute")]
+    Disputed,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 9] = [
+        Stage::Closed,
+        Stage::Current,
+        Stage::BeforeDue,
+        Stage::Friendly,
+        Stage::Formal,
+        Stage::PreLegal,
+        Stage::Escalate,
+        Stage::BadDebt,
+        Stage::Disputed,
+    ];
+
+    /// Stable identifier: option values and the CSV `stage` column.
+    pub fn key(self) -> &'static str {
+        match self {
+            Stage::Closed => "closed",
+            Stage::Current => "current",
+            Stage::BeforeDue => "before_due",
+            Stage::Friendly => "friendly",
+            Stage::Formal => "formal",
+            Stage::PreLegal => "pre_legal",
+            Stage::Escalate => "escalate",
+            Stage::BadDebt => "bad_debt",
+            Stage::Disputed => "dispute",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            Stage::Closed => lang.pick("无需催收", "Nothing to collect"),
+            Stage::Current => lang.pick("未到期", "Not yet due"),
+            Stage::BeforeDue => lang.pick("到期前提醒", "Before due"),
+            Stage::Friendly => lang.pick("友好提醒", "Friendly reminder"),
+            Stage::Formal => lang.pick("正式催告", "Formal notice"),
+            Stage::PreLegal => lang.pick("诉前", "Pre-legal"),
+            Stage::Escalate => lang.pick("升级处理", "Escalation"),
+            Stage::BadDebt => lang.pick("坏账风险", "Bad-debt risk"),
+            Stage::Disputed => lang.pick("争议处理", "Dispute"),
+        }
+    }
+
+    /// The name as it reads inside a sentence ("… stage (pre-legal)").
+    fn inline(self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.describe(lang).to_string(),
+            Lang::En => self.describe(lang).to_lowercase(),
+        }
+    }
+
+    /// The letter this stage calls for.
+    pub fn letter(self) -> Option<LetterKind> {
+        match self {
+            Stage::BeforeDue => Some(LetterKind::Courtesy),
+            Stage::Friendly => Some(LetterKind::Reminder),
+            Stage::Formal => Some(LetterKind::Demand),
+            Stage::PreLegal => Some(LetterKind::Final),
+            Stage::Escalate => Some(LetterKind::Statement),
+            Stage::Disputed => Some(LetterKind::Dispute),
+            Stage::Closed | Stage::Current | Stage::BadDebt => None,
+        }
+    }
+
+    /// Rank in the today list: the further along, the sooner. A whole-invoice dispute ranks
+    /// between formal notice and pre-legal: its deadlines are a working day or three, and
+    /// until it is answered the customer will not pay at all, but an account already at
+    /// pre-legal is at more risk.
+    pub fn priority(self) -> u8 {
+        match self {
+            Stage::Closed => 0,
+            Stage::Current => 1,
+            Stage::BeforeDue => 2,
+            Stage::Friendly => 3,
+            Stage::Formal => 4,
+            Stage::Disputed => 5,
+            Stage::PreLegal => 6,
+            Stage::Escalate => 7,
+            Stage::BadDebt => 8,
+        }
+    }
+}
+
+/// The kinds of letter the letters tab writes (its option values).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LetterKind {
+    Courtesy,
+    Reminder,
+    Demand,
+    Final,
+    Dispute,
+    PaymentPlan,
+    Statement,
+}
+
+impl LetterKind {
+    pub const ALL: [LetterKind; 7] = [
+        LetterKind::Courtesy,
+        LetterKind::Reminder,
+        LetterKind::Demand,
+        LetterKind::Final,
+        LetterKind::Dispute,
+        LetterKind::PaymentPlan,
+        LetterKind::Statement,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            LetterKind::Courtesy => "courtesy",
+            LetterKind::Reminder => "reminder",
+            LetterKind::Demand => "demand",
+            LetterKind::Final => "final",
+            LetterKind::Dispute => "dispute",
+            LetterKind::PaymentPlan => "payment-plan",
+            LetterKind::Statement => "statement",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<LetterKind> {
+        LetterKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            LetterKind::Courtesy => lang.pick("到期提醒函", "Courtesy reminder"),
+            LetterKind::Reminder => lang.pick("付款提醒函", "Payment reminder"),
+            LetterKind::Demand => lang.pick("催告函", "Formal overdue notice"),
+            LetterKind::Final => lang.pick("最后催告函", "Final notice"),
+            LetterKind::Dispute => lang.pick("争议回复函", "Dispute response"),
+            LetterKind::PaymentPlan => lang.pick("付款方案函", "Payment plan offer"),
+            LetterKind::Statement => lang.pick("对账单", "Statement of account"),
+        }
+    }
+}
+
+/// A recommended action. The key is what [`super::DoneAction`] stores, so variants may be
+/// added but never renamed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    SendCourtesyReminder,
+    CheckInvoiceReceived,
+    SendReminder,
+    AskReasonForDelay,
+    SendFormalNotice,
+    OfferPaymentPlan,
+    CallPayablesContact,
+    SendFinalNotice,
+    HoldAccount,
+    ReduceCredit,
+    GatherEvidence,
+    HandToCollector,
+    NotifyInsurer,
+    ConsiderLegalAction,
+    ProvideForBadDebt,
+    ConsiderWriteOff,
+    OfferChargeWaiver,
+    Review,
+    CheckPromisedPayment,
+    AcknowledgeDispute,
+    RequestEvidence,
+    VerifyDispute,
+    ResolveDispute,
+    InterruptLimitation,
+}
+
+impl Action {
+    pub const ALL: [Action; 24] = [
+        Action::SendCourtesyReminder,
+        Action::CheckInvoiceReceived,
+        Action::SendReminder,
+        Action::AskReasonForDelay,
+        Action::SendFormalNotice,
+        Action::OfferPaymentPlan,
+        Action::CallPayablesContact,
+        Action::SendFinalNotice,
+        Action::HoldAccount,
+        Action::ReduceCredit,
+        Action::GatherEvidence,
+        Action::HandToCollector,
+        Action::NotifyInsurer,
+        Action::ConsiderLegalAction,
+        Action::ProvideForBadDebt,
+        Action::ConsiderWriteOff,
+        Action::OfferChargeWaiver,
+        Action::Review,
+        Action::CheckPromisedPayment,
+        Action::AcknowledgeDispute,
+        Action::RequestEvidence,
+        Action::VerifyDispute,
+        Action::ResolveDispute,
+        Action::InterruptLimitation,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::SendCourtesyReminder => "send_courtesy_reminder",
+            Action::CheckInvoiceReceived => "check_invoice_received",
+            Action::SendReminder => "send_reminder",
+            Action::AskReasonForDelay => "ask_reason_for_delay",
+            Action::SendFormalNotice => "send_formal_notice",
+            Action::OfferPaymentPlan => "offer_payment_plan",
+            Action::CallPayablesContact => "call_payables_contact",
+            Action::SendFinalNotice => "send_final_notice",
+            Action::HoldAccount => "hold_account",
+            Action::ReduceCredit => "reduce_credit",
+            Action::GatherEvidence => "gather_evidence",
+            Action::HandToCollector => "hand_to_collector",
+            Action::NotifyInsurer => "notify_insurer",
+            Action::ConsiderLegalAction => "consider_legal_action",
+            Action::ProvideForBadDebt => "provide_for_bad_debt",
+            Action::ConsiderWriteOff => "consider_write_off",
+            Action::OfferChargeWaiver => "offer_charge_waiver",
+            Action::Review => "review",
+            Action::CheckPromisedPayment => "check_promised_payment",
+            Action::AcknowledgeDispute => "acknowledge_dispute",
+            Action::RequestEvidence => "request_evidence",
+            Action::VerifyDispute => "verify_dispute",
+            Action::ResolveDispute => "resolve_dispute",
+            Action::InterruptLimitation => "interrupt_limitation",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.key() == key)
+    }
+
+    /// The letter that carries the action out, if it is a letter.
+    pub fn letter(self) -> Option<LetterKind> {
+        match self {
+            Action::SendCourtesyReminder => Some(LetterKind::Courtesy),
+            Action::SendReminder => Some(LetterKind::Reminder),
+            Action::SendFormalNotice | Action::InterruptLimitation => Some(LetterKind::Demand),
+            Action::OfferPaymentPlan | Action::OfferChargeWaiver => Some(LetterKind::PaymentPlan),
+            Action::SendFinalNotice => Some(LetterKind::Final),
+            Action::HandToCollector => Some(LetterKind::Statement),
+            Action::AcknowledgeDispute | Action::RequestEvidence | Action::ResolveDispute => {
+                Some(LetterKind::Dispute)
+            }
+            _ => None,
+        }
+    }
+
+    /// Actions that belong to no stage (deadlines that run whatever the stage): a today item
+    /// keeps them from every invoice it covers, not only from those at its worst stage.
+    pub fn is_cross_cutting(self) -> bool {
+        matches!(self, Action::NotifyInsurer | Action::InterruptLimitation)
+    }
+
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            Action::SendCourtesyReminder => lang.pick(
+                "发送到期提醒，附收款账户信息",
+                "Send a courtesy reminder that the invoice falls due, with payment details",
+            ),
+            Action::CheckInvoiceReceived => lang.pick(
+                "确认客户已收到正确无误的发票",
+                "Check the customer received a correct invoice",
+            ),
+            Action::SendReminder => lang.pick("发送礼貌的付款提醒", "Send a polite payment reminder"),
+            Action::AskReasonForDelay => lang.pick(
+                "询问逾期原因：发票问题、未收到货、对方付款流程，还是资金周转",
+                "Ask why payment is late: invoice problem, goods not delivered, their payment process or their cash flow",
+            ),
+            Action::SendFormalNotice => lang.pick(
+                "发送催告函，限期付款",
+                "Send a formal overdue notice with a payment deadline",
+            ),
+            Action::OfferPaymentPlan => lang.pick(
+                "客户资金周转困难：提出分期付款方案",
+                "Cash flow is the cause: offer a payment plan",
+            ),
+            Action::CallPayablesContact => lang.pick(
+                "催告函无回复：致电客户应付账款负责人，并记录通话",
+                "No answer to the notice: phone the customer's payables contact and log the call",
+            ),
+            Action::SendFinalNotice => lang.pick(
+                "发送最后催告函，援引合同条款并写明后果",
+                "Send a final notice citing the contract clause and the consequences",
+            ),
+            Action::HoldAccount => lang.pick(
+                "暂停该客户的赊销发货",
+                "Put the account on hold: no new deliveries on credit",
+            ),
+            Action::ReduceCredit => lang.pick(
+                "降低信用额度或改为预付款",
+                "Cut the credit limit or move the customer to prepayment",
+            ),
+            Action::GatherEvidence => lang.pick(
+                "整理证据：合同、订单确认、送货单/提单、往来函件",
+                "Gather evidence: contract, order confirmation, delivery notes, correspondence",
+            ),
+            Action::HandToCollector => lang.pick(
+                "移交催收机构或律师处理（附对账单）",
+                "Hand the account to a collection agency or lawyer, with a statement of account",
+            ),
+            Action::NotifyInsurer => lang.pick(
+                "向信用保险公司报告逾期（注意保单规定的报告期限）",
+                "Notify the credit insurer of the overdue invoice (mind the policy's deadline)",
+            ),
+            Action::ConsiderLegalAction => lang.pick(
+                "金额值得时，考虑起诉或申请仲裁",
+                "Consider legal action or arbitration: the amount justifies it",
+            ),
+            Action::ProvideForBadDebt => {
+                lang.pick("在账上计提坏账准备", "Provide for the debt in the books")
+            }
+            Action::ConsiderWriteOff => lang.pick(
+                "催收成本高于可收回金额：考虑核销",
+                "Collecting costs more than can be recovered: consider writing it off",
+            ),
+            Action::OfferChargeWaiver => lang.pick(
+                "如是重要客户：提出免收逾期费用，条件是尽快付清本金",
+                "For a customer you want to keep: offer to waive the late charges if the principal is paid promptly",
+            ),
+            Action::Review => lang.pick("复查账户并再次跟进", "Review the account and follow up again"),
+            Action::CheckPromisedPayment => lang.pick(
+                "核对客户承诺的款项是否到账",
+                "Check whether the promised payment has arrived",
+            ),
+            Action::AcknowledgeDispute => lang.pick(
+                "书面确认已收到客户的异议",
+                "Acknowledge the dispute in writing",
+            ),
+            Action::RequestEvidence => lang.pick(
+                "请客户限期提供书面证据",
+                "Ask the customer for written evidence by a deadline",
+            ),
+            Action::VerifyDispute => lang.pick(
+                "内部核实：销售、仓库/物流、质检",
+                "Verify internally: sales, warehouse and shipping, quality",
+            ),
+            Action::ResolveDispute => lang.pick(
+                "处理争议：更正并重开发票、开具红字发票（贷项通知）、先收无争议部分，或附证据驳回",
+                "Resolve it: correct and reissue the invoice, issue a credit note, take payment of the undisputed part, or reject with evidence",
+            ),
+            Action::InterruptLimitation => lang.pick(
+                "中断诉讼时效：发出书面催款并取得客户书面确认欠款",
+                "Interrupt the limitation period: send a written demand and get the customer's written acknowledgment of the debt",
+            ),
+        }
+    }
+}
+
+/// A sum in one currency.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Money {
+    pub currency: String,
+    pub amount: Decimal,
+}
+
+impl Money {
+    pub fn new(amount: Decimal, currency: &str) -> Money {
+        Money {
+            currency: currency.to_string(),
+            amount,
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        format_money(self.amount, &self.currency)
+    }
+}
+
+/// How strongly a customer needs watching.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskLevel {
+    #[default]
+    Low,
+    Medium,
+    High,
+}
+
+impl RiskLevel {
+    pub fn key(self) -> &'static str {
+        match self {
+            RiskLevel::Low => "low",
+            RiskLevel::Medium => "medium",
+            RiskLevel::High => "high",
+        }
+    }
+
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            RiskLevel::Low => lang.pick("低风险", "Low risk"),
+            RiskLevel::Medium => lang.pick("中风险", "Medium risk"),
+            RiskLevel::High => lang.pick("高风险", "High risk"),
+        }
+    }
+}
+
+/// `2025年11月23日` / `23 Nov 2025`, as the page shows dates.
+pub fn format_date(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+        Lang::En => date.format("%-d %b %Y").to_string(),
+    }
+}
+
+/// The rule that fired: every recommendation carries these, so the user can check it (and
+/// change the rule in settings when it does not fit).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// Paid in full, or a credit.
+    Closed {
+        status: Status,
+    },
+    /// Not yet due and not yet in the courtesy window.
+    NotYetDue {
+        days_to_due: i64,
+        lead: i64,
+    },
+    /// In the courtesy window (0: due today).
+    FallsDueSoon {
+        days_to_due: i64,
+        lead: i64,
+    },
+    /// Past due, and the stage that follows from the days (`last` is `None` for the
+    /// open-ended last stage).
+    DaysPastDue {
+        days: i64,
+        stage: Stage,
+        first: i64,
+        last: Option<i64>,
+    },
+    /// Past due (the stage follows from something else: a dispute, a pending promise).
+    PastDue {
+        days: i64,
+    },
+    /// Past due, with the stage counted from a shifted number of days because a promise to
+    /// pay paused escalation (or, broken, moved it up).
+    CountedDays {
+        days: i64,
+        counted: i64,
+        stage: Stage,
+        first: i64,
+        last: Option<i64>,
+    },
+    PromisePending {
+        pay_by: NaiveDate,
+        stage: Stage,
+    },
+    /// The promise passed unpaid; escalation resumed one stage up the next day.
+    PromiseBroken {
+        pay_by: NaiveDate,
+        from: Stage,
+        to: Stage,
+    },
+    Disputed {
+        reason: DisputeReason,
+        since: NaiveDate,
+        amount: Money,
+    },
+    /// The rest of a partly disputed invoice stays on the normal track.
+    UndisputedOnTrack {
+        amount: Money,
+    },
+    DisputeResolved {
+        on: NaiveDate,
+    },
+    /// The dispute must be acknowledged by this day.
+    AcknowledgeBy {
+        by: NaiveDate,
+    },
+    EvidenceDeadline {
+        by: NaiveDate,
+        quality: bool,
+    },
+    CashFlow,
+    /// The formal notice went out on `sent`; phone on `call_on` if still unanswered.
+    NoticeSent {
+        sent: NaiveDate,
+        pay_by: NaiveDate,
+        call_on: NaiveDate,
+    },
+    InsurerDeadline {
+        by: NaiveDate,
+        days_left: i64,
+    },
+    LimitationNear {
+        jurisdiction: Jurisdiction,
+        years: u32,
+        ends: NaiveDate,
+        days_left: i64,
+    },
+    LimitationEnded {
+        jurisdiction: Jurisdiction,
+        years: u32,
+        ended: NaiveDate,
+    },
+    CollectionWorthwhile {
+        recoverable: Money,
+        cost: Money,
+    },
+    CollectionNotWorthwhile {
+        recoverable: Money,
+        cost: Money,
+    },
+    /// Cost of collection and recoverable amount are equal.
+    CollectionBreakEven {
+        amount: Money,
+    },
+    ChargesWaivable {
+        charges: Money,
+    },
+    /// Every step of the stage is done; what comes next and when.
+    StageDone {
+        next: Stage,
+        on: NaiveDate,
+    },
+    ReviewDue {
+        on: NaiveDate,
+    },
+    /// A today item covering several invoices takes the stage of the worst.
+    CoversInvoices {
+        count: usize,
+        worst: String,
+        stage: Stage,
+    },
+    RiskOldest {
+        days: i64,
+    },
+    RiskOverdueShare {
+        percent: Decimal,
+    },
+    RiskBrokenPromises {
+        count: usize,
+    },
+}
+
+impl Reason {
+    /// Reasons about the dispute track only (a today item on the normal track leaves them
+    /// out).
+    pub fn is_dispute_track(&self) -> bool {
+        matches!(
+            self,
+            Reason::AcknowledgeBy { .. } | Reason::EvidenceDeadline { .. }
+        )
+    }
+
+    /// Reasons about the normal track only (a dispute item leaves them out).
+    pub fn is_normal_track(&self) -> bool {
+        matches!(
+            self,
+            Reason::NotYetDue { .. }
+                | Reason::FallsDueSoon { .. }
+                | Reason::DaysPastDue { .. }
+                | Reason::CountedDays { .. }
+                | Reason::PromisePending { .. }
+                | Reason::PromiseBroken { .. }
+                | Reason::CashFlow
+                | Reason::NoticeSent { .. }
+                | Reason::CollectionWorthwhile { .. }
+                | Reason::CollectionNotWorthwhile { .. }
+                | Reason::CollectionBreakEven { .. }
+                | Reason::ChargesWaivable { .. }
+                | Reason::StageDone { .. }
+                | Reason::ReviewDue { .. }
+        )
+    }
+
+    pub fn describe(&self, lang: Lang) -> String {
+        let date = |d: &NaiveDate| format_date(*d, lang);
+        match self {
+            Reason::Closed { status } => match lang {
+                Lang::Zh => format!("{}：无需催收", status.label(lang)),
+                Lang::En => format!("{}: nothing to collect", status.label(lang)),
+            },
+            Reason::NotYetDue { days_to_due, lead } => match lang {
+                Lang::Zh => format!("{days_to_due} 天后到期；到期前 {lead} 天发送到期提醒"),
+                Lang::En => format!(
+                    "Falls due in {days_to_due} days; the courtesy reminder goes {lead} days before"
+                ),
+            },
+            Reason::FallsDueSoon { days_to_due, lead } => match (lang, days_to_due) {
+                (Lang::Zh, 0) => format!("今天到期：到期前 {lead} 天内发送到期提醒"),
+                (Lang::En, 0) => format!(
+                    "Falls due today: courtesy reminder within {lead} days before due"
+                ),
+                (Lang::Zh, n) => format!("{n} 天后到期：到期前 {lead} 天内发送到期提醒"),
+                (Lang::En, n) => format!(
+                    "Falls due in {n} days: courtesy reminder within {lead} days before due"
+                ),
+            },
+            Reason::DaysPastDue {
+                days,
+                stage,
+                first,
+                last,
+            } => {
+                let name = stage.inline(lang);
+                match (lang, last) {
+                    (Lang::Zh, Some(last)) => {
+                        format!("逾期 {days} 天：{first}–{last} 天阶段（{name}）")
+                    }
+                    (Lang::En, Some(last)) => {
+                        format!("{days} days past due: {first}–{last} days stage ({name})")
+                    }
+                    (Lang::Zh, None) => {
+                        format!("逾期 {days} 天：{} 天以上阶段（{name}）", first - 1)
+                    }
+                    (Lang::En, None) => {
+                        format!("{days} days past due: over {} days stage ({name})", first - 1)
+                    }
+                }
+            }
+            Reason::CountedDays {
+                days,
+                counted,
+                stage,
+                first,
+                last,
+            } => {
+                let name = stage.inline(lang);
+                let range = match (lang, last) {
+                    (Lang::Zh, Some(last)) => format!("{first}–{last} 天阶段"),
+                    (Lang::En, Some(last)) => format!("{first}–{last} days stage"),
+                    (Lang::Zh, None) => format!("{} 天以上阶段", first - 1),
+                    (Lang::En, None) => format!("over {} days stage", first - 1),
+                };
+                match lang {
+                    Lang::Zh => {
+                        format!("逾期 {days} 天，因付款承诺按 {counted} 天计：{range}（{name}）")
+                    }
+                    Lang::En => format!(
+                        "{days} days past due, counted as {counted} after the promise to pay: {range} ({name})"
+                    ),
+                }
+            }
+            Reason::PastDue { days } => match lang {
+                Lang::Zh => format!("逾期 {days} 天"),
+                Lang::En => format!("{days} days past due"),
+            },
+            Reason::PromisePending { pay_by, stage } => match lang {
+                Lang::Zh => format!(
+                    "客户承诺 {} 前付款：催收暂停在「{}」阶段，到期未付则升级",
+                    date(pay_by),
+                    stage.inline(lang)
+                ),
+                Lang::En => format!(
+                    "The customer promised to pay by {}: escalation paused at {}, it resumes one stage up if unpaid",
+                    date(pay_by),
+                    stage.inline(lang)
+                ),
+            },
+            Reason::PromiseBroken { pay_by, from, to } => match lang {
+                Lang::Zh => format!(
+                    "客户承诺 {} 前付款但未付：由「{}」升级至「{}」",
+                    date(pay_by),
+                    from.inline(lang),
+                    to.inline(lang)
+                ),
+                Lang::En => format!(
+                    "Promised payment by {} did not arrive: escalated from {} to {}",
+                    date(pay_by),
+                    from.inline(lang),
+                    to.inline(lang)
+                ),
+            },
+            Reason::Disputed {
+                reason,
+                since,
+                amount,
+            } => match lang {
+                Lang::Zh => format!(
+                    "客户自 {} 起对 {} 提出异议（{}）：转入争议处理流程，暂停常规催收",
+                    date(since),
+                    amount.describe(),
+                    reason.describe(lang)
+                ),
+                Lang::En => format!(
+                    "Disputed since {} for {} ({}): on the dispute track instead of the normal escalation",
+                    date(since),
+                    amount.describe(),
+                    reason.describe(lang).to_lowercase()
+                ),
+            },
+            Reason::UndisputedOnTrack { amount } => match lang {
+                Lang::Zh => format!("无争议部分 {} 继续常规催收", amount.describe()),
+                Lang::En => format!(
+                    "The undisputed {} stays on the normal track",
+                    amount.describe()
+                ),
+            },
+            Reason::DisputeResolved { on } => match lang {
+                Lang::Zh => format!("争议已于 {} 解决，恢复常规催收", date(on)),
+                Lang::En => format!("Dispute resolved on {}: back on the normal track", date(on)),
+            },
+            Reason::AcknowledgeBy { by } => match lang {
+                Lang::Zh => format!("须在 {} 前书面回复客户，确认收到异议", date(by)),
+                Lang::En => format!("Acknowledge the dispute in writing by {}", date(by)),
+            },
+            Reason::EvidenceDeadline { by, quality } => match (lang, quality) {
+                (Lang::Zh, true) => format!("质量异议：客户须在 72 小时内（{} 前）提供书面证据", date(by)),
+                (Lang::Zh, false) => format!("客户须在 {} 前提供书面证据", date(by)),
+                (Lang::En, true) => format!(
+                    "Quality claim: written evidence due within 72 hours, by {}",
+                    date(by)
+                ),
+                (Lang::En, false) => format!("Written evidence due by {}", date(by)),
+            },
+            Reason::CashFlow => lang
+                .pick(
+                    "客户称资金周转困难：可提出分期付款",
+                    "The customer cites cash flow: a payment plan may get the money in",
+                )
+                .to_string(),
+            Reason::NoticeSent {
+                sent,
+                pay_by,
+                call_on,
+            } => match lang {
+                Lang::Zh => format!(
+                    "催告函已于 {} 发出，限 {} 前付款；{} 仍无回复则致电",
+                    date(sent),
+                    date(pay_by),
+                    date(call_on)
+                ),
+                Lang::En => format!(
+                    "Formal notice sent on {}, payment due by {}; phone on {} if there is no answer",
+                    date(sent),
+                    date(pay_by),
+                    date(call_on)
+                ),
+            },
+            Reason::InsurerDeadline { by, days_left } => match lang {
+                Lang::Zh if *days_left < 0 => {
+                    format!("信用保险报告期限 {} 已过，请尽快联系保险公司", date(by))
+                }
+                Lang::Zh => format!("信用保险报告期限：{}（还剩 {days_left} 天）", date(by)),
+                Lang::En if *days_left < 0 => format!(
+                    "The credit insurer's notice deadline passed on {}: contact the insurer now",
+                    date(by)
+                ),
+                Lang::En => format!(
+                    "Credit insurer must be notified by {} ({days_left} days left)",
+                    date(by)
+                ),
+            },
+            Reason::LimitationNear {
+                jurisdiction,
+                years,
+                ends,
+                days_left,
+            } => match lang {
+                Lang::Zh => format!(
+                    "诉讼时效将于 {} 届满（还剩 {days_left} 天；{} {years} 年，{}）。{}",
+                    date(ends),
+                    jurisdiction.describe(lang),
+                    jurisdiction.period_basis(lang),
+                    jurisdiction.interruption(lang)
+                ),
+                Lang::En => format!(
+                    "The limitation period ends on {} ({days_left} days left; {}, {years} years, {}). {}",
+                    date(ends),
+                    jurisdiction.describe(lang),
+                    jurisdiction.period_basis(lang),
+                    jurisdiction.interruption(lang)
+                ),
+            },
+            Reason::LimitationEnded {
+                jurisdiction,
+                years,
+                ended,
+            } => match lang {
+                Lang::Zh => format!(
+                    "诉讼时效可能已于 {} 届满（{} {years} 年，{}）：客户可以时效抗辩，请尽快咨询律师；取得客户书面确认仍有意义",
+                    date(ended),
+                    jurisdiction.describe(lang),
+                    jurisdiction.period_basis(lang)
+                ),
+                Lang::En => format!(
+                    "The limitation period may have ended on {} ({}, {years} years, {}): the customer can rely on it; take legal advice, and a written acknowledgment is still worth getting",
+                    date(ended),
+                    jurisdiction.describe(lang),
+                    jurisdiction.period_basis(lang)
+                ),
+            },
+            Reason::CollectionWorthwhile { recoverable, cost } => match lang {
+                Lang::Zh => format!(
+                    "可收回 {}（本金加逾期费用），高于催收成本 {}：值得继续追收",
+                    recoverable.describe(),
+                    cost.describe()
+                ),
+                Lang::En => format!(
+                    "{} recoverable (principal and charges) exceeds the {} cost of collection: worth pursuing",
+                    recoverable.describe(),
+                    cost.describe()
+                ),
+            },
+            Reason::CollectionNotWorthwhile { recoverable, cost } => match lang {
+                Lang::Zh => format!(
+                    "催收成本 {} 高于可收回金额 {}（本金加逾期费用）",
+                    cost.describe(),
+                    recoverable.describe()
+                ),
+                Lang::En => format!(
+                    "The {} cost of collection exceeds the {} recoverable (principal and charges)",
+                    cost.describe(),
+                    recoverable.describe()
+                ),
+            },
+            Reason::CollectionBreakEven { amount } => match lang {
+                Lang::Zh => format!(
+                    "催收成本与可收回金额持平（{}）：是否继续追收需自行判断",
+                    amount.describe()
+                ),
+                Lang::En => format!(
+                    "The cost of collection equals the {} recoverable: pursuing it is a judgment call",
+                    amount.describe()
+                ),
+            },
+            Reason::ChargesWaivable { charges } => match lang {
+                Lang::Zh => format!("可免收的逾期费用：{}", charges.describe()),
+                Lang::En => format!("Late charges that could be waived: {}", charges.describe()),
+            },
+            Reason::StageDone { next, on } => match lang {
+                Lang::Zh => format!(
+                    "本阶段事项已完成；{} 起进入「{}」阶段",
+                    date(on),
+                    next.inline(lang)
+                ),
+                Lang::En => format!(
+                    "Every step of this stage is done; {} from {}",
+                    next.inline(lang),
+                    date(on)
+                ),
+            },
+            Reason::ReviewDue { on } => match lang {
+                Lang::Zh => format!("本阶段事项已完成；{} 复查", date(on)),
+                Lang::En => format!("Every step of this stage is done; review on {}", date(on)),
+            },
+            Reason::CoversInvoices {
+                count,
+                worst,
+                stage,
+            } => match lang {
+                Lang::Zh => format!(
+                    "合并 {count} 张发票，按最严重的一张（{worst}，{}）处理",
+                    stage.inline(lang)
+                ),
+                Lang::En => format!(
+                    "Covers {count} invoices, at the stage of the worst ({worst}, {})",
+                    stage.inline(lang)
+                ),
+            },
+            Reason::RiskOldest { days } => match lang {
+                Lang::Zh => format!("最长逾期 {days} 天"),
+                Lang::En => format!("Oldest overdue invoice {days} days past due"),
+            },
+            Reason::RiskOverdueShare { percent } => match lang {
+                Lang::Zh => format!("逾期金额占未结清金额的 {percent}%"),
+                Lang::En => format!("{percent}% of the open amount is overdue"),
+            },
+            Reason::RiskBrokenPromises { count } => match lang {
+                Lang::Zh => format!("{count} 次付款承诺未兑现"),
+                Lang::En if *count == 1 => "1 broken promise to pay".to_string(),
+                Lang::En => format!("{count} broken promises to pay"),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_stable_and_round_trip() {
+        for stage in Stage::ALL {
+            assert_eq!(Stage::from_key(stage.key()), Some(stage));
+            assert_eq!(
+                serde_json::to_string(&stage).unwrap(),
+                format!("\"{}\"", stage.key())
+            );
+        }
+        for action in Action::ALL {
+            assert_eq!(Action::from_key(action.key()), Some(action));
+            assert_eq!(
+                serde_json::to_string(&action).unwrap(),
+                format!("\"{}\"", action.key())
+            );
+        }
+        for kind in LetterKind::ALL {
+            assert_eq!(
+                serde_json::to_string(&kind).unwrap(),
+                format!("\"{}\"", kind.key())
+            );
+        }
+        let keys: Vec<&str> = LetterKind::ALL.iter().map(|k| k.key()).collect();
+        assert_eq!(
+            keys,
+            [
+                "courtesy",
+                "reminder",
+                "demand",
+                "final",
+                "dispute",
+                "payment-plan",
+                "statement"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_stage_reason_reads_as_the_issue_asks() {
+        let reason = Reason::DaysPastDue {
+            days: 53,
+            stage: Stage::PreLegal,
+            first: 31,
+            last: Some(60),
+        };
+        assert_eq!(
+            reason.describe(Lang::En),
+            "53 days past due: 31–60 days stage (pre-legal)"
+        );
+        assert_eq!(
+            reason.describe(Lang::Zh),
+            "逾期 53 天：31–60 天阶段（诉前）"
+        );
+        let last = Reason::DaysPastDue {
+            days: 95,
+            stage: Stage::BadDebt,
+            first: 91,
+            last: None,
+        };
+        assert_eq!(
+            last.describe(Lang::En),
+            "95 days past due: over 90 days stage (bad-debt risk)"
+        );
+        assert_eq!(
+            last.describe(Lang::Zh),
+            "逾期 95 天：90 天以上阶段（坏账风险）"
+        );
+    }
+
+    #[test]
+    fn every_action_and_stage_is_described_in_both_languages() {
+        for action in Action::ALL {
+            assert!(!action.describe(Lang::Zh).is_empty());
+            assert_ne!(action.describe(Lang::Zh), action.describe(Lang::En));
+        }
+        for stage in Stage::ALL {
+            assert_ne!(stage.describe(Lang::Zh), stage.describe(Lang::En));
+        }
+        let day = NaiveDate::from_ymd_opt(2025, 11, 23).unwrap();
+        assert_eq!(format_date(day, Lang::Zh), "2025年11月23日");
+        assert_eq!(format_date(day, Lang::En), "23 Nov 2025");
+    }
+}
