@@ -1,5 +1,7 @@
 //! The page: top bar, input panel, summary, tabs. Owns the state and its persistence.
 
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use overdue_core::i18n::Lang;
 use yew::prelude::*;
 
@@ -8,6 +10,8 @@ use crate::i18n::texts;
 use crate::state::{Action, AppState, Tab};
 use crate::views;
 
+const SAVE_DELAY_MS: u32 = 300;
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {
@@ -15,13 +19,41 @@ pub fn app() -> Html {
         AppState::new(workspace, browser::today(), browser::browser_lang(), saved)
     });
 
-    // Keep the workspace in this browser whenever it changes (and only then).
+    // Keep the workspace in this browser when it changes: a moment later, so that typing and
+    // big pastes are not slowed by writing megabytes on every change, and at once if the page
+    // is being left.
     {
         let dispatcher = state.dispatcher();
         use_effect_with(state.workspace.clone(), move |workspace| {
-            dispatcher.dispatch(Action::Saved(browser::save_workspace(workspace)));
+            let later = workspace.clone();
+            let timeout = Timeout::new(SAVE_DELAY_MS, move || {
+                dispatcher.dispatch(Action::Saved(browser::save_workspace(&later)));
+            });
+            let leaving = workspace.clone();
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "pagehide", move |_| {
+                    browser::save_workspace(&leaving);
+                })
+            });
+            move || {
+                drop(timeout);
+                drop(listener);
+            }
         });
     }
+    // Run the parser once on the sample ledger while the user is still reading the page: the
+    // browser compiles Wasm functions on first use, and this moves that cost (about 100 ms
+    // measured in headless Chromium) from the user's first paste to idle time.
+    use_effect_with((), |_| {
+        let warm_up = Timeout::new(50, || {
+            let today = browser::today();
+            let mut workspace = overdue_core::workspace::Workspace::default();
+            workspace.input.text = overdue_core::sample::sample_text(today);
+            let report = overdue_core::report::derive(&workspace, today);
+            let _ = overdue_core::export::invoice_csv(&report, &[0], Lang::En);
+        });
+        move || drop(warm_up)
+    });
     // The document's language follows the page's, for screen readers and fonts.
     {
         let lang = state.lang();

@@ -66,6 +66,7 @@ pub enum Action {
     /// Text typed in the bucket box that does not parse yet.
     DraftBuckets(String),
     FilterCustomer(Option<String>),
+    Search(String),
     FilterBucket(Option<usize>),
     FilterStatus(Option<Status>),
     SortBy(SortKey),
@@ -203,6 +204,9 @@ impl Reducible for AppState {
                 ..(*self).clone()
             },
             Action::FilterCustomer(customer) => self.with_query(|q| q.customer = customer),
+            Action::Search(text) => {
+                self.with_query(|q| q.search = (!text.trim().is_empty()).then_some(text))
+            }
             Action::FilterBucket(bucket) => self.with_query(|q| q.bucket = bucket),
             Action::FilterStatus(status) => self.with_query(|q| q.status = status),
             Action::SortBy(key) => self.with_query(|q| {

@@ -23,6 +23,8 @@ type Dispatch = UseReducerDispatcher<AppState>;
 /// Above this size pasted text is not put in the textarea: laying out megabytes of text
 /// freezes the page for seconds (shared/performance.md).
 pub const LARGE_TEXT: usize = 200_000;
+/// Above this many customers the customer filter is the search box alone.
+const MAX_CUSTOMER_OPTIONS: usize = 300;
 /// Row problems listed on the page; the rest are counted.
 const ERRORS_SHOWN: usize = 200;
 
@@ -501,6 +503,15 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
             dispatch.dispatch(Action::FilterCustomer((!v.is_empty()).then_some(v)));
         })
     };
+    let on_search = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            dispatch.dispatch(Action::Search(
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
+        })
+    };
+    let customer_names = report.customer_names();
     let on_bucket = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -582,14 +593,26 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
         <div class="invoices">
             <div class="toolbar no-print">
                 <label class="control">
-                    <span>{ t.filter_customer }</span>
-                    <select data-testid="filter-customer" onchange={on_customer}>
-                        <option value="" selected={query.customer.is_none()}>{ t.all }</option>
-                        { for report.customer_names().into_iter().map(|c| html! {
-                            <option value={c.to_string()} selected={query.customer.as_deref() == Some(c)}>{ c }</option>
-                        }) }
-                    </select>
+                    <span>{ t.search }</span>
+                    <input type="search" data-testid="search" value={query.search.clone().unwrap_or_default()}
+                        placeholder={t.search_hint} oninput={on_search} />
                 </label>
+                // A dropdown of thousands of customers costs more to render than it helps: past
+                // that, the search box does the job.
+                if customer_names.len() <= MAX_CUSTOMER_OPTIONS || query.customer.is_some() {
+                    <label class="control">
+                        <span>{ t.filter_customer }</span>
+                        <select data-testid="filter-customer" onchange={on_customer}>
+                            <option value="" selected={query.customer.is_none()}>{ t.all }</option>
+                            { for customer_names.iter().take(MAX_CUSTOMER_OPTIONS).map(|c| html! {
+                                <option value={c.to_string()} selected={query.customer.as_deref() == Some(*c)}>{ *c }</option>
+                            }) }
+                            if let Some(c) = query.customer.as_ref().filter(|_| customer_names.len() > MAX_CUSTOMER_OPTIONS) {
+                                <option value={c.clone()} selected=true>{ c }</option>
+                            }
+                        </select>
+                    </label>
+                }
                 <label class="control">
                     <span>{ t.filter_bucket }</span>
                     <select data-testid="filter-bucket" onchange={on_bucket}>

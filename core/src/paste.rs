@@ -554,19 +554,77 @@ pub fn column_letter(index: usize) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
-struct Row {
-    line: usize,
-    record: StringRecord,
+/// Every cell of the input, unescaped, in one buffer: one allocation for the whole paste
+/// instead of several per row (this matters in Wasm, where allocation is slow).
+struct Store {
+    text: String,
+    /// Byte ranges of the cells in `text`.
+    cells: Vec<(usize, usize)>,
+    /// Per record: its first line, first cell and cell count.
+    records: Vec<(usize, usize, usize)>,
 }
 
-fn read_records(text: &str, delimiter: Delimiter, quoting: bool) -> Vec<Row> {
+impl Store {
+    fn rows(&self) -> Vec<Row<'_>> {
+        self.records
+            .iter()
+            .map(|&(line, first, count)| Row {
+                line,
+                record: Record {
+                    store: self,
+                    first,
+                    count,
+                },
+            })
+            .collect()
+    }
+}
+
+/// One record's cells: the small part of `csv::StringRecord`'s interface the parser uses.
+#[derive(Clone, Copy)]
+struct Record<'a> {
+    store: &'a Store,
+    first: usize,
+    count: usize,
+}
+
+impl<'a> Record<'a> {
+    fn get(&self, i: usize) -> Option<&'a str> {
+        if i >= self.count {
+            return None;
+        }
+        let (start, end) = *self.store.cells.get(self.first + i)?;
+        self.store.text.get(start..end)
+    }
+
+    fn len(&self) -> usize {
+        self.count
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &'a str> + 'a {
+        let record = *self;
+        (0..record.count).filter_map(move |i| record.get(i))
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Row<'a> {
+    line: usize,
+    record: Record<'a>,
+}
+
+fn read_records(text: &str, delimiter: Delimiter, quoting: bool) -> Store {
     let mut reader = ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter.byte())
         .quoting(quoting)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    let mut store = Store {
+        text: String::with_capacity(text.len()),
+        cells: Vec::new(),
+        records: Vec::new(),
+    };
     let mut record = StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -583,10 +641,13 @@ fn read_records(text: &str, delimiter: Delimiter, quoting: bool) -> Vec<Row> {
                     }
                     byte += 1;
                 }
-                rows.push(Row {
-                    line,
-                    record: record.clone(),
-                });
+                let first = store.cells.len();
+                for cell in record.iter() {
+                    let start = store.text.len();
+                    store.text.push_str(cell);
+                    store.cells.push((start, store.text.len()));
+                }
+                store.records.push((line, first, record.len()));
             }
             Ok(false) => break,
             // Invalid UTF-8 cannot occur in a &str; any other error ends the read, and the
@@ -594,7 +655,7 @@ fn read_records(text: &str, delimiter: Delimiter, quoting: bool) -> Vec<Row> {
             Err(_) => break,
         }
     }
-    rows
+    store
 }
 
 /// A quote that never closes makes the CSV reader swallow everything after it into one cell.
@@ -606,7 +667,7 @@ fn quote_ran_away(rows: &[Row], text: &str) -> bool {
     last.record.iter().any(|cell| cell.contains('\n')) && last.line + 1 < total_lines
 }
 
-fn cells_text(record: &StringRecord, delimiter: Delimiter) -> String {
+fn cells_text(record: &Record, delimiter: Delimiter) -> String {
     let sep = if delimiter == Delimiter::Tab {
         "  "
     } else {
@@ -639,7 +700,7 @@ fn is_total_label(cell: &str) -> bool {
             .any(|w| lower.contains(w))
 }
 
-fn header_score(record: &StringRecord) -> (usize, Vec<Option<Field>>) {
+fn header_score(record: &Record) -> (usize, Vec<Option<Field>>) {
     let mut seen = Vec::new();
     let fields: Vec<Option<Field>> = record
         .iter()
@@ -788,11 +849,12 @@ fn looks_like_unknown_header(row: &Row, mapping: &[Field]) -> bool {
 pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let delimiter = sniff_delimiter(text);
-    let mut rows = read_records(text, delimiter, true);
-    let quotes_ignored = quote_ran_away(&rows, text);
+    let mut store = read_records(text, delimiter, true);
+    let quotes_ignored = quote_ran_away(&store.rows(), text);
     if quotes_ignored {
-        rows = read_records(text, delimiter, false);
+        store = read_records(text, delimiter, false);
     }
+    let rows = store.rows();
     let record_count = rows.len();
     let width = rows.iter().map(|r| r.record.len()).max().unwrap_or(0);
 
@@ -816,7 +878,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
             });
         }
     }
-    let header_record = header_index.map(|h| rows[h].record.clone());
+    let header_record = header_index.map(|h| rows[h].record);
     let body_start = header_index.map_or(0, |h| h + 1);
 
     // Classify the body: data rows go on, the rest is skipped with its reason.
@@ -866,7 +928,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     {
         let row = data.remove(0);
         header_line = Some(row.line);
-        header_record = Some(row.record.clone());
+        header_record = Some(row.record);
     }
     let columns: Vec<Column> = mapping
         .iter()

@@ -73,6 +73,8 @@ pub enum SortKey {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InvoiceQuery {
     pub customer: Option<String>,
+    /// Text the invoice number or customer name contains (case-insensitive).
+    pub search: Option<String>,
     pub bucket: Option<usize>,
     pub status: Option<Status>,
     pub sort: SortKey,
@@ -83,6 +85,7 @@ impl Default for InvoiceQuery {
     fn default() -> Self {
         InvoiceQuery {
             customer: None,
+            search: None,
             bucket: None,
             status: None,
             sort: SortKey::DaysPastDue,
@@ -96,12 +99,23 @@ impl Report {
     /// the pasted order, so the table never shuffles between renders.
     pub fn select(&self, query: &InvoiceQuery) -> Vec<usize> {
         let invoices = &self.parsed.invoices;
+        let needle = query
+            .search
+            .as_ref()
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| !s.is_empty());
+        let found = |text: &str| {
+            needle
+                .as_ref()
+                .is_none_or(|n| text.to_lowercase().contains(n.as_str()))
+        };
         let mut rows: Vec<usize> = (0..invoices.len())
             .filter(|&i| {
-                query
-                    .customer
-                    .as_ref()
-                    .is_none_or(|c| &invoices[i].customer == c)
+                (found(&invoices[i].number) || found(&invoices[i].customer))
+                    && query
+                        .customer
+                        .as_ref()
+                        .is_none_or(|c| &invoices[i].customer == c)
                     && query.bucket.is_none_or(|b| {
                         self.aged[i].bucket == b && self.aged[i].status == Status::Open
                     })

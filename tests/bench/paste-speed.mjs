@@ -1,0 +1,90 @@
+// Browser benchmark: time from a paste event to results on screen (parsed, aged, summary and
+// the first page of the table rendered, two animation frames later) for generated ledgers of
+// 10,000 and 100,000 rows, against PapaParse parsing the same text (header: true) in the same
+// Chromium. Prints a table; asserts nothing (timings on a shared machine are for reading).
+//   node tests/bench/paste-speed.mjs   (after `trunk build --release`)
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { serveDist, launch } from "../e2e/harness.mjs";
+
+const require = createRequire(import.meta.url);
+const papaSource = readFileSync(require.resolve("papaparse/papaparse.min.js"), "utf8");
+
+/** Same shape as core/benches/parse_age.rs: Chinese headers, mixed forms, some paid rows. */
+function ledger(rows) {
+  const lines = ["发票号码\t客户名称\t开票日期\t到期日\t发票金额\t已收金额\t币种\t备注"];
+  for (let i = 0; i < rows; i++) {
+    const month = (i % 12) + 1;
+    const day = (i % 28) + 1;
+    const paid = i % 7 === 0 ? "1,000.00" : "0";
+    const currency = i % 5 === 0 ? "USD" : "CNY";
+    lines.push(
+      `FP${String(i).padStart(8, "0")}\t客户${String(i % 2000).padStart(4, "0")} Trading Co., Ltd.\t2025-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}\t2025/${(month % 12) + 1}/${day}\t${1 + (i % 97)},${String(i % 1000).padStart(3, "0")}.${String(i % 100).padStart(2, "0")}\t${paid}\t${currency}\t第${i % 50}批订单`,
+    );
+  }
+  return lines.join("\n") + "\n";
+}
+
+const server = await serveDist();
+const browser = await launch();
+const results = [];
+for (const rows of [10_000, 100_000]) {
+  const text = ledger(rows);
+  const ours = [];
+  for (let run = 0; run < 3; run++) {
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector("[data-testid=paste-input]");
+    ours.push(
+      await page.evaluate(
+        ({ text, rows }) =>
+          new Promise((resolve) => {
+            const status = () => document.querySelector("[data-testid=parse-status]")?.textContent ?? "";
+            const done = () => status().startsWith(`${rows} / ${rows}`);
+            const target = document.querySelector("[data-testid=paste-input]");
+            const data = new DataTransfer();
+            data.setData("text/plain", text);
+            const t0 = performance.now();
+            const finish = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+            const observer = new MutationObserver(() => {
+              if (done()) {
+                observer.disconnect();
+                finish();
+              }
+            });
+            observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+            target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+          }),
+        { text, rows },
+      ),
+    );
+    await context.close();
+  }
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.setContent("<!doctype html><title>papaparse</title>");
+  await page.addScriptTag({ content: papaSource });
+  const papa = await page.evaluate((text) => {
+    const times = [];
+    let count = 0;
+    for (let run = 0; run < 3; run++) {
+      const t0 = performance.now();
+      count = Papa.parse(text, { header: true, delimiter: "\t" }).data.length;
+      times.push(performance.now() - t0);
+    }
+    return { times, count };
+  }, text);
+  await context.close();
+  results.push({
+    rows,
+    megabytes: (Buffer.byteLength(text) / 1e6).toFixed(1),
+    "overdue paste→results ms (runs)": ours.map((t) => t.toFixed(0)).join(" / "),
+    "overdue best ms": Math.min(...ours).toFixed(0),
+    "papaparse parse-only ms (runs)": papa.times.map((t) => t.toFixed(0)).join(" / "),
+    "papaparse best ms": Math.min(...papa.times).toFixed(0),
+  });
+}
+await browser.close();
+await server.close();
+console.table(results);
