@@ -49,6 +49,8 @@ pub struct AppState {
     pub confirming_forget: bool,
     /// The text in the bucket-edges box while it does not parse.
     pub bucket_draft: Option<String>,
+    /// Whether the input panel is unfolded; None: folded when there is data.
+    pub input_open: Option<bool>,
 }
 
 pub enum Action {
@@ -72,6 +74,7 @@ pub enum Action {
     SortBy(SortKey),
     SetPage(usize),
     SetTab(Tab),
+    SetInputOpen(bool),
     ShowCustomer(String),
     Saved(Saved),
     AskForget,
@@ -102,6 +105,7 @@ impl AppState {
             saved,
             confirming_forget: false,
             bucket_draft: None,
+            input_open: None,
         }
     }
 
@@ -161,23 +165,33 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
-            Action::SetText(text, source) => self.with_workspace(|ws| {
-                // A different sheet gets its columns recognised afresh.
-                if ws.input.text.lines().next() != text.lines().next() {
-                    ws.input.mapping = None;
-                    ws.input.day_month_order = None;
-                    ws.input.decimal_mark = None;
-                }
-                ws.input.text = text;
-                ws.input.source = source;
-            }),
+            Action::SetInputOpen(open) => AppState {
+                input_open: Some(open),
+                ..(*self).clone()
+            },
+            Action::SetText(text, source) => {
+                let mut next = self.with_workspace(|ws| {
+                    // A different sheet gets its columns recognised afresh.
+                    if ws.input.text.lines().next() != text.lines().next() {
+                        ws.input.mapping = None;
+                        ws.input.day_month_order = None;
+                        ws.input.decimal_mark = None;
+                    }
+                    ws.input.text = text;
+                    ws.input.source = source;
+                });
+                next.input_open = Some(true);
+                next
+            }
             Action::LoadSample => {
                 let today = self.today;
                 let as_of = self.workspace.settings.as_of.unwrap_or(today);
-                self.with_workspace(|ws| {
+                let mut next = self.with_workspace(|ws| {
                     ws.input = Default::default();
                     ws.input.text = sample_text(as_of);
-                })
+                });
+                next.input_open = Some(true);
+                next
             }
             Action::SetAsOf(date) => self.with_workspace(|ws| ws.settings.as_of = date),
             Action::SetLang(lang) => self.with_workspace(|ws| ws.settings.lang = Some(lang)),

@@ -204,49 +204,67 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
             .map(|e| e.line)
             .collect::<std::collections::BTreeSet<_>>()
             .len();
+    let has_data = !text.trim().is_empty();
+    // Once there is data the panel can fold away, so that the results come first (on a phone
+    // especially); after a reload it starts folded.
+    let open = !has_data || state.input_open.unwrap_or(false);
+    let on_toggle = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::SetInputOpen(!open)))
+    };
     html! {
         <section class="input-panel no-print" aria-labelledby="input-heading">
-            <h2 id="input-heading">{ t.input_heading }</h2>
-            <div class="dropzone" ondragover={on_drag_over} ondrop={on_drop}>
-                <label for="paste-input" class="paste-label">{ t.paste_label }</label>
-                if large {
-                    <div class="large-paste" data-testid="paste-preview">
-                        <strong>{ t.large_paste_title }</strong>
-                        { format!(" — {} KB, {} {}", text.len() / 1024, parsed.record_count, lang.pick("行", "lines")) }
-                        <pre>{ text.lines().take(4).map(|l| clip(l, 160)).collect::<Vec<_>>().join("\n") }{ "\n…" }</pre>
-                    </div>
+            <div class="panel-head">
+                <h2 id="input-heading">{ t.input_heading }</h2>
+                if has_data {
+                    <p class="parse-status" data-testid="parse-status" aria-live="polite">
+                        if let Some(source) = &state.workspace.input.source { <span class="source">{ source }{ " · " }</span> }
+                        <strong>{ parsed.invoices.len() }</strong>{ format!(" / {data_rows} {} · ", t.rows_read) }
+                        <strong class={classes!((!parsed.errors.is_empty()).then_some("bad"))}>{ parsed.errors.len() }</strong>
+                        { format!(" {}", t.problems) }
+                        if !parsed.skipped.is_empty() { { format!(" · {} {}", parsed.skipped.len(), lang.pick("行已跳过", "skipped")) } }
+                    </p>
+                    <button class="link" data-testid="input-toggle" aria-expanded={open.to_string()} aria-controls="input-body" onclick={on_toggle}>
+                        { if open { t.fold_input } else { t.unfold_input } }
+                    </button>
                 }
-                <textarea id="paste-input" data-testid="paste-input" rows="7" spellcheck="false"
-                    readonly={large}
-                    placeholder={ if large { t.large_paste_hint } else { t.paste_placeholder } }
-                    value={ if large { String::new() } else { text.clone() } }
-                    onpaste={on_paste} oninput={on_input} />
-                <div class="input-actions">
-                    <button class="primary" data-testid="sample-data" onclick={on_sample}>{ t.sample_data }</button>
-                    <label class="file-button">
-                        <input type="file" data-testid="open-file" accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values" onchange={on_file} />
-                        <span>{ t.open_file }</span>
-                    </label>
-                    <span class="hint">{ t.drop_hint }</span>
-                    if !text.is_empty() {
-                        <button class="link" data-testid="clear-input" onclick={on_clear}>{ t.clear_input }</button>
+            </div>
+            if open {
+                <div id="input-body">
+                    <div class="dropzone" ondragover={on_drag_over} ondrop={on_drop}>
+                        <label for="paste-input" class="paste-label">{ t.paste_label }</label>
+                        if large {
+                            <div class="large-paste" data-testid="paste-preview">
+                                <strong>{ t.large_paste_title }</strong>
+                                { format!(" — {} KB, {} {}", text.len() / 1024, parsed.record_count, lang.pick("行", "lines")) }
+                                <pre>{ text.lines().take(4).map(|l| clip(l, 160)).collect::<Vec<_>>().join("\n") }{ "\n…" }</pre>
+                            </div>
+                        }
+                        <textarea id="paste-input" data-testid="paste-input" rows="7" spellcheck="false"
+                            readonly={large}
+                            placeholder={ if large { t.large_paste_hint } else { t.paste_placeholder } }
+                            value={ if large { String::new() } else { text.clone() } }
+                            onpaste={on_paste} oninput={on_input} />
+                        <div class="input-actions">
+                            <button class="primary" data-testid="sample-data" onclick={on_sample}>{ t.sample_data }</button>
+                            <label class="file-button">
+                                <input type="file" data-testid="open-file" accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values" onchange={on_file} />
+                                <span>{ t.open_file }</span>
+                            </label>
+                            <span class="hint">{ t.drop_hint }</span>
+                            if has_data {
+                                <button class="link" data-testid="clear-input" onclick={on_clear}>{ t.clear_input }</button>
+                            }
+                        </div>
+                    </div>
+                    if has_data {
+                        { mapping_panel(state, dispatch) }
+                        { row_errors(state) }
+                        { skipped_rows(state) }
+                    } else {
+                        <p class="welcome">{ t.welcome }</p>
                     }
                 </div>
-            </div>
-            if !text.trim().is_empty() {
-                <p class="parse-status" data-testid="parse-status" aria-live="polite">
-                    if let Some(source) = &state.workspace.input.source { <span class="source">{ source }{ " · " }</span> }
-                    <strong>{ parsed.invoices.len() }</strong>{ format!(" / {data_rows} {} · ", t.rows_read) }
-                    <strong class={classes!((!parsed.errors.is_empty()).then_some("bad"))}>{ parsed.errors.len() }</strong>
-                    { format!(" {}", t.problems) }
-                    if !parsed.skipped.is_empty() { { format!(" · {} {}", parsed.skipped.len(), lang.pick("行已跳过", "skipped")) } }
-                </p>
-                { mapping_panel(state, dispatch) }
-                { row_errors(state) }
-                { skipped_rows(state) }
-            } else {
-                <p class="welcome">{ t.welcome }</p>
-                <div data-testid="row-errors" hidden=true></div>
             }
         </section>
     }

@@ -172,6 +172,9 @@ test("the work survives a reload, and one control forgets it", async () => {
   await page.selectOption("[data-testid=lang-switch]", "zh");
   await page.reload();
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
+  // After a reload the input panel starts folded, results first; one click unfolds it.
+  assert.equal(await page.locator("[data-testid=paste-input]").count(), 0);
+  await page.click("[data-testid=input-toggle]");
   assert.equal(await page.inputValue("[data-testid=as-of-date]"), "2025-10-31");
   assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
   assert.match(await page.inputValue("[data-testid=paste-input]"), /^发票号码\t客户名称/);
