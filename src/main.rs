@@ -3,6 +3,7 @@
 
 mod app;
 mod browser;
+mod charges_view;
 mod i18n;
 mod state;
 mod views;

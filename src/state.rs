@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use overdue_core::aging::Status;
+use overdue_core::charges::ChargeRuleParams;
 use overdue_core::dates::DayMonthOrder;
 use overdue_core::i18n::Lang;
 use overdue_core::paste::Field;
@@ -51,6 +52,8 @@ pub struct AppState {
     pub bucket_draft: Option<String>,
     /// Whether the input panel is unfolded; None: folded when there is data.
     pub input_open: Option<bool>,
+    /// The invoice whose late-charge breakdown is open.
+    pub expanded: Option<usize>,
 }
 
 pub enum Action {
@@ -65,6 +68,11 @@ pub enum Action {
     SetTerms(i64),
     SetDefaultCurrency(String),
     SetBucketEdges(Vec<u32>),
+    SetChargeParams(ChargeRuleParams),
+    /// A customer's own rule, or None to follow the workspace's.
+    SetCustomerChargeRule(String, Option<ChargeRuleParams>),
+    /// Opens or closes the late-charge breakdown of one invoice (index into the invoices).
+    ToggleDetails(usize),
     /// Text typed in the bucket box that does not parse yet.
     DraftBuckets(String),
     FilterCustomer(Option<String>),
@@ -106,6 +114,7 @@ impl AppState {
             confirming_forget: false,
             bucket_draft: None,
             input_open: None,
+            expanded: None,
         }
     }
 
@@ -181,6 +190,7 @@ impl Reducible for AppState {
                     ws.input.source = source;
                 });
                 next.input_open = Some(true);
+                next.expanded = None;
                 next
             }
             Action::LoadSample => {
@@ -213,6 +223,27 @@ impl Reducible for AppState {
                 next.bucket_draft = None;
                 next
             }
+            Action::SetChargeParams(params) => {
+                self.with_workspace(|ws| ws.settings.charges.workspace = params)
+            }
+            Action::SetCustomerChargeRule(customer, params) => {
+                self.with_workspace(|ws| match params {
+                    Some(p) => {
+                        ws.settings.charges.per_customer.insert(customer, p);
+                    }
+                    None => {
+                        ws.settings.charges.per_customer.remove(&customer);
+                    }
+                })
+            }
+            Action::ToggleDetails(i) => AppState {
+                expanded: if self.expanded == Some(i) {
+                    None
+                } else {
+                    Some(i)
+                },
+                ..(*self).clone()
+            },
             Action::DraftBuckets(text) => AppState {
                 bucket_draft: Some(text),
                 ..(*self).clone()

@@ -476,6 +476,10 @@ pub fn summary(state: &AppState) -> Html {
                             if !r.credits.is_zero() {
                                 <div><dt>{ t.credits }</dt><dd class="num">{ amount(r.credits) }</dd></div>
                             }
+                            if let Some(charges) = report.charge_total(&r.currency).filter(|_| !report.charges.is_empty()) {
+                                <div><dt>{ t.col_late_charge }</dt><dd class="num accent" data-testid={format!("charges-{}", r.currency)}>{ amount(charges.total) }</dd></div>
+                                <div><dt>{ t.total_now_due }</dt><dd class="num" data-testid={format!("due-{}", r.currency)}>{ amount(r.total + charges.total) }</dd></div>
+                            }
                         </dl>
                         <figure class="chart">
                             <figcaption>{ t.chart_caption }</figcaption>
@@ -583,6 +587,8 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
         }
     };
 
+    let with_charges = !report.charges.is_empty();
+    let columns = if with_charges { 12 } else { 11 };
     let start = state.page * PAGE_SIZE;
     let end = (start + PAGE_SIZE).min(state.rows.len());
     let page_rows = &state.rows[start.min(end)..end];
@@ -668,17 +674,27 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                         { sort_header(SortKey::Paid, t.col_paid, true) }
                         { sort_header(SortKey::Outstanding, t.col_outstanding, true) }
                         { sort_header(SortKey::Status, t.col_status, false) }
+                        if with_charges {
+                            <th scope="col" class="num">{ t.col_late_charge }</th>
+                        }
                     </tr>
                 </thead>
                 <tbody>
                 if page_rows.is_empty() {
-                    <tr><td colspan="11" class="empty">{ t.empty_table }</td></tr>
+                    <tr><td colspan={columns.to_string()} class="empty">{ t.empty_table }</td></tr>
                 }
                 { for page_rows.iter().map(|&i| {
                     let inv = &report.parsed.invoices[i];
                     let aged = &report.aged[i];
                     let overdue = aged.is_overdue();
+                    let charge = report.charge(i);
+                    let open = state.expanded == Some(i);
+                    let toggle = {
+                        let dispatch = dispatch.clone();
+                        Callback::from(move |_| dispatch.dispatch(Action::ToggleDetails(i)))
+                    };
                     html! {
+                        <>
                         <tr class={classes!(overdue.then_some("overdue"), (aged.status != Status::Open).then_some("settled"))}
                             data-invoice={inv.number.clone()}>
                             <th scope="row" title={format!("{} {}", lang.pick("原始行", "pasted row"), inv.line)}>{ &inv.number }</th>
@@ -695,7 +711,21 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                             <td class="num">{ amount(inv.paid) }</td>
                             <td class="num" data-col="outstanding">{ amount(inv.outstanding) }</td>
                             <td data-col="status" data-status={aged.status.key()}>{ aged.status.label(lang) }</td>
+                            if let Some(charge) = charge {
+                                <td class="num" data-col="charge">
+                                    { amount(charge.total) }
+                                    if !charge.is_complete() { <span class="flag" title={lang.pick("部分期间无已知利率", "no rate known for part of the period")}>{ " ⚠" }</span> }
+                                    { " " }
+                                    <button class="link details" data-testid="charge-details" aria-expanded={open.to_string()} onclick={toggle}>
+                                        { if open { lang.pick("收起", "hide") } else { lang.pick("明细", "how") } }
+                                    </button>
+                                </td>
+                            }
                         </tr>
+                        if let (true, Some(charge)) = (open, charge) {
+                            <tr class="breakdown-row"><td colspan={columns.to_string()}>{ crate::charges_view::breakdown(charge, lang) }</td></tr>
+                        }
+                        </>
                     }
                 }) }
                 </tbody>
@@ -711,6 +741,7 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
     let t = texts(lang);
     let report = &state.report;
     let buckets = &report.buckets;
+    let with_charges = !report.charges.is_empty();
     let show = |customer: String| {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::ShowCustomer(customer.clone())))
@@ -729,11 +760,16 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
                         <th scope="col" class="num">{ t.col_total }</th>
                         <th scope="col" class="num">{ t.oldest }</th>
                         <th scope="col" class="num">{ t.col_count }</th>
+                        if with_charges {
+                            <th scope="col" class="num">{ t.col_late_charge }</th>
+                            <th scope="col" class="num">{ t.total_now_due }</th>
+                        }
+                        <th scope="col" class="no-print">{ t.col_charge_rule }</th>
                     </tr>
                 </thead>
                 <tbody>
                 if report.customers.is_empty() {
-                    <tr><td colspan={(buckets.len() + 6).to_string()} class="empty">{ t.empty_table }</td></tr>
+                    <tr><td colspan={(buckets.len() + 7 + if with_charges { 2 } else { 0 }).to_string()} class="empty">{ t.empty_table }</td></tr>
                 }
                 { for report.customers.iter().map(|c| {
                     let r = &c.rollup;
@@ -748,6 +784,11 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
                             <td class="num total" data-col="total">{ amount(r.total) }</td>
                             <td class="num">{ r.oldest_days.map(|d| d.to_string()).unwrap_or_else(|| "—".into()) }</td>
                             <td class="num">{ c.invoice_count }</td>
+                            if with_charges {
+                                <td class="num accent" data-col="charges">{ amount(report.customer_charge(&c.customer, &r.currency).map(|x| x.total).unwrap_or_default()) }</td>
+                                <td class="num" data-col="due">{ amount(r.total + report.customer_charge(&c.customer, &r.currency).map(|x| x.total).unwrap_or_default()) }</td>
+                            }
+                            <td class="no-print">{ crate::charges_view::customer_rule_select(state, dispatch, &c.customer) }</td>
                         </tr>
                     }
                 }) }
@@ -764,6 +805,11 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
                             <td class="num total">{ amount(r.total) }</td>
                             <td class="num">{ r.oldest_days.map(|d| d.to_string()).unwrap_or_else(|| "—".into()) }</td>
                             <td class="num">{ r.open_count }</td>
+                            if with_charges {
+                                <td class="num">{ amount(report.charge_total(&r.currency).map(|x| x.total).unwrap_or_default()) }</td>
+                                <td class="num">{ amount(r.total + report.charge_total(&r.currency).map(|x| x.total).unwrap_or_default()) }</td>
+                            }
+                            <td class="no-print"></td>
                         </tr>
                     }
                 }) }
@@ -843,6 +889,7 @@ pub fn settings(state: &AppState, dispatch: &Dispatch) -> Html {
                     <button data-testid="buckets-accounting" aria-pressed={accounting_active.to_string()} onclick={preset(&ACCOUNTING_EDGES)}>{ t.preset_accounting }</button>
                 </div>
             </div>
+            { crate::charges_view::charge_settings(state, dispatch) }
             <div class="field">
                 <h3>{ t.device_heading }</h3>
                 <p>{ t.device_kept }</p>

@@ -5,11 +5,16 @@
 //!   return) get a leading `'`, so Excel shows them rather than running them as formulas (CSV
 //!   injection). Numbers and dates are ours and are written plain: `-5` days stays a number.
 //! - Dates ISO, amounts `1234.50`: machine-readable in both languages.
+//! - Columns: the foundation's eleven, then the late charges' four
+//!   (`late_interest,fixed_compensation,late_charge,charge_rule`). Later columns are appended,
+//!   never inserted.
 
+use crate::charges::{CSV_COLUMNS as CHARGE_COLUMNS, CSV_COLUMNS_ZH as CHARGE_COLUMNS_ZH};
 use crate::dates::iso;
 use crate::i18n::Lang;
 use crate::money::format_plain;
 use crate::report::Report;
+use rust_decimal::Decimal;
 
 pub const BOM: &str = "\u{FEFF}";
 
@@ -54,9 +59,14 @@ pub fn invoice_csv(report: &Report, rows: &[usize], lang: Lang) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let header = lang.pick(COLUMNS_ZH, COLUMNS_EN);
+    let header = lang
+        .pick(COLUMNS_ZH, COLUMNS_EN)
+        .into_iter()
+        .chain(lang.pick(CHARGE_COLUMNS_ZH, CHARGE_COLUMNS));
     // Writing to a Vec cannot fail; a failure would only lose the row, never panic.
     let _ = writer.write_record(header);
+    let zero = format_plain(Decimal::ZERO);
+    let no_charge = [zero.clone(), zero.clone(), zero, "none".to_string()];
     for &i in rows {
         let (Some(invoice), Some(aged)) = (report.parsed.invoices.get(i), report.aged.get(i))
         else {
@@ -66,7 +76,10 @@ pub fn invoice_csv(report: &Report, rows: &[usize], lang: Lang) -> String {
             Lang::En => aged.status.key().to_string(),
             Lang::Zh => aged.status.label(lang).to_string(),
         };
-        let _ = writer.write_record([
+        let charge = report
+            .charge(i)
+            .map_or_else(|| no_charge.clone(), |c| c.csv_cells());
+        let base = [
             neutralize(&invoice.number),
             neutralize(&invoice.customer),
             neutralize(&invoice.currency),
@@ -78,7 +91,8 @@ pub fn invoice_csv(report: &Report, rows: &[usize], lang: Lang) -> String {
             format_plain(invoice.paid),
             format_plain(invoice.outstanding),
             status,
-        ]);
+        ];
+        let _ = writer.write_record(base.iter().chain(charge.iter()));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
@@ -112,14 +126,14 @@ mod tests {
         });
         let csv = invoice_csv(&report, &rows, Lang::En);
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], "\u{FEFF}invoice,customer,currency,invoice_date,due_date,days_past_due,bucket,amount,paid,outstanding,status");
+        assert_eq!(lines[0], "\u{FEFF}invoice,customer,currency,invoice_date,due_date,days_past_due,bucket,amount,paid,outstanding,status,late_interest,fixed_compensation,late_charge,charge_rule");
         assert_eq!(
             lines[1],
-            "'=1+1,\"华东, Ltd\",CNY,,2025-11-05,-5,Not yet due,1234.50,34.50,1200.00,open"
+            "'=1+1,\"华东, Ltd\",CNY,,2025-11-05,-5,Not yet due,1234.50,34.50,1200.00,open,0.00,0.00,0.00,none"
         );
         assert_eq!(
             lines[2],
-            "B,'-X,CNY,,2025-10-01,30,16–30 days,100.00,100.00,0.00,paid"
+            "B,'-X,CNY,,2025-10-01,30,16–30 days,100.00,100.00,0.00,paid,0.00,0.00,0.00,none"
         );
         let zh = invoice_csv(&report, &rows, Lang::Zh);
         assert!(zh.starts_with("\u{FEFF}发票号,客户,币种"));

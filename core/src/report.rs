@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 
 use crate::aging::{self, Aged, Buckets, CurrencyTotal, CustomerSummary, Status};
+use crate::charges::{self, Charge, ChargeInput, ChargeTotal, RuleKind};
 use crate::paste::{self, ParseOptions, Parsed};
 use crate::workspace::Workspace;
 
@@ -17,6 +18,11 @@ pub struct Report {
     pub aged: Vec<Aged>,
     pub customers: Vec<CustomerSummary>,
     pub totals: Vec<CurrencyTotal>,
+    /// One per `parsed.invoices`, same order; empty when no charge rule is chosen anywhere.
+    pub charges: Vec<Charge>,
+    /// Late charges per customer and currency, and per currency.
+    pub charge_customers: Vec<ChargeTotal>,
+    pub charge_totals: Vec<ChargeTotal>,
 }
 
 /// Everything the page shows, from what the user gave. `today` is only used when the workspace
@@ -42,6 +48,30 @@ pub fn derive(workspace: &Workspace, today: NaiveDate) -> Report {
         .map(|inv| aging::age(inv, as_of, &buckets))
         .collect();
     let (customers, totals) = aging::summarize(&parsed.invoices, &aged, &buckets);
+    let rules = &settings.charges;
+    let any_rule = rules.workspace.rule != RuleKind::None
+        || rules
+            .per_customer
+            .values()
+            .any(|p| p.rule != RuleKind::None);
+    let charges: Vec<Charge> = if any_rule {
+        parsed
+            .invoices
+            .iter()
+            .map(|inv| {
+                charges::compute(rules, &inv.customer, &ChargeInput::for_invoice(inv, as_of))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let (charge_customers, charge_totals) = charges::charge_totals(
+        parsed
+            .invoices
+            .iter()
+            .map(|i| i.customer.as_str())
+            .zip(charges.iter()),
+    );
     Report {
         as_of,
         buckets,
@@ -49,6 +79,9 @@ pub fn derive(workspace: &Workspace, today: NaiveDate) -> Report {
         aged,
         customers,
         totals,
+        charges,
+        charge_customers,
+        charge_totals,
     }
 }
 
@@ -150,6 +183,23 @@ impl Report {
             order.then_with(|| invoices[*a].line.cmp(&invoices[*b].line))
         });
         rows
+    }
+
+    /// The late charge of invoice `i`, when a rule is chosen.
+    pub fn charge(&self, i: usize) -> Option<&Charge> {
+        self.charges.get(i)
+    }
+
+    /// The late charge per currency (interest plus fixed sums).
+    pub fn charge_total(&self, currency: &str) -> Option<&ChargeTotal> {
+        self.charge_totals.iter().find(|t| t.currency == currency)
+    }
+
+    /// The late charge of one customer in one currency.
+    pub fn customer_charge(&self, customer: &str, currency: &str) -> Option<&ChargeTotal> {
+        self.charge_customers
+            .iter()
+            .find(|t| t.customer.as_deref() == Some(customer) && t.currency == currency)
     }
 
     /// Customer names in first-seen order, for the filter and letter pickers.

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::aging::{Buckets, STAGE_EDGES};
+use crate::charges::ChargeSettings;
 use crate::dates::DayMonthOrder;
 use crate::i18n::Lang;
 use crate::money::DecimalMark;
@@ -44,6 +45,8 @@ pub struct Settings {
     pub bucket_edges: Vec<u32>,
     /// None: the browser's language.
     pub lang: Option<Lang>,
+    /// Late fees and interest: the workspace's rule and per-customer overrides.
+    pub charges: ChargeSettings,
 }
 
 impl Default for Settings {
@@ -54,6 +57,7 @@ impl Default for Settings {
             terms_days: 30,
             bucket_edges: STAGE_EDGES.to_vec(),
             lang: None,
+            charges: ChargeSettings::default(),
         }
     }
 }
@@ -121,6 +125,7 @@ mod tests {
         ws.input.day_month_order = Some(DayMonthOrder::MonthFirst);
         ws.settings.as_of = NaiveDate::from_ymd_opt(2025, 10, 31);
         ws.settings.lang = Some(Lang::En);
+        ws.settings.charges.workspace.rule = crate::charges::RuleKind::UkStatutory;
         assert_eq!(Workspace::from_json(&ws.to_json()), Ok(ws));
     }
 
