@@ -91,6 +91,7 @@ pub fn app() -> Html {
                 { views::input_panel(&state, &dispatch) }
                 { views::summary(&state) }
                 <nav class="tabs no-print" role="tablist">
+                    { tab_button(Tab::Today, t.tab_today) }
                     { tab_button(Tab::Invoices, t.tab_invoices) }
                     { tab_button(Tab::Customers, t.tab_customers) }
                     { tab_button(Tab::Settings, t.tab_settings) }
@@ -98,6 +99,7 @@ pub fn app() -> Html {
                 <section class="tab-panel" role="tabpanel">
                     {
                         match state.tab {
+                            Tab::Today => crate::today_view::today_list(&state, &dispatch),
                             Tab::Invoices => views::invoice_table(&state, &dispatch),
                             Tab::Customers => views::customer_summary(&state, &dispatch),
                             Tab::Settings => views::settings(&state, &dispatch),

@@ -6,6 +6,7 @@ mod browser;
 mod charges_view;
 mod i18n;
 mod state;
+mod today_view;
 mod views;
 
 fn main() {

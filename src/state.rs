@@ -10,6 +10,9 @@ use overdue_core::charges::ChargeRuleParams;
 use overdue_core::dates::DayMonthOrder;
 use overdue_core::i18n::Lang;
 use overdue_core::paste::Field;
+use overdue_core::playbook::{
+    mark_done, unmark_done, Action as Step, Dispute, InvoiceKey, PlaybookSettings, PromiseToPay,
+};
 use overdue_core::report::{derive, InvoiceQuery, Report, SortKey};
 use overdue_core::sample::sample_text;
 use overdue_core::workspace::Workspace;
@@ -19,6 +22,7 @@ pub const PAGE_SIZE: usize = 100;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
+    Today,
     Invoices,
     Customers,
     Settings,
@@ -71,8 +75,15 @@ pub enum Action {
     SetChargeParams(ChargeRuleParams),
     /// A customer's own rule, or None to follow the workspace's.
     SetCustomerChargeRule(String, Option<ChargeRuleParams>),
-    /// Opens or closes the late-charge breakdown of one invoice (index into the invoices).
+    /// Opens or closes the details (next steps, late-charge breakdown) of one invoice.
     ToggleDetails(usize),
+    SetPlaybook(PlaybookSettings),
+    /// Marks the given playbook steps done today for the invoices of a today item.
+    MarkDone(Vec<InvoiceKey>, Vec<Step>),
+    UndoDone(Vec<InvoiceKey>, Vec<Step>),
+    SetDispute(InvoiceKey, Option<Dispute>),
+    /// Records a promise to pay (None: withdraws the latest one).
+    SetPromise(InvoiceKey, Option<PromiseToPay>),
     /// Text typed in the bucket box that does not parse yet.
     DraftBuckets(String),
     FilterCustomer(Option<String>),
@@ -244,6 +255,36 @@ impl Reducible for AppState {
                 },
                 ..(*self).clone()
             },
+            Action::SetPlaybook(settings) => {
+                self.with_workspace(|ws| ws.settings.playbook = settings)
+            }
+            Action::MarkDone(keys, steps) => {
+                let on = self.report.as_of;
+                self.with_workspace(|ws| {
+                    for step in steps {
+                        mark_done(&mut ws.annotations, &keys, step, on);
+                    }
+                })
+            }
+            Action::UndoDone(keys, steps) => {
+                let on = self.report.as_of;
+                self.with_workspace(|ws| {
+                    for step in steps {
+                        unmark_done(&mut ws.annotations, &keys, step, on);
+                    }
+                })
+            }
+            Action::SetDispute(key, dispute) => self.with_workspace(|ws| {
+                crate::today_view::put(&mut ws.annotations, key, |a| a.dispute = dispute)
+            }),
+            Action::SetPromise(key, promise) => self.with_workspace(|ws| {
+                crate::today_view::put(&mut ws.annotations, key, |a| match promise {
+                    Some(p) => a.promises.push(p),
+                    None => {
+                        a.promises.pop();
+                    }
+                })
+            }),
             Action::DraftBuckets(text) => AppState {
                 bucket_draft: Some(text),
                 ..(*self).clone()

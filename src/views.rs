@@ -588,7 +588,7 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
     };
 
     let with_charges = !report.charges.is_empty();
-    let columns = if with_charges { 12 } else { 11 };
+    let columns = if with_charges { 13 } else { 12 };
     let start = state.page * PAGE_SIZE;
     let end = (start + PAGE_SIZE).min(state.rows.len());
     let page_rows = &state.rows[start.min(end)..end];
@@ -677,6 +677,7 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                         if with_charges {
                             <th scope="col" class="num">{ t.col_late_charge }</th>
                         }
+                        <th scope="col">{ t.col_stage }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -721,9 +722,13 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                                     </button>
                                 </td>
                             }
+                            { crate::today_view::stage_cell(state, dispatch, i) }
                         </tr>
-                        if let (true, Some(charge)) = (open, charge) {
-                            <tr class="breakdown-row"><td colspan={columns.to_string()}>{ crate::charges_view::breakdown(charge, lang) }</td></tr>
+                        if open {
+                            <tr class="breakdown-row"><td colspan={columns.to_string()}>
+                                { crate::today_view::invoice_playbook(state, dispatch, i) }
+                                if let Some(charge) = charge { { crate::charges_view::breakdown(charge, lang) } }
+                            </td></tr>
                         }
                         </>
                     }
@@ -889,6 +894,7 @@ pub fn settings(state: &AppState, dispatch: &Dispatch) -> Html {
                     <button data-testid="buckets-accounting" aria-pressed={accounting_active.to_string()} onclick={preset(&ACCOUNTING_EDGES)}>{ t.preset_accounting }</button>
                 </div>
             </div>
+            { crate::today_view::playbook_settings(state, dispatch) }
             { crate::charges_view::charge_settings(state, dispatch) }
             <div class="field">
                 <h3>{ t.device_heading }</h3>

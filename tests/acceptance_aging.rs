@@ -258,9 +258,9 @@ fn the_csv_export_matches_the_table() {
     });
     let csv = invoice_csv(&report, &rows, Lang::En);
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
-    assert_eq!(lines[0], "\u{FEFF}invoice,customer,currency,invoice_date,due_date,days_past_due,bucket,amount,paid,outstanding,status,late_interest,fixed_compensation,late_charge,charge_rule");
-    assert_eq!(lines[1], "FP-2025-001,上海明珠贸易有限公司,CNY,2025-08-01,2025-08-31,61,61–90 days,12345.60,0.00,12345.60,open,0.00,0.00,0.00,none");
-    assert_eq!(lines[3], "FP-2025-003,北京远航科技有限公司,CNY,2025-09-15,2025-10-15,16,16–30 days,20000.00,0.00,20000.00,open,0.00,0.00,0.00,none");
-    assert_eq!(lines[6], "FP-2025-006,广州南方物流有限公司,CNY,2025-10-01,2025-10-31,0,Not yet due,-1200.00,0.00,-1200.00,credit,0.00,0.00,0.00,none");
+    assert_eq!(lines[0], "\u{FEFF}invoice,customer,currency,invoice_date,due_date,days_past_due,bucket,amount,paid,outstanding,status,late_interest,fixed_compensation,late_charge,charge_rule,stage,next_step,next_action_date");
+    assert!(lines[1].starts_with("FP-2025-001,上海明珠贸易有限公司,CNY,2025-08-01,2025-08-31,61,61–90 days,12345.60,0.00,12345.60,open,0.00,0.00,0.00,none,"));
+    assert!(lines[3].starts_with("FP-2025-003,北京远航科技有限公司,CNY,2025-09-15,2025-10-15,16,16–30 days,20000.00,0.00,20000.00,open,0.00,0.00,0.00,none,"));
+    assert!(lines[6].starts_with("FP-2025-006,广州南方物流有限公司,CNY,2025-10-01,2025-10-31,0,Not yet due,-1200.00,0.00,-1200.00,credit,0.00,0.00,0.00,none,"));
     assert_eq!(lines.len(), 7);
 }

@@ -6,13 +6,16 @@
 //!   injection). Numbers and dates are ours and are written plain: `-5` days stays a number.
 //! - Dates ISO, amounts `1234.50`: machine-readable in both languages.
 //! - Columns: the foundation's eleven, then the late charges' four
-//!   (`late_interest,fixed_compensation,late_charge,charge_rule`). Later columns are appended,
-//!   never inserted.
+//!   (`late_interest,fixed_compensation,late_charge,charge_rule`), then the playbook's three
+//!   (`stage,next_step,next_action_date`). Later columns are appended, never inserted.
 
 use crate::charges::{CSV_COLUMNS as CHARGE_COLUMNS, CSV_COLUMNS_ZH as CHARGE_COLUMNS_ZH};
 use crate::dates::iso;
 use crate::i18n::Lang;
 use crate::money::format_plain;
+use crate::playbook::{
+    self, CSV_COLUMNS_EN as PLAYBOOK_COLUMNS, CSV_COLUMNS_ZH as PLAYBOOK_COLUMNS_ZH,
+};
 use crate::report::Report;
 use rust_decimal::Decimal;
 
@@ -62,7 +65,8 @@ pub fn invoice_csv(report: &Report, rows: &[usize], lang: Lang) -> String {
     let header = lang
         .pick(COLUMNS_ZH, COLUMNS_EN)
         .into_iter()
-        .chain(lang.pick(CHARGE_COLUMNS_ZH, CHARGE_COLUMNS));
+        .chain(lang.pick(CHARGE_COLUMNS_ZH, CHARGE_COLUMNS))
+        .chain(lang.pick(PLAYBOOK_COLUMNS_ZH, PLAYBOOK_COLUMNS));
     // Writing to a Vec cannot fail; a failure would only lose the row, never panic.
     let _ = writer.write_record(header);
     let zero = format_plain(Decimal::ZERO);
@@ -92,7 +96,13 @@ pub fn invoice_csv(report: &Report, rows: &[usize], lang: Lang) -> String {
             format_plain(invoice.outstanding),
             status,
         ];
-        let _ = writer.write_record(base.iter().chain(charge.iter()));
+        let next = report
+            .playbook
+            .assessments
+            .get(i)
+            .map(|a| playbook::csv_cells(a, lang))
+            .unwrap_or_default();
+        let _ = writer.write_record(base.iter().chain(charge.iter()).chain(next.iter()));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
@@ -126,15 +136,11 @@ mod tests {
         });
         let csv = invoice_csv(&report, &rows, Lang::En);
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], "\u{FEFF}invoice,customer,currency,invoice_date,due_date,days_past_due,bucket,amount,paid,outstanding,status,late_interest,fixed_compensation,late_charge,charge_rule");
-        assert_eq!(
-            lines[1],
-            "'=1+1,\"华东, Ltd\",CNY,,2025-11-05,-5,Not yet due,1234.50,34.50,1200.00,open,0.00,0.00,0.00,none"
-        );
-        assert_eq!(
-            lines[2],
-            "B,'-X,CNY,,2025-10-01,30,16–30 days,100.00,100.00,0.00,paid,0.00,0.00,0.00,none"
-        );
+        assert_eq!(lines[0], "\u{FEFF}invoice,customer,currency,invoice_date,due_date,days_past_due,bucket,amount,paid,outstanding,status,late_interest,fixed_compensation,late_charge,charge_rule,stage,next_step,next_action_date");
+        assert!(lines[1].starts_with("'=1+1,\"华东, Ltd\",CNY,,2025-11-05,-5,Not yet due,1234.50,34.50,1200.00,open,0.00,0.00,0.00,none,"));
+        assert!(lines[2].starts_with(
+            "B,'-X,CNY,,2025-10-01,30,16–30 days,100.00,100.00,0.00,paid,0.00,0.00,0.00,none,"
+        ));
         let zh = invoice_csv(&report, &rows, Lang::Zh);
         assert!(zh.starts_with("\u{FEFF}发票号,客户,币种"));
         assert!(zh.contains(",已付清"));

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use crate::aging::{self, Aged, Buckets, CurrencyTotal, CustomerSummary, Status};
 use crate::charges::{self, Charge, ChargeInput, ChargeTotal, RuleKind};
 use crate::paste::{self, ParseOptions, Parsed};
+use crate::playbook::{self, PlaybookReport};
 use crate::workspace::Workspace;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -23,6 +24,8 @@ pub struct Report {
     /// Late charges per customer and currency, and per currency.
     pub charge_customers: Vec<ChargeTotal>,
     pub charge_totals: Vec<ChargeTotal>,
+    /// Stage, next steps and why, per invoice; the today list; risk and DSO per customer.
+    pub playbook: PlaybookReport,
 }
 
 /// Everything the page shows, from what the user gave. `today` is only used when the workspace
@@ -72,6 +75,15 @@ pub fn derive(workspace: &Workspace, today: NaiveDate) -> Report {
             .map(|i| i.customer.as_str())
             .zip(charges.iter()),
     );
+    let owed: Vec<rust_decimal::Decimal> = charges.iter().map(|c| c.total).collect();
+    let playbook = playbook::run(
+        &parsed.invoices,
+        &aged,
+        &workspace.annotations,
+        &owed,
+        &settings.playbook,
+        as_of,
+    );
     Report {
         as_of,
         buckets,
@@ -82,6 +94,7 @@ pub fn derive(workspace: &Workspace, today: NaiveDate) -> Report {
         charges,
         charge_customers,
         charge_totals,
+        playbook,
     }
 }
 

@@ -11,6 +11,7 @@ use crate::dates::DayMonthOrder;
 use crate::i18n::Lang;
 use crate::money::DecimalMark;
 use crate::paste::Field;
+use crate::playbook::{Annotations, PlaybookSettings};
 
 /// Bump when a change to the stored form needs a migration in [`Workspace::from_json`].
 pub const CURRENT_VERSION: u32 = 1;
@@ -21,6 +22,9 @@ pub struct Workspace {
     pub version: u32,
     pub input: Input,
     pub settings: Settings,
+    /// What the user recorded per invoice (dispute, promise to pay, actions done), keyed by
+    /// customer + invoice number so that it survives re-pasting an updated ledger.
+    pub annotations: Annotations,
 }
 
 /// What the user pasted or opened, and the choices made about how to read it.
@@ -47,6 +51,8 @@ pub struct Settings {
     pub lang: Option<Lang>,
     /// Late fees and interest: the workspace's rule and per-customer overrides.
     pub charges: ChargeSettings,
+    /// The collection playbook's thresholds and options.
+    pub playbook: PlaybookSettings,
 }
 
 impl Default for Settings {
@@ -58,6 +64,7 @@ impl Default for Settings {
             bucket_edges: STAGE_EDGES.to_vec(),
             lang: None,
             charges: ChargeSettings::default(),
+            playbook: PlaybookSettings::default(),
         }
     }
 }
@@ -79,6 +86,7 @@ impl Default for Workspace {
             version: CURRENT_VERSION,
             input: Input::default(),
             settings: Settings::default(),
+            annotations: Annotations::default(),
         }
     }
 }

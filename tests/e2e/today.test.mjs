@@ -1,0 +1,96 @@
+// End-to-end: the today list a credit manager reads each morning — order, reasons, letters,
+// marking done (kept across a reload), a dispute moving an invoice to the dispute track, the
+// playbook edited on the page, and the export's stage columns.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { serveDist, launch, openPage, paste } from "./harness.mjs";
+
+const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function start() {
+  const opened = await openPage(browser, server.url);
+  const { page } = opened;
+  await page.fill("[data-testid=as-of-date]", "2025-10-31");
+  await page.locator("[data-testid=as-of-date]").dispatchEvent("change");
+  await paste(page, fixture("chinese-excel.tsv"));
+  await page.waitForSelector("tr[data-invoice='FP-2025-001']");
+  return opened;
+}
+
+const items = (page) =>
+  page.$$eval("[data-testid=today-list] li.today-item", (lis) =>
+    lis.map((li) => ({ customer: li.dataset.customer, kind: li.dataset.kind, stage: li.dataset.stage, status: li.dataset.status })),
+  );
+
+test("the today list: worst stage first, with the rule that fired and the letter to send", async () => {
+  const { page, problems, context } = await start();
+  await page.click("role=tab[name='Today']");
+  const list = await items(page);
+  // As of 2025-10-31: 上海明珠 has an invoice 61 days late (escalation), 广州南方 60 (pre-legal),
+  // 北京远航 16 (formal notice).
+  assert.deepEqual(
+    list.filter((i) => i.kind === "overdue").map((i) => [i.customer, i.stage]),
+    [["上海明珠贸易有限公司", "escalate"], ["广州南方物流有限公司", "pre_legal"], ["北京远航科技有限公司", "formal"]],
+  );
+  const first = page.locator("[data-testid=today-list] li.today-item").first();
+  assert.match(await first.locator(".why").textContent(), /61 days past due/);
+  assert.match(await first.textContent(), /FP-2025-001/);
+  const beijing = page.locator("li.today-item[data-customer='北京远航科技有限公司']");
+  assert.equal(await beijing.locator("[data-letter]").getAttribute("data-letter"), "demand");
+
+  // Mark the formal notice sent: the item is done for today, and stays so after a reload.
+  await beijing.locator("[data-testid=mark-done]").click();
+  assert.equal(await beijing.getAttribute("data-status"), "done");
+  await page.waitForTimeout(400);
+  await page.reload();
+  await page.click("role=tab[name='Today']");
+  assert.equal(await page.locator("li.today-item[data-customer='北京远航科技有限公司']").getAttribute("data-status"), "done");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a disputed invoice leaves the normal track for the dispute track, and rejoins it", async () => {
+  const { page, context } = await start();
+  await page.click("tr[data-invoice='FP-2025-003'] [data-testid=dispute-toggle]");
+  assert.equal(await page.getAttribute("tr[data-invoice='FP-2025-003'] [data-col=stage]", "data-stage"), "dispute");
+  await page.click("role=tab[name='Today']");
+  let list = await items(page);
+  assert.ok(list.some((i) => i.customer === "北京远航科技有限公司" && i.kind === "dispute"));
+  assert.ok(!list.some((i) => i.customer === "北京远航科技有限公司" && i.kind === "overdue"));
+
+  await page.click("role=tab[name='Invoices']");
+  await page.click("tr[data-invoice='FP-2025-003'] [data-testid=dispute-toggle]");
+  assert.equal(await page.getAttribute("tr[data-invoice='FP-2025-003'] [data-col=stage]", "data-stage"), "formal");
+  await context.close();
+});
+
+test("the playbook is edited on the page, and the export carries stage, next step and date", async () => {
+  const { page, context } = await start();
+  await page.click("role=tab[name='Settings']");
+  assert.equal(await page.locator("[data-testid=playbook-settings]").count(), 1);
+  // Make the formal-notice stage end at 15 days: the 16-day invoice becomes pre-legal.
+  await page.fill("[data-testid=pb-formal]", "15");
+  await page.locator("[data-testid=pb-formal]").dispatchEvent("change");
+  await page.click("role=tab[name='Invoices']");
+  assert.equal(await page.getAttribute("tr[data-invoice='FP-2025-003'] [data-col=stage]", "data-stage"), "pre_legal");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-csv]")]);
+  const lines = readFileSync(await download.path(), "utf8").slice(1).trim().split("\r\n");
+  assert.ok(lines[0].endsWith(",stage,next_step,next_action_date"));
+  const fp3 = lines.find((l) => l.startsWith("FP-2025-003,")).split(",");
+  assert.equal(fp3[15], "pre_legal");
+  assert.match(fp3[17], /^\d{4}-\d{2}-\d{2}$/);
+  await context.close();
+});
