@@ -250,16 +250,17 @@ pub fn stage_cell(state: &AppState, dispatch: &Dispatch, i: usize) -> Html {
     };
     html! {
         <td data-col="stage" data-stage={assessment.stage.key()}>
-            { assessment.stage.describe(lang) }
-            { " " }
-            <label class="dispute">
-                <input type="checkbox" data-testid="dispute-toggle" checked={disputed} onchange={on_toggle} />
-                { lang.pick("争议", "disputed") }
-            </label>
-            { " " }
-            <button class="link details" data-testid="invoice-details" aria-expanded={open_open.to_string()} onclick={toggle_details}>
-                { if open_open { lang.pick("收起", "hide") } else { lang.pick("下一步", "next steps") } }
+            <button class="link details" data-testid="invoice-details" aria-expanded={open_open.to_string()}
+                title={lang.pick("查看下一步与依据", "Next steps and why")} onclick={toggle_details}>
+                { assessment.stage.describe(lang) }
             </button>
+            // Only an open invoice can be disputed (a dispute already set stays visible).
+            if invoice.outstanding > rust_decimal::Decimal::ZERO || disputed {
+                <label class="dispute" title={lang.pick("客户对此发票有争议", "The customer disputes this invoice")}>
+                    <input type="checkbox" data-testid="dispute-toggle" checked={disputed} onchange={on_toggle} />
+                    { lang.pick("争议", "disputed") }
+                </label>
+            }
         </td>
     }
 }
