@@ -36,7 +36,12 @@ fn month_ends_stay_month_ends() {
         .collect();
     assert_eq!(
         dates,
-        [date(2024, 1, 31), date(2024, 2, 29), date(2024, 3, 31), date(2024, 4, 30)]
+        [
+            date(2024, 1, 31),
+            date(2024, 2, 29),
+            date(2024, 3, 31),
+            date(2024, 4, 30)
+        ]
     );
 }
 
@@ -45,10 +50,16 @@ fn degenerate_inputs() {
     assert!(instalments(d("100"), 0, date(2025, 1, 1)).is_empty());
     assert!(instalments(d("0"), 3, date(2025, 1, 1)).is_empty());
     assert!(instalments(d("-5"), 3, date(2025, 1, 1)).is_empty());
-    assert_eq!(instalments(d("100"), 1, date(2025, 1, 1)), vec![(date(2025, 1, 1), d("100.00"))]);
+    assert_eq!(
+        instalments(d("100"), 1, date(2025, 1, 1)),
+        vec![(date(2025, 1, 1), d("100.00"))]
+    );
     // No instalment of zero: 0.03 in 10 is three instalments of 0.01.
     assert_eq!(instalments(d("0.03"), 10, date(2025, 1, 1)).len(), 3);
-    assert_eq!(instalments(d("1000000"), u32::MAX, date(2025, 1, 1)).len(), MAX_INSTALMENTS as usize);
+    assert_eq!(
+        instalments(d("1000000"), u32::MAX, date(2025, 1, 1)).len(),
+        MAX_INSTALMENTS as usize
+    );
     // The end of the calendar: no panic, the sum still holds.
     let late = instalments(d("100"), 12, NaiveDate::MAX);
     assert_eq!(late.iter().map(|r| r.1).sum::<Decimal>(), d("100"));

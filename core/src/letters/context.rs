@@ -169,15 +169,34 @@ impl<'a> Facts<'a> {
                 })
         };
         let chosen: Vec<usize> = if request.invoices.is_empty() {
-            let statement = request.kind == LetterKind::Statement;
-            (0..invoices.len())
-                .filter(|&i| invoices[i].customer == customer)
-                .filter(|&i| match status_of(i).1 {
-                    Status::Open => true,
-                    Status::Credit => statement,
-                    Status::Paid => false,
-                })
-                .collect()
+            let mine = || (0..invoices.len()).filter(|&i| invoices[i].customer == customer);
+            let open: Vec<usize> = mine().filter(|&i| status_of(i).1 == Status::Open).collect();
+            // The open invoices the letter is about, or all open ones when none fits.
+            let about = |fits: &dyn Fn(usize) -> bool| {
+                let some: Vec<usize> = open.iter().copied().filter(|&i| fits(i)).collect();
+                if some.is_empty() {
+                    open.clone()
+                } else {
+                    some
+                }
+            };
+            match request.kind {
+                LetterKind::Statement => {
+                    mine().filter(|&i| status_of(i).1 != Status::Paid).collect()
+                }
+                LetterKind::PaymentPlan => open.clone(),
+                LetterKind::Courtesy => about(&|i| status_of(i).0 <= 0),
+                LetterKind::Reminder | LetterKind::Demand | LetterKind::Final => {
+                    about(&|i| status_of(i).0 > 0)
+                }
+                LetterKind::Dispute => about(&|i| {
+                    report
+                        .playbook
+                        .assessments
+                        .get(i)
+                        .is_some_and(|a| a.dispute.is_some())
+                }),
+            }
         } else {
             let mut seen = std::collections::BTreeSet::new();
             request
@@ -196,7 +215,11 @@ impl<'a> Facts<'a> {
                     index,
                     days_past_due,
                     status,
-                    bucket: report.buckets.label(bucket, request.lang),
+                    bucket: if status == Status::Credit {
+                        status.label(request.lang).to_string()
+                    } else {
+                        report.buckets.label(bucket, request.lang)
+                    },
                 }
             })
             .collect::<Vec<_>>();
@@ -290,24 +313,41 @@ impl<'a> Facts<'a> {
             .unwrap_or_else(|| self.customer.clone())
     }
 
-    /// The subject line: the letter's kind and the invoice numbers.
+    /// The subject line: the letter's kind and the invoice numbers (the first five; a
+    /// statement gives its date instead).
     pub(super) fn subject(&self) -> String {
-        let numbers = self.numbers();
+        const SHOWN: usize = 5;
         let lang = self.lang();
-        let plural = self.rows.len() > 1;
+        let count = self.rows.len();
+        let mut numbers = self
+            .rows
+            .iter()
+            .take(SHOWN)
+            .map(|r| self.report.parsed.invoices[r.index].number.as_str())
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "));
+        if count > SHOWN {
+            numbers.push_str(&match lang {
+                Lang::Zh => format!("等{count}张"),
+                Lang::En => format!(" and {} more", count - SHOWN),
+            });
+        }
+        let date = display(self.request.date, lang);
         match lang {
             Lang::Zh => {
                 let what = match self.request.kind {
                     LetterKind::Courtesy => "付款到期提醒",
                     LetterKind::Reminder => "逾期付款提醒",
-                    LetterKind::Demand => "逾期账款催告函",
-                    LetterKind::Final => "律师函前最后催告通知",
-                    LetterKind::Dispute => "对贵司异议的回复",
+                    LetterKind::Demand => "逾期账款催告",
+                    LetterKind::Final => "律师函前最后通知",
+                    LetterKind::Dispute => "异议的回复",
                     LetterKind::PaymentPlan => "分期付款协议建议",
-                    LetterKind::Statement => "对账单",
+                    LetterKind::Statement => return format!("对账单（截至{date}）"),
                 };
                 if numbers.is_empty() {
                     what.to_string()
+                } else if self.request.kind == LetterKind::Dispute {
+                    format!("关于发票{numbers}{what}")
                 } else {
                     format!("关于发票{numbers}的{what}")
                 }
@@ -320,11 +360,11 @@ impl<'a> Facts<'a> {
                     LetterKind::Final => "Final notice before legal action",
                     LetterKind::Dispute => "Response to your query",
                     LetterKind::PaymentPlan => "Proposed instalment payment plan",
-                    LetterKind::Statement => "Statement of account",
+                    LetterKind::Statement => return format!("Statement of account as of {date}"),
                 };
                 if numbers.is_empty() {
                     what.to_string()
-                } else if plural {
+                } else if count > 1 {
                     format!("{what} – invoices {numbers}")
                 } else {
                     format!("{what} – invoice {numbers}")
@@ -458,7 +498,10 @@ impl<'a> Facts<'a> {
                 ("outstanding", Value::from(money(inv.outstanding))),
                 ("days_overdue", Value::from(overdue)),
                 ("days_to_due", Value::from((-row.days_past_due).max(0))),
-                ("overdue", Value::from(overdue > 0 && row.status == Status::Open)),
+                (
+                    "overdue",
+                    Value::from(overdue > 0 && row.status == Status::Open),
+                ),
                 ("credit", Value::from(row.status == Status::Credit)),
                 ("bucket", Value::from(row.bucket.clone())),
                 ("status", Value::from(row.status.label(lang))),
@@ -481,8 +524,8 @@ impl<'a> Facts<'a> {
         let mut lines = Vec::new();
         if c.late_charges {
             lines.push(lang.pick(
-                "自逾期之日起依法或依约计收的逾期利息及费用将继续累计，并由贵司承担；",
-                "late-payment interest and charges, due under the contract or by law, will continue to accrue at your expense;",
+                "依约定或依法计收的逾期利息及费用将自逾期之日起持续累计，由贵司承担；",
+                "late-payment interest and charges due under the contract or by law will continue to accrue at your expense;",
             ));
         }
         if c.account_hold {
@@ -543,11 +586,13 @@ impl<'a> Facts<'a> {
         let currency = d.map(|d| d.currency.as_str()).unwrap_or("");
         let mut resolutions = Vec::new();
         if options.corrected_invoice {
-            resolutions.push(lang.pick(
-                "如核实发票有误，我司将作废原发票并重新开具更正后的发票；".to_string(),
-                "if the invoice proves wrong, we will cancel it and issue a corrected invoice;"
-                    .to_string(),
-            ));
+            resolutions.push(
+                lang.pick(
+                    "如核实发票有误，我司将作废原发票并重新开具更正后的发票；".to_string(),
+                    "if the invoice proves wrong, we will cancel it and issue a corrected invoice;"
+                        .to_string(),
+                ),
+            );
         }
         if options.credit_note {
             resolutions.push(lang.pick(
@@ -666,7 +711,10 @@ impl<'a> Facts<'a> {
         map([
             ("count", Value::from(rows.len())),
             ("total", Value::from(format_amount(total, &currency, lang))),
-            ("total_words", Value::from(amount_in_words_zh(total, &currency))),
+            (
+                "total_words",
+                Value::from(amount_in_words_zh(total, &currency)),
+            ),
             (
                 "first",
                 Value::from(rows.first().map(|r| display(r.0, lang)).unwrap_or_default()),
@@ -768,16 +816,16 @@ impl<'a> Facts<'a> {
             ("has_charges", Value::from(charges.is_positive())),
             ("charges", charge_rows),
             ("charges_total", Value::from(charges.text(lang))),
-            ("charges_basis", Value::from(bases.join(lang.pick("；", "; ")))),
+            (
+                "charges_basis",
+                Value::from(bases.join(lang.pick("；", "; "))),
+            ),
             ("total_with_charges", Value::from(with_charges.text(lang))),
             (
                 "total_with_charges_words",
                 Value::from(with_charges.words()),
             ),
-            (
-                "contract_clause",
-                text(&self.settings.contract_clause),
-            ),
+            ("contract_clause", text(&self.settings.contract_clause)),
             ("consequences", self.consequences()),
             ("dispute", self.dispute_values()),
             ("plan", self.plan_values(&due)),

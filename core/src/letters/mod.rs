@@ -17,8 +17,8 @@
 //! - [`render`]`(report, settings, request) -> `[`Letter`]: the subject line and the body of
 //!   one letter. A [`LetterRequest`] names the [`LetterKind`], the letter's [`Lang`] (chosen
 //!   apart from the page's), the customer, the invoices (indices into
-//!   `report.parsed.invoices`; empty = all the customer's open invoices, and for a statement
-//!   its credits too), the letter date, an optional deadline and an optional instalment plan.
+//!   `report.parsed.invoices`; see [`LetterRequest::invoices`] for what empty means), the
+//!   letter date, an optional deadline and an optional instalment plan.
 //!   When the user's template fails, [`Letter::error`] holds a [`TemplateError`] with its line,
 //!   and the body is the default template's letter, so the page never shows a blank letter.
 //! - [`default_template`]`(kind, lang) -> &'static str` and
@@ -230,8 +230,12 @@ pub struct LetterRequest {
     pub lang: Lang,
     /// The customer as named in the ledger. Empty: the customer of the first invoice given.
     pub customer: String,
-    /// Indices into `report.parsed.invoices`; rows of other customers and indices out of range
-    /// are left out. Empty: all the customer's open invoices (for a statement, credits too).
+    /// Indices into `report.parsed.invoices`; rows of other customers, repeats and indices out
+    /// of range are left out. Empty: the customer's open invoices the letter is about — the
+    /// overdue ones for a reminder, formal or final notice, the not-yet-overdue ones for a
+    /// courtesy reminder, the disputed ones for a dispute response (each kind falling back to
+    /// all open invoices when none fits); all open invoices for a payment plan; open invoices
+    /// and credits for a statement.
     pub invoices: Vec<usize>,
     /// The letter date (and the date deadlines count from).
     pub date: NaiveDate,
@@ -350,10 +354,11 @@ pub fn render(report: &Report, settings: &LetterSettings, request: &LetterReques
         Err(error) => {
             let fallback = default_template(request.kind, request.lang);
             let body = if source == fallback {
-                String::new()
+                None
             } else {
-                render_source(&env, fallback, &ctx).unwrap_or_default()
-            };
+                render_source(&env, fallback, &ctx).ok()
+            }
+            .unwrap_or_else(|| error.describe(request.lang));
             Letter {
                 subject,
                 body,

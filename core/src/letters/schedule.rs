@@ -41,7 +41,9 @@ pub fn instalments(total: Decimal, count: u32, first: NaiveDate) -> Vec<(NaiveDa
     let mut paid = Decimal::ZERO;
     let mut last_date = first;
     for i in 0..count_u32 {
-        let date = first.checked_add_months(Months::new(i)).unwrap_or(last_date);
+        let date = first
+            .checked_add_months(Months::new(i))
+            .unwrap_or(last_date);
         last_date = date;
         let amount = if i + 1 == count_u32 {
             total.saturating_sub(paid)
