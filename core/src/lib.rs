@@ -10,6 +10,7 @@ pub mod charges;
 pub mod dates;
 pub mod export;
 pub mod i18n;
+pub mod letters;
 pub mod money;
 pub mod paste;
 pub mod playbook;
