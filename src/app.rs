@@ -94,6 +94,7 @@ pub fn app() -> Html {
                     { tab_button(Tab::Today, t.tab_today) }
                     { tab_button(Tab::Invoices, t.tab_invoices) }
                     { tab_button(Tab::Customers, t.tab_customers) }
+                    { tab_button(Tab::Letters, t.tab_letters) }
                     { tab_button(Tab::Settings, t.tab_settings) }
                 </nav>
                 <section class="tab-panel" role="tabpanel">
@@ -102,6 +103,7 @@ pub fn app() -> Html {
                             Tab::Today => crate::today_view::today_list(&state, &dispatch),
                             Tab::Invoices => views::invoice_table(&state, &dispatch),
                             Tab::Customers => views::customer_summary(&state, &dispatch),
+                            Tab::Letters => crate::letters_view::letters_tab(&state, &dispatch),
                             Tab::Settings => views::settings(&state, &dispatch),
                         }
                     }

@@ -114,3 +114,71 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// Copies `text` to the clipboard, with an HTML version for mail programs that paste rich
+/// text, then calls `done` with whether it worked. `ClipboardItem` is reached through
+/// `Reflect` (web-sys only offers it behind its unstable-API flag); where it is missing or
+/// refused, plain text is written instead.
+pub fn copy_rich(text: &str, html: &str, done: impl FnOnce(bool) + 'static) {
+    use js_sys::{Array, Function, Object, Promise, Reflect};
+    use wasm_bindgen::JsValue;
+    let Some(window) = web_sys::window() else {
+        return done(false);
+    };
+    let clipboard = window.navigator().clipboard();
+    let rich = (|| -> Option<Promise> {
+        let ctor: Function = Reflect::get(&window, &"ClipboardItem".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let record = Object::new();
+        for (mime, content) in [("text/plain", text), ("text/html", html)] {
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type(mime);
+            let blob = web_sys::Blob::new_with_str_sequence_and_options(
+                &Array::of1(&JsValue::from_str(content)),
+                &options,
+            )
+            .ok()?;
+            Reflect::set(&record, &mime.into(), &blob).ok()?;
+        }
+        let item = Reflect::construct(&ctor, &Array::of1(&record)).ok()?;
+        let write: Function = Reflect::get(&clipboard, &"write".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        write
+            .call1(&clipboard, &Array::of1(&item))
+            .ok()?
+            .dyn_into()
+            .ok()
+    })();
+    let plain = text.to_string();
+    wasm_bindgen_futures::spawn_local(async move {
+        let rich_ok = match rich {
+            Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+            None => false,
+        };
+        let ok = rich_ok
+            || wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&plain))
+                .await
+                .is_ok();
+        done(ok);
+    });
+}
+
+/// Prints the letter alone: the print stylesheet shows only the letter while the root element
+/// carries the `printing-letter` class.
+pub fn print_letter() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let root = window.document().and_then(|d| d.document_element());
+    if let Some(root) = &root {
+        let _ = root.class_list().add_1("printing-letter");
+    }
+    let _ = window.print();
+    if let Some(root) = &root {
+        let _ = root.class_list().remove_1("printing-letter");
+    }
+}

@@ -5,6 +5,7 @@ mod app;
 mod browser;
 mod charges_view;
 mod i18n;
+mod letters_view;
 mod state;
 mod today_view;
 mod views;

@@ -7,6 +7,10 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use overdue_core::aging::Status;
 use overdue_core::charges::ChargeRuleParams;
+use overdue_core::letters::LetterSettings;
+use overdue_core::playbook::LetterKind;
+
+use crate::letters_view::LetterDraft;
 use overdue_core::dates::DayMonthOrder;
 use overdue_core::i18n::Lang;
 use overdue_core::paste::Field;
@@ -25,6 +29,7 @@ pub enum Tab {
     Today,
     Invoices,
     Customers,
+    Letters,
     Settings,
 }
 
@@ -58,6 +63,8 @@ pub struct AppState {
     pub input_open: Option<bool>,
     /// The invoice whose late-charge breakdown is open.
     pub expanded: Option<usize>,
+    /// The choices on the Letters tab.
+    pub letter: LetterDraft,
 }
 
 pub enum Action {
@@ -84,6 +91,14 @@ pub enum Action {
     SetDispute(InvoiceKey, Option<Dispute>),
     /// Records a promise to pay (None: withdraws the latest one).
     SetPromise(InvoiceKey, Option<PromiseToPay>),
+    LetterCustomer(String),
+    LetterKind(LetterKind),
+    LetterLang(Lang),
+    LetterDeadline(Option<NaiveDate>),
+    LetterInstalments(Option<u32>),
+    LetterToggleInvoice(usize),
+    LetterCopied(bool),
+    SetLetterSettings(LetterSettings),
     /// Text typed in the bucket box that does not parse yet.
     DraftBuckets(String),
     FilterCustomer(Option<String>),
@@ -126,6 +141,7 @@ impl AppState {
             bucket_draft: None,
             input_open: None,
             expanded: None,
+            letter: LetterDraft::default(),
         }
     }
 
@@ -165,6 +181,14 @@ impl AppState {
             page,
             ..self.clone()
         }
+    }
+
+    /// A change of letter choices; the copy confirmation is for the letter it was shown for.
+    fn with_letter(&self, change: impl FnOnce(&mut LetterDraft)) -> AppState {
+        let mut next = self.clone();
+        change(&mut next.letter);
+        next.letter.copied = false;
+        next
     }
 
     fn with_query(&self, change: impl FnOnce(&mut InvoiceQuery)) -> AppState {
@@ -285,6 +309,33 @@ impl Reducible for AppState {
                     }
                 })
             }),
+            Action::LetterCustomer(customer) => self.with_letter(|l| {
+                l.customer = Some(customer);
+                l.selected = None;
+                l.kind = None;
+            }),
+            Action::LetterKind(kind) => self.with_letter(|l| l.kind = Some(kind)),
+            Action::LetterLang(lang) => self.with_letter(|l| l.lang = Some(lang)),
+            Action::LetterDeadline(date) => self.with_letter(|l| l.deadline = date),
+            Action::LetterInstalments(n) => self.with_letter(|l| l.instalments = n),
+            Action::LetterToggleInvoice(i) => self.with_letter(|l| {
+                let mut selected = l.selected.take().unwrap_or_default();
+                match selected.iter().position(|&x| x == i) {
+                    Some(at) => {
+                        selected.remove(at);
+                    }
+                    None => selected.push(i),
+                }
+                l.selected = (!selected.is_empty()).then_some(selected);
+            }),
+            Action::LetterCopied(copied) => {
+                let mut next = (*self).clone();
+                next.letter.copied = copied;
+                next
+            }
+            Action::SetLetterSettings(letters) => {
+                self.with_workspace(|ws| ws.settings.letters = letters)
+            }
             Action::DraftBuckets(text) => AppState {
                 bucket_draft: Some(text),
                 ..(*self).clone()

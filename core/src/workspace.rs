@@ -9,6 +9,7 @@ use crate::aging::{Buckets, STAGE_EDGES};
 use crate::charges::ChargeSettings;
 use crate::dates::DayMonthOrder;
 use crate::i18n::Lang;
+use crate::letters::LetterSettings;
 use crate::money::DecimalMark;
 use crate::paste::Field;
 use crate::playbook::{Annotations, PlaybookSettings};
@@ -53,6 +54,8 @@ pub struct Settings {
     pub charges: ChargeSettings,
     /// The collection playbook's thresholds and options.
     pub playbook: PlaybookSettings,
+    /// The sender's profile, customers' addresses, edited letter templates, letter defaults.
+    pub letters: LetterSettings,
 }
 
 impl Default for Settings {
@@ -65,6 +68,7 @@ impl Default for Settings {
             lang: None,
             charges: ChargeSettings::default(),
             playbook: PlaybookSettings::default(),
+            letters: LetterSettings::default(),
         }
     }
 }

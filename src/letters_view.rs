@@ -1,0 +1,326 @@
+//! The Letters tab (issue 5): choose a customer, its invoices, the kind and language of the
+//! letter; read it as it will be sent; copy, mail, download or print it; edit its template and
+//! the sender's details. The wording and the figures come from the core (`letters::render`),
+//! so a letter always agrees with the page.
+
+use chrono::NaiveDate;
+use overdue_core::aging::Status;
+use overdue_core::dates;
+use overdue_core::i18n::Lang;
+use overdue_core::letters::{check_template, placeholders, render, LetterRequest, LetterSettings};
+use overdue_core::playbook::LetterKind;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::state::{Action, AppState};
+
+type Dispatch = UseReducerDispatcher<AppState>;
+
+/// What the user has chosen on the Letters tab (not kept: it is a view on the workspace).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct LetterDraft {
+    pub customer: Option<String>,
+    pub kind: Option<LetterKind>,
+    pub lang: Option<Lang>,
+    pub deadline: Option<NaiveDate>,
+    /// Ticked invoices (indices); None: the ones the letter kind is about.
+    pub selected: Option<Vec<usize>>,
+    pub instalments: Option<u32>,
+    pub copied: bool,
+}
+
+fn select_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlSelectElement>().value()
+}
+
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
+    let lang = state.lang();
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let report = &state.report;
+    let draft = &state.letter;
+    let customers = report.customer_names();
+    let customer = draft.customer.clone().or_else(|| {
+        // The customer at the top of today's list, else the first one.
+        report
+            .playbook
+            .today
+            .first()
+            .map(|i| i.customer.clone())
+            .or_else(|| customers.first().map(|c| c.to_string()))
+    });
+    let Some(customer) = customer else {
+        return html! { <p class="empty" data-testid="letter-text">{ t("请先粘贴发票。", "Paste your invoices first.") }</p> };
+    };
+    // The letter the playbook recommends for this customer, unless the user chose another.
+    let recommended = report
+        .playbook
+        .today
+        .iter()
+        .find(|i| i.customer == customer)
+        .and_then(|i| i.letter);
+    let kind = draft.kind.or(recommended).unwrap_or(LetterKind::Reminder);
+    let letter_lang = draft.lang.unwrap_or(lang);
+    let settings = &state.workspace.settings.letters;
+    let open_rows: Vec<usize> = (0..report.parsed.invoices.len())
+        .filter(|&i| {
+            report.parsed.invoices[i].customer == customer && report.aged[i].status != Status::Paid
+        })
+        .collect();
+    let request = LetterRequest {
+        kind,
+        lang: letter_lang,
+        customer: customer.clone(),
+        invoices: draft.selected.clone().unwrap_or_default(),
+        date: report.as_of,
+        deadline: draft.deadline,
+        instalments: draft.instalments.map(|n| {
+            (
+                n,
+                overdue_core::dates::add_days(
+                    report.as_of,
+                    i64::from(settings.first_instalment_days),
+                ),
+            )
+        }),
+    };
+    let letter = render(report, settings, &request);
+    // The body carries its own subject line (事由 / Subject); the subject also heads the e-mail.
+    let text = letter.body.clone();
+    let on_customer = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| dispatch.dispatch(Action::LetterCustomer(select_value(&e))))
+    };
+    let on_kind = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(kind) = LetterKind::from_key(&select_value(&e)) {
+                dispatch.dispatch(Action::LetterKind(kind));
+            }
+        })
+    };
+    let on_lang = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(l) = Lang::from_code(&select_value(&e)) {
+                dispatch.dispatch(Action::LetterLang(l));
+            }
+        })
+    };
+    let on_deadline = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            dispatch.dispatch(Action::LetterDeadline(
+                NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok(),
+            ));
+        })
+    };
+    let on_instalments = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            dispatch.dispatch(Action::LetterInstalments(value.trim().parse().ok()));
+        })
+    };
+    let on_copy = {
+        let dispatch = dispatch.clone();
+        let text = text.clone();
+        Callback::from(move |_| {
+            // Line breaks as <br>, no style attribute (the page's CSP forbids inline styles, and
+            // Chromium applies it while it sanitises the HTML for the clipboard).
+            let lines: Vec<String> = text.lines().map(html_escape).collect();
+            let html = format!("<div>{}</div>", lines.join("<br>"));
+            let dispatch = dispatch.clone();
+            browser::copy_rich(&text, &html, move |ok| {
+                dispatch.dispatch(Action::LetterCopied(ok))
+            });
+        })
+    };
+    let on_download = {
+        let text = text.clone();
+        let name = format!(
+            "{}-{}-{}.txt",
+            kind.key(),
+            customer,
+            dates::iso(report.as_of)
+        );
+        Callback::from(move |_| {
+            browser::download(
+                &name,
+                "text/plain;charset=utf-8",
+                &format!("\u{FEFF}{text}"),
+            )
+        })
+    };
+    let on_print = Callback::from(|_| browser::print_letter());
+    let mailto = format!(
+        "mailto:?subject={}&body={}",
+        js_sys::encode_uri_component(&letter.subject),
+        js_sys::encode_uri_component(&letter.body)
+    );
+
+    let template = settings.template(kind, letter_lang).to_string();
+    let template_error = check_template(&template);
+    let on_template = {
+        let dispatch = dispatch.clone();
+        let settings = settings.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            let mut next = settings.clone();
+            next.set_template(kind, letter_lang, text);
+            dispatch.dispatch(Action::SetLetterSettings(next));
+        })
+    };
+    let on_reset = {
+        let dispatch = dispatch.clone();
+        let settings = settings.clone();
+        Callback::from(move |_| {
+            let mut next = settings.clone();
+            next.reset_template(kind, letter_lang);
+            dispatch.dispatch(Action::SetLetterSettings(next));
+        })
+    };
+    let selected: Vec<usize> = draft.selected.clone().unwrap_or_default();
+    html! {
+        <div class="letters">
+            <div class="letter-controls no-print">
+                <label>{ t("客户", "Customer") }
+                    <select data-testid="letter-customer" onchange={on_customer}>
+                        { for customers.iter().map(|c| html! { <option value={c.to_string()} selected={*c == customer}>{ *c }</option> }) }
+                    </select></label>
+                <label>{ t("函件类型", "Letter") }
+                    <select data-testid="letter-kind" onchange={on_kind}>
+                        { for LetterKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={*k == kind}>{ k.describe(lang) }</option> }) }
+                    </select></label>
+                <label>{ t("函件语言", "Language of the letter") }
+                    <select data-testid="letter-lang" onchange={on_lang}>
+                        <option value="zh" selected={letter_lang == Lang::Zh}>{ "中文" }</option>
+                        <option value="en" selected={letter_lang == Lang::En}>{ "English" }</option>
+                    </select></label>
+                <label>{ t("付款期限（留空按默认）", "Pay by (blank: default)") }
+                    <input type="date" data-testid="letter-deadline" value={draft.deadline.map(dates::iso).unwrap_or_default()} onchange={on_deadline} /></label>
+                if kind == LetterKind::PaymentPlan {
+                    <label>{ t("分期数", "Instalments") }
+                        <input type="number" min="1" max="120" data-testid="letter-instalments"
+                            value={draft.instalments.unwrap_or(settings.instalment_count).to_string()} onchange={on_instalments} /></label>
+                }
+            </div>
+            <fieldset class="letter-invoices no-print">
+                <legend>{ t("本函涉及的发票（不勾选则按函件类型自动选择）", "Invoices in this letter (none ticked: chosen by the kind of letter)") }</legend>
+                { for open_rows.iter().map(|&i| {
+                    let inv = &report.parsed.invoices[i];
+                    let dispatch = dispatch.clone();
+                    let onchange = Callback::from(move |_| dispatch.dispatch(Action::LetterToggleInvoice(i)));
+                    html! {
+                        <label class="check">
+                            <input type="checkbox" data-testid="letter-invoice" checked={selected.contains(&i)} {onchange} />
+                            { format!("{} · {} {} · {} {}", inv.number, inv.currency, overdue_core::money::format_grouped(inv.outstanding),
+                                report.aged[i].days_past_due, t("天", "days")) }
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            if let Some(error) = &letter.error {
+                <p class="warning" role="alert" data-testid="template-error">{ error.describe(lang) }</p>
+            }
+            <div class="letter-actions no-print">
+                <button class="primary" data-testid="copy-letter" onclick={on_copy}>{ t("复制函件", "Copy the letter") }</button>
+                <a class="button" href={mailto} data-testid="mail-letter">{ t("用邮件发送", "Open in mail") }</a>
+                <button data-testid="download-letter" onclick={on_download}>{ t("下载 .txt", "Download .txt") }</button>
+                <button data-testid="print-letter" onclick={on_print}>{ t("打印", "Print") }</button>
+                if draft.copied { <span class="ok" role="status" data-testid="copied">{ t("已复制到剪贴板", "Copied to the clipboard") }</span> }
+            </div>
+            <article class="letter-sheet" lang={if letter_lang == Lang::Zh { "zh-CN" } else { "en" }}>
+                <pre data-testid="letter-text">{ text.clone() }</pre>
+            </article>
+            <details class="template no-print">
+                <summary>{ t("编辑此类函件的模板", "Edit the template of this letter") }
+                    if settings.is_edited(kind, letter_lang) { <strong>{ t("（已修改）", " (edited)") }</strong> }</summary>
+                <div class="template-grid">
+                    <div>
+                        <textarea data-testid="template-editor" rows="18" spellcheck="false" value={template} oninput={on_template}
+                            aria-label={t("函件模板", "Letter template")} />
+                        if let Some(error) = template_error { <p class="warning">{ error.describe(lang) }</p> }
+                        <button class="link" data-testid="reset-template" onclick={on_reset}>{ t("恢复默认模板", "Restore the default template") }</button>
+                    </div>
+                    <div class="placeholders">
+                        <h4>{ t("可用占位符", "Placeholders") }</h4>
+                        <dl>{ for placeholders(lang).into_iter().map(|(name, what)| html! { <><dt><code>{ format!("{{{{ {name} }}}}") }</code></dt><dd>{ what }</dd></> }) }</dl>
+                    </div>
+                </div>
+            </details>
+            { sender_form(state, dispatch, &customer) }
+        </div>
+    }
+}
+
+fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
+    let lang = state.lang();
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let settings = &state.workspace.settings.letters;
+    let field = |label: &'static str,
+                 testid: &'static str,
+                 value: &str,
+                 set: fn(&mut LetterSettings, String)| {
+        let dispatch = dispatch.clone();
+        let settings = settings.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let mut next = settings.clone();
+            set(
+                &mut next,
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            );
+            dispatch.dispatch(Action::SetLetterSettings(next));
+        });
+        html! { <label>{ label }<input type="text" data-testid={testid} value={value.to_string()} {onchange} /></label> }
+    };
+    let profile = settings
+        .customers
+        .get(customer)
+        .cloned()
+        .unwrap_or_default();
+    let customer_field =
+        |label: &'static str,
+         testid: &'static str,
+         value: String,
+         set: fn(&mut overdue_core::letters::CustomerProfile, String)| {
+            let dispatch = dispatch.clone();
+            let settings = settings.clone();
+            let customer = customer.to_string();
+            let onchange = Callback::from(move |e: Event| {
+                let mut next = settings.clone();
+                let entry = next.customers.entry(customer.clone()).or_default();
+                set(entry, e.target_unchecked_into::<HtmlInputElement>().value());
+                dispatch.dispatch(Action::SetLetterSettings(next));
+            });
+            html! { <label>{ label }<input type="text" data-testid={testid} value={value} {onchange} /></label> }
+        };
+    let s = &settings.sender;
+    html! {
+        <details class="sender no-print">
+            <summary>{ t("我方信息与客户地址（只保存在本浏览器）", "Your company and the customer's address (kept in this browser only)") }</summary>
+            <div class="grid-fields">
+                { field(t("公司名称", "Company name"), "sender-company", &s.company, |x, v| x.sender.company = v) }
+                { field(t("地址", "Address"), "sender-address", &s.address, |x, v| x.sender.address = v) }
+                { field(t("联系人", "Contact person"), "sender-contact", &s.contact, |x, v| x.sender.contact = v) }
+                { field(t("电话", "Phone"), "sender-phone", &s.phone, |x, v| x.sender.phone = v) }
+                { field(t("邮箱", "Email"), "sender-email", &s.email, |x, v| x.sender.email = v) }
+                { field(t("开户银行", "Bank"), "sender-bank", &s.bank_name, |x, v| x.sender.bank_name = v) }
+                { field(t("银行账号", "Bank account"), "sender-account", &s.bank_account, |x, v| x.sender.bank_account = v) }
+                { field(t("落款", "Signature line"), "sender-signature", &s.signature, |x, v| x.sender.signature = v) }
+                { field(t("合同条款（催告函引用）", "Contract clause (cited in notices)"), "contract-clause", &settings.contract_clause, |x, v| x.contract_clause = v) }
+                { customer_field(t("客户全称", "Customer's full name"), "customer-full-name", profile.full_name.clone(), |p, v| p.full_name = v) }
+                { customer_field(t("客户地址", "Customer's address"), "customer-address", profile.address.clone(), |p, v| p.address = v) }
+                { customer_field(t("客户联系人", "Customer's contact"), "customer-contact", profile.contact.clone(), |p, v| p.contact = v) }
+            </div>
+        </details>
+    }
+}

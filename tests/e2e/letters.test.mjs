@@ -1,0 +1,91 @@
+// End-to-end: within a minute of pasting, a correct letter for a chosen customer, whose
+// figures match the page; the template edited on the page; the letter copied to the clipboard.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { serveDist, launch, openPage, paste } from "./harness.mjs";
+
+const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("a demand letter for a chosen customer: its figures, an edited template, copied to the clipboard", async () => {
+  const { page, problems, context } = await openPage(browser, server.url, { locale: "zh-CN" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+  await page.fill("[data-testid=as-of-date]", "2025-10-31");
+  await page.locator("[data-testid=as-of-date]").dispatchEvent("change");
+  await paste(page, fixture("chinese-excel.tsv"));
+  await page.waitForSelector("tr[data-invoice='FP-2025-001']");
+  await page.click("role=tab[name='函件']");
+
+  const customers = await page.$$eval("[data-testid=letter-customer] option", (os) => os.map((o) => o.value));
+  assert.deepEqual(customers.sort(), ["上海明珠贸易有限公司", "北京远航科技有限公司", "广州南方物流有限公司"].sort());
+  await page.selectOption("[data-testid=letter-customer]", "上海明珠贸易有限公司");
+  await page.selectOption("[data-testid=letter-kind]", "demand");
+  await page.selectOption("[data-testid=letter-lang]", "zh");
+  let letter = await page.textContent("[data-testid=letter-text]");
+  // Chinese business-letter form, the invoices and amounts the page shows, the sum in 大写.
+  assert.match(letter, /致\s*上海明珠贸易有限公司：/);
+  assert.match(letter, /FP-2025-001/);
+  assert.match(letter, /12,345\.60/);
+  assert.match(letter, /FP-2025-002/);
+  assert.match(letter, /5,000\.00/);
+  assert.match(letter, /17,345\.60/);
+  assert.match(letter, /壹万柒仟叁佰肆拾伍元陆角/);
+  assert.match(letter, /此致/);
+  assert.match(letter, /敬礼/);
+
+  // English, independently of the page language.
+  await page.selectOption("[data-testid=letter-lang]", "en");
+  letter = await page.textContent("[data-testid=letter-text]");
+  assert.match(letter, /Subject:/i);
+  assert.match(letter, /17,345\.60/);
+
+  // Edit the template on the page: the letter follows; a broken template says where.
+  await page.click("details.template summary");
+  const editor = page.locator("[data-testid=template-editor]");
+  const original = await editor.inputValue();
+  await editor.fill(`NOTE FOR {{ customer.name }}\n${original}`);
+  letter = await page.textContent("[data-testid=letter-text]");
+  assert.match(letter, /NOTE FOR 上海明珠贸易有限公司/);
+  await editor.fill("Line one\n{{ no_such_placeholder }}\n");
+  assert.match(await page.textContent("[data-testid=template-error]"), /2/);
+  assert.match(await page.textContent("[data-testid=letter-text]"), /17,345\.60/, "never a blank letter");
+  await page.click("[data-testid=reset-template]");
+  assert.equal(await page.locator("[data-testid=template-error]").count(), 0);
+
+  await page.click("[data-testid=copy-letter]");
+  await page.waitForSelector("[data-testid=copied]");
+  const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(clipboard.trim(), (await page.textContent("[data-testid=letter-text]")).trim());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a payment-plan proposal's instalments add up to the outstanding amount", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.fill("[data-testid=as-of-date]", "2025-10-31");
+  await page.locator("[data-testid=as-of-date]").dispatchEvent("change");
+  await paste(page, fixture("chinese-excel.tsv"));
+  await page.waitForSelector("tr[data-invoice='FP-2025-001']");
+  await page.click("role=tab[name='Letters']");
+  await page.selectOption("[data-testid=letter-customer]", "北京远航科技有限公司");
+  await page.selectOption("[data-testid=letter-kind]", "payment-plan");
+  await page.selectOption("[data-testid=letter-lang]", "en");
+  await page.fill("[data-testid=letter-instalments]", "3");
+  await page.locator("[data-testid=letter-instalments]").dispatchEvent("change");
+  const letter = await page.textContent("[data-testid=letter-text]");
+  // 20,000.00 in three: 6,666.66 + 6,666.66 + 6,666.68.
+  assert.match(letter, /6,666\.66/);
+  assert.match(letter, /6,666\.68/);
+  await context.close();
+});
