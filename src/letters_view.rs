@@ -60,12 +60,14 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
         return html! { <p class="empty" data-testid="letter-text">{ t("请先粘贴发票。", "Paste your invoices first.") }</p> };
     };
     // The letter the playbook recommends for this customer, unless the user chose another.
+    // Its first today item is its most urgent; past the stages that have a letter of their
+    // own (bad-debt risk), the final notice is the letter to send.
     let recommended = report
         .playbook
         .today
         .iter()
         .find(|i| i.customer == customer)
-        .and_then(|i| i.letter);
+        .map(|i| i.letter.or(i.stage.letter()).unwrap_or(LetterKind::Final));
     let kind = draft.kind.or(recommended).unwrap_or(LetterKind::Reminder);
     let letter_lang = draft.lang.unwrap_or(lang);
     let settings = &state.workspace.settings.letters;
