@@ -306,9 +306,42 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
             html! { <label>{ label }<input type="text" data-testid={testid} value={value} {onchange} /></label> }
         };
     let s = &settings.sender;
+    let check = |label: &'static str,
+                 testid: &'static str,
+                 value: bool,
+                 set: fn(&mut LetterSettings, bool)| {
+        let dispatch = dispatch.clone();
+        let settings = settings.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let mut next = settings.clone();
+            set(
+                &mut next,
+                e.target_unchecked_into::<HtmlInputElement>().checked(),
+            );
+            dispatch.dispatch(Action::SetLetterSettings(next));
+        });
+        html! { <label class="check"><input type="checkbox" data-testid={testid} checked={value} {onchange} />{ label }</label> }
+    };
+    let on_deadline_days = {
+        let dispatch = dispatch.clone();
+        let settings = settings.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(days) = e
+                .target_unchecked_into::<HtmlInputElement>()
+                .value()
+                .trim()
+                .parse::<u32>()
+            {
+                let mut next = settings.clone();
+                next.deadline_days = days.min(365);
+                dispatch.dispatch(Action::SetLetterSettings(next));
+            }
+        })
+    };
+    let c = &settings.consequences;
     html! {
         <details class="sender no-print">
-            <summary>{ t("我方信息与客户地址（只保存在本浏览器）", "Your company and the customer's address (kept in this browser only)") }</summary>
+            <summary>{ t("我方信息、客户地址与函件选项（只保存在本浏览器）", "Your company, the customer's address and letter options (kept in this browser only)") }</summary>
             <div class="grid-fields">
                 { field(t("公司名称", "Company name"), "sender-company", &s.company, |x, v| x.sender.company = v) }
                 { field(t("地址", "Address"), "sender-address", &s.address, |x, v| x.sender.address = v) }
@@ -322,7 +355,17 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
                 { customer_field(t("客户全称", "Customer's full name"), "customer-full-name", profile.full_name.clone(), |p, v| p.full_name = v) }
                 { customer_field(t("客户地址", "Customer's address"), "customer-address", profile.address.clone(), |p, v| p.address = v) }
                 { customer_field(t("客户联系人", "Customer's contact"), "customer-contact", profile.contact.clone(), |p, v| p.contact = v) }
+                <label>{ t("默认付款期限（天）", "Default deadline (days)") }
+                    <input type="number" min="0" max="365" data-testid="deadline-days" value={settings.deadline_days.to_string()} onchange={on_deadline_days} /></label>
+                { check(t("按工作日计算期限", "Count the deadline in working days"), "working-days", settings.working_days, |x, v| x.working_days = v) }
             </div>
+            <fieldset class="consequences">
+                <legend>{ t("催告函与最后通知写明的后果", "Consequences named in notices") }</legend>
+                { check(t("逾期利息及费用持续累计", "Late charges keep accruing"), "consequence-charges", c.late_charges, |x, v| x.consequences.late_charges = v) }
+                { check(t("暂停发货及信用账期", "Account on hold"), "consequence-hold", c.account_hold, |x, v| x.consequences.account_hold = v) }
+                { check(t("委托催收机构", "Collection agency"), "consequence-agency", c.collection_agency, |x, v| x.consequences.collection_agency = v) }
+                { check(t("通过法律途径追讨", "Legal action"), "consequence-legal", c.legal_action, |x, v| x.consequences.legal_action = v) }
+            </fieldset>
         </details>
     }
 }

@@ -333,6 +333,64 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::SetPlaybook(PlaybookSettings::default())))
     };
+    let on_cost_percent = {
+        let dispatch = dispatch.clone();
+        let current = settings.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            let cleaned = value.trim().trim_end_matches('%');
+            let percent = if cleaned.is_empty() {
+                Some(rust_decimal::Decimal::ZERO)
+            } else {
+                parse_amount(cleaned, DecimalMark::Point)
+                    .ok()
+                    .map(|a| a.value)
+            };
+            if let Some(p) = percent.filter(|p| {
+                *p >= rust_decimal::Decimal::ZERO && *p <= rust_decimal::Decimal::ONE_HUNDRED
+            }) {
+                let mut next = current.clone();
+                next.collection_cost_percent = p;
+                dispatch.dispatch(Action::SetPlaybook(next));
+            }
+        })
+    };
+    let currency = state.workspace.settings.default_currency.clone();
+    let on_cost_fixed = {
+        let dispatch = dispatch.clone();
+        let current = settings.clone();
+        let currency = currency.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            let mut next = current.clone();
+            match parse_amount(&value, DecimalMark::Point) {
+                Ok(a) if a.value > rust_decimal::Decimal::ZERO => {
+                    next.collection_cost_fixed.insert(currency.clone(), a.value);
+                }
+                _ => {
+                    next.collection_cost_fixed.remove(&currency);
+                }
+            }
+            dispatch.dispatch(Action::SetPlaybook(next));
+        })
+    };
+    let action_box = |action: Step| {
+        let dispatch = dispatch.clone();
+        let current = settings.clone();
+        let enabled = !settings.disabled_actions.contains(&action);
+        let onchange = Callback::from(move |_| {
+            let mut next = current.clone();
+            if enabled {
+                next.disabled_actions.push(action);
+            } else {
+                next.disabled_actions.retain(|a| *a != action);
+            }
+            dispatch.dispatch(Action::SetPlaybook(next));
+        });
+        html! {
+            <label class="check"><input type="checkbox" data-testid={format!("pb-action-{}", action.key())} checked={enabled} {onchange} />{ action.describe(lang) }</label>
+        }
+    };
     html! {
         <div class="field" data-testid="playbook-settings">
             <h3>{ t("催收规则", "Collection playbook") }</h3>
@@ -356,7 +414,16 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
                     </select></label>
                 <label>{ t("时效年数（留空为法定）", "Years (blank: statutory)") }
                     <input type="number" min="1" data-testid="pb-years" value={settings.limitation.years.map(|y| y.to_string()).unwrap_or_default()} onchange={on_years} /></label>
+                <label>{ t("催收成本（未付金额的 %）", "Cost of collection (% of the amount)") }
+                    <input type="text" inputmode="decimal" data-testid="pb-cost-percent" value={settings.collection_cost_percent.normalize().to_string()} onchange={on_cost_percent} /></label>
+                <label>{ format!("{}（{currency}）", t("催收固定成本", "Fixed cost of collection")) }
+                    <input type="text" inputmode="decimal" data-testid="pb-cost-fixed"
+                        value={settings.collection_cost_fixed.get(&currency).map(|d| d.normalize().to_string()).unwrap_or_default()} onchange={on_cost_fixed} /></label>
             </div>
+            <details class="actions">
+                <summary>{ t("建议的行动（取消勾选则不再建议）", "Actions recommended (untick to stop recommending one)") }</summary>
+                <div class="action-boxes">{ for Step::ALL.iter().map(|a| action_box(*a)) }</div>
+            </details>
             <button class="link" onclick={on_reset}>{ t("恢复默认规则", "Restore the default playbook") }</button>
         </div>
     }

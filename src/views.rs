@@ -769,12 +769,14 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
                             <th scope="col" class="num">{ t.col_late_charge }</th>
                             <th scope="col" class="num">{ t.total_now_due }</th>
                         }
+                        <th scope="col">{ t.col_risk }</th>
+                        <th scope="col" class="num" title={t.dso_hint}>{ "DSO" }</th>
                         <th scope="col" class="no-print">{ t.col_charge_rule }</th>
                     </tr>
                 </thead>
                 <tbody>
                 if report.customers.is_empty() {
-                    <tr><td colspan={(buckets.len() + 7 + if with_charges { 2 } else { 0 }).to_string()} class="empty">{ t.empty_table }</td></tr>
+                    <tr><td colspan={(buckets.len() + 9 + if with_charges { 2 } else { 0 }).to_string()} class="empty">{ t.empty_table }</td></tr>
                 }
                 { for report.customers.iter().map(|c| {
                     let r = &c.rollup;
@@ -792,6 +794,17 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
                             if with_charges {
                                 <td class="num accent" data-col="charges">{ amount(report.customer_charge(&c.customer, &r.currency).map(|x| x.total).unwrap_or_default()) }</td>
                                 <td class="num" data-col="due">{ amount(r.total + report.customer_charge(&c.customer, &r.currency).map(|x| x.total).unwrap_or_default()) }</td>
+                            }
+                            {
+                                match report.playbook.customers.iter().find(|x| x.customer == c.customer && x.currency == r.currency) {
+                                    Some(risk) => html! { <>
+                                        <td data-col="risk" data-risk={risk.level.key()} title={risk.why.iter().map(|w| w.describe(lang)).collect::<Vec<_>>().join("; ")}>
+                                            { risk.level.describe(lang) }
+                                        </td>
+                                        <td class="num" data-col="dso">{ risk.dso.as_ref().map(|d| d.days.to_string()).unwrap_or_else(|| "—".into()) }</td>
+                                    </> },
+                                    None => html! { <><td></td><td></td></> },
+                                }
                             }
                             <td class="no-print">{ crate::charges_view::customer_rule_select(state, dispatch, &c.customer) }</td>
                         </tr>
@@ -814,6 +827,8 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
                                 <td class="num">{ amount(report.charge_total(&r.currency).map(|x| x.total).unwrap_or_default()) }</td>
                                 <td class="num">{ amount(r.total + report.charge_total(&r.currency).map(|x| x.total).unwrap_or_default()) }</td>
                             }
+                            <td></td>
+                            <td></td>
                             <td class="no-print"></td>
                         </tr>
                     }

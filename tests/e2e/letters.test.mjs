@@ -89,3 +89,20 @@ test("a payment-plan proposal's instalments add up to the outstanding amount", a
   assert.match(letter, /6,666\.68/);
   await context.close();
 });
+
+test("the consequences a notice names are the ones the user chose", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.fill("[data-testid=as-of-date]", "2025-10-31");
+  await page.locator("[data-testid=as-of-date]").dispatchEvent("change");
+  await paste(page, fixture("chinese-excel.tsv"));
+  await page.waitForSelector("tr[data-invoice='FP-2025-001']");
+  await page.click("role=tab[name='Letters']");
+  await page.selectOption("[data-testid=letter-customer]", "上海明珠贸易有限公司");
+  await page.selectOption("[data-testid=letter-kind]", "demand");
+  await page.selectOption("[data-testid=letter-lang]", "en");
+  assert.match(await page.textContent("[data-testid=letter-text]"), /legal action/);
+  await page.click("details.sender summary");
+  await page.click("[data-testid=consequence-legal]");
+  assert.doesNotMatch(await page.textContent("[data-testid=letter-text]"), /legal action/);
+  await context.close();
+});

@@ -94,3 +94,21 @@ test("the playbook is edited on the page, and the export carries stage, next ste
   assert.match(fp3[17], /^\d{4}-\d{2}-\d{2}$/);
   await context.close();
 });
+
+test("an action unticked in the playbook is no longer recommended; risk and DSO per customer", async () => {
+  const { page, context } = await start();
+  await page.click("role=tab[name='Today']");
+  const beijing = page.locator("li.today-item[data-customer='北京远航科技有限公司']");
+  assert.match(await beijing.locator(".steps").textContent(), /formal overdue notice/i);
+  await page.click("role=tab[name='Settings']");
+  await page.click("details.actions summary");
+  await page.click("[data-testid=pb-action-send_formal_notice]");
+  await page.click("role=tab[name='Today']");
+  assert.doesNotMatch(await beijing.locator(".steps").textContent(), /formal overdue notice/i);
+
+  await page.click("role=tab[name='Customers']");
+  const shanghai = page.locator("[data-testid=customer-summary] tr[data-customer='上海明珠贸易有限公司']");
+  assert.match(await shanghai.locator("[data-col=risk]").getAttribute("data-risk"), /^(low|medium|high)$/);
+  assert.equal(await shanghai.locator("[data-col=dso]").count(), 1);
+  await context.close();
+});
