@@ -16,7 +16,9 @@ const SAVE_DELAY_MS: u32 = 300;
 pub fn app() -> Html {
     let state = use_reducer(|| {
         let (workspace, saved) = browser::load_workspace();
-        AppState::new(workspace, browser::today(), browser::browser_lang(), saved)
+        let mut state = AppState::new(workspace, browser::today(), browser::browser_lang(), saved);
+        state.keep_nothing = browser::keeps_nothing();
+        state
     });
 
     // Keep the workspace in this browser when it changes: a moment later, so that typing and

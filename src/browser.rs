@@ -45,10 +45,42 @@ pub fn load_workspace() -> (Workspace, Saved) {
     }
 }
 
+/// Set by the user's "keep nothing in this browser": the only thing then stored is this flag.
+const KEEP_NOTHING_KEY: &str = "overdue.keep-nothing";
+
+pub fn keeps_nothing() -> bool {
+    storage()
+        .and_then(|s| s.get_item(KEEP_NOTHING_KEY).ok().flatten())
+        .is_some()
+}
+
+/// Turns "keep nothing" on (erasing what is kept) or off.
+pub fn set_keep_nothing(on: bool) {
+    if let Some(storage) = storage() {
+        if on {
+            forget_everything();
+            let _ = storage.set_item(KEEP_NOTHING_KEY, "1");
+        } else {
+            let _ = storage.remove_item(KEEP_NOTHING_KEY);
+        }
+    }
+}
+
+/// Size in bytes of what this page keeps in this browser (UTF-16, as browsers count it).
+pub fn kept_bytes() -> usize {
+    storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .map_or(0, |json| json.encode_utf16().count() * 2)
+}
+
 pub fn save_workspace(workspace: &Workspace) -> Saved {
     let Some(storage) = storage() else {
         return Saved::Failed;
     };
+    if keeps_nothing() {
+        let _ = storage.remove_item(STORAGE_KEY);
+        return Saved::Nothing;
+    }
     if *workspace == Workspace::default() {
         let _ = storage.remove_item(STORAGE_KEY);
         return Saved::Nothing;

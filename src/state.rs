@@ -65,6 +65,8 @@ pub struct AppState {
     pub expanded: Option<usize>,
     /// The choices on the Letters tab.
     pub letter: LetterDraft,
+    /// The user asked that nothing be kept in this browser.
+    pub keep_nothing: bool,
 }
 
 pub enum Action {
@@ -99,6 +101,7 @@ pub enum Action {
     LetterToggleInvoice(usize),
     LetterCopied(bool),
     SetLetterSettings(LetterSettings),
+    KeepNothing(bool),
     /// Text typed in the bucket box that does not parse yet.
     DraftBuckets(String),
     FilterCustomer(Option<String>),
@@ -142,6 +145,7 @@ impl AppState {
             input_open: None,
             expanded: None,
             letter: LetterDraft::default(),
+            keep_nothing: false,
         }
     }
 
@@ -333,6 +337,15 @@ impl Reducible for AppState {
                 next.letter.copied = copied;
                 next
             }
+            Action::KeepNothing(on) => AppState {
+                keep_nothing: on,
+                saved: if on {
+                    Saved::Nothing
+                } else {
+                    self.saved.clone()
+                },
+                ..(*self).clone()
+            },
             Action::SetLetterSettings(letters) => {
                 self.with_workspace(|ws| ws.settings.letters = letters)
             }
@@ -399,6 +412,7 @@ impl Reducible for AppState {
                     Saved::Nothing,
                 );
                 fresh.tab = self.tab;
+                fresh.keep_nothing = self.keep_nothing;
                 fresh
             }
         };

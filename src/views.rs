@@ -911,11 +911,62 @@ pub fn settings(state: &AppState, dispatch: &Dispatch) -> Html {
             </div>
             { crate::today_view::playbook_settings(state, dispatch) }
             { crate::charges_view::charge_settings(state, dispatch) }
-            <div class="field">
-                <h3>{ t.device_heading }</h3>
-                <p>{ t.device_kept }</p>
-                { device_control(state, dispatch) }
-            </div>
+            { device_data(state, dispatch) }
+        </div>
+    }
+}
+
+/// What this page keeps in this browser, with one button to erase it and a setting to keep
+/// nothing at all.
+fn device_data(state: &AppState, dispatch: &Dispatch) -> Html {
+    let lang = state.lang();
+    let t = texts(lang);
+    let ws = &state.workspace;
+    let letters = &ws.settings.letters;
+    let templates = letters.templates.len();
+    let keep_nothing = state.keep_nothing;
+    let erase = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| {
+            browser::forget_everything();
+            dispatch.dispatch(Action::Forgotten);
+        })
+    };
+    let on_keep_nothing = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            browser::set_keep_nothing(on);
+            dispatch.dispatch(Action::KeepNothing(on));
+        })
+    };
+    let kb = |bytes: usize| format!("{:.1} KB", bytes as f64 / 1024.0);
+    html! {
+        <div class="field" data-testid="device-data">
+            <h3>{ t.device_heading }</h3>
+            <p>{ t.device_kept }</p>
+            if state.saved == Saved::Kept {
+                <ul class="kept">
+                    <li>{ lang.pick("工作区：粘贴的数据与设置", "Workspace: your pasted data and settings") }{ format!(" ({})", kb(browser::kept_bytes())) }</li>
+                    <li>{ lang.pick("我方信息与客户地址：", "Your company details and customers' addresses: ") }
+                        { if letters.sender == Default::default() && letters.customers.is_empty() { lang.pick("无", "none") } else { lang.pick("已填写", "entered") } }</li>
+                    <li>{ lang.pick("修改过的函件模板：", "Edited letter templates: ") }{ templates }</li>
+                    <li>{ lang.pick("发票备注（争议、承诺、已完成事项）：", "Invoice notes (disputes, promises, actions done): ") }{ ws.annotations.len() }</li>
+                </ul>
+            } else {
+                <p>{ if state.saved == Saved::Failed { t.device_not_saved } else { t.device_nothing } }</p>
+            }
+            <button class="danger" data-testid="erase-device-data" onclick={erase}>
+                { lang.pick("清除本浏览器中的全部数据", "Erase everything kept in this browser") }
+            </button>
+            <label class="check keep-nothing">
+                <input type="checkbox" data-testid="keep-nothing" checked={keep_nothing} onchange={on_keep_nothing} />
+                { lang.pick("不在本浏览器保存任何数据", "Keep nothing in this browser") }
+            </label>
+            if keep_nothing {
+                <p class="warning">{ lang.pick("已开启：刷新或关闭页面后，粘贴的数据和设置都会丢失。",
+                    "On: when you reload or close the page, your pasted data and settings are gone.") }</p>
+            }
         </div>
     }
 }

@@ -1,0 +1,79 @@
+// Privacy you can verify: every request the browser makes while a user pastes data, reads the
+// results in every tab, generates and copies a letter and exports the CSV is for one of the
+// page's own static files; what is kept in this browser is listed and erased with one click;
+// "keep nothing" means a reload starts empty.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { serveDist, launch, openPage, paste, DIST } from "./harness.mjs";
+
+const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("no request leaves the page's own static files", async () => {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+  const requests = [];
+  context.on("request", (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector("[data-testid=paste-input]");
+  await paste(page, fixture("chinese-excel.tsv"));
+  await page.waitForSelector("tr[data-invoice='FP-2025-001']");
+  await page.click("[data-testid=sample-data]");
+  for (const tab of ["今日待办", "发票", "客户账龄表", "函件", "设置"]) await page.click(`role=tab[name='${tab}']`);
+  await page.selectOption("[data-testid=charge-rule]", "cn-sme-regulation");
+  await page.click("role=tab[name='函件']");
+  await page.selectOption("[data-testid=letter-kind]", "final");
+  await page.click("[data-testid=copy-letter]");
+  await page.waitForSelector("[data-testid=copied]");
+  await page.click("role=tab[name='发票']");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-csv]")]);
+  await download.path();
+  await page.reload();
+  await page.waitForSelector("tr[data-invoice]");
+
+  const ownFiles = new Set(readdirSync(DIST).map((f) => server.url + f));
+  ownFiles.add(server.url);
+  const foreign = requests.filter((url) => !ownFiles.has(url) && !url.startsWith("blob:") && !url.startsWith("data:"));
+  assert.deepEqual(foreign, []);
+  assert.ok(requests.some((u) => u.endsWith(".wasm")), "the recording saw the page's own files");
+  await context.close();
+});
+
+test("what is kept is listed, erased with one click, and 'keep nothing' keeps nothing", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await paste(page, fixture("chinese-excel.tsv"));
+  await page.waitForSelector("tr[data-invoice='FP-2025-001']");
+  await page.waitForTimeout(400);
+  await page.click("role=tab[name='Settings']");
+  assert.match(await page.textContent("[data-testid=device-data]"), /Workspace: your pasted data and settings \(\d+\.\d KB\)/);
+  await page.click("[data-testid=erase-device-data]");
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  await page.reload();
+  await page.waitForSelector("[data-testid=paste-input]");
+  assert.equal(await page.locator("tr[data-invoice]").count(), 0);
+
+  await page.click("role=tab[name='Settings']");
+  await page.click("[data-testid=keep-nothing]");
+  assert.match(await page.textContent("[data-testid=device-data]"), /your pasted data and settings are gone/);
+  await page.click("role=tab[name='Invoices']");
+  await paste(page, fixture("chinese-excel.tsv"));
+  await page.waitForSelector("tr[data-invoice='FP-2025-001']");
+  await page.waitForTimeout(400);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), ["overdue.keep-nothing"]);
+  await page.reload();
+  await page.waitForSelector("[data-testid=paste-input]");
+  assert.equal(await page.locator("tr[data-invoice]").count(), 0);
+  await context.close();
+});
