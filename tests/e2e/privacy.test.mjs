@@ -77,3 +77,23 @@ test("what is kept is listed, erased with one click, and 'keep nothing' keeps no
   assert.equal(await page.locator("tr[data-invoice]").count(), 0);
   await context.close();
 });
+
+test("after the first visit the page loads and works with no network, under a sub-path", async () => {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector("[data-testid=paste-input]");
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  assert.equal(await page.evaluate(() => document.querySelector("link[rel=manifest]").getAttribute("href")), "manifest.webmanifest");
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector("[data-testid=paste-input]");
+  await page.click("[data-testid=sample-data]");
+  await page.waitForSelector("tr[data-invoice='FP20250101']");
+  assert.match(await page.textContent("[data-testid=parse-status]"), /^12 \/ 13 rows read/);
+  await context.setOffline(false);
+  await context.close();
+});

@@ -1,0 +1,55 @@
+// Overdue's service worker: after the first visit the page loads and works with no network.
+// The page's own files are cached at install (the list and the build id are written in by
+// scripts/csp-hash.mjs after each build); the page itself is fetched network-first so a new
+// version is picked up on the next visit online, and the old cache is dropped when the new
+// worker takes over. Nothing here talks to any host but the page's own.
+const BUILD = "__OVERDUE_BUILD__";
+const FILES = ["./"]; // replaced after the build with every file of dist/
+const CACHE = `overdue-${BUILD}`;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("overdue-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "activate-update") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          const copy = response.clone();
+          caches.open(CACHE).then((cache) => cache.put("./", copy));
+          return response;
+        })
+        .catch(() => caches.match("./", { ignoreSearch: true }).then((r) => r ?? caches.match(request))),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.match(request).then(
+      (cached) =>
+        cached ??
+        fetch(request).then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            caches.open(CACHE).then((cache) => cache.put(request, copy));
+          }
+          return response;
+        }),
+    ),
+  );
+});
