@@ -13,15 +13,21 @@ if ("serviceWorker" in navigator) {
     text.textContent = zh ? "新版本已就绪。" : "An update is ready.";
     const button = document.createElement("button");
     button.textContent = zh ? "重新加载以使用新版本" : "Reload to use it";
-    button.addEventListener("click", () => registration.waiting?.postMessage("activate-update"));
+    button.addEventListener("click", () => {
+      updateRequested = true;
+      registration.waiting?.postMessage("activate-update");
+    });
     bar.append(text, " ", button);
     document.body.append(bar);
   };
-  let reloading = false;
+  // Reload only when the user asked for the update: on the first visit the new worker also
+  // takes control (clients.claim), and that must not reload the page under the user's hands.
+  let updateRequested = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (reloading) return;
-    reloading = true;
-    location.reload();
+    if (updateRequested) {
+      updateRequested = false;
+      location.reload();
+    }
   });
   navigator.serviceWorker
     .register("sw.js")
