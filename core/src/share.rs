@@ -29,7 +29,9 @@
 //!
 //! `base64url` is RFC 4648 §5 without padding. `zlib` is RFC 1950 (deflate with a 2-byte header
 //! and an Adler-32 checksum of the JSON), so a changed character is caught even in a plain link,
-//! which has no other integrity check. The leading `v1` is the *link format* version; the JSON
+//! which has no other integrity check. The only changes that open are those deflate cannot see
+//! because the JSON comes out identical (the unused bits padding the end of the stream, or a
+//! match distance changed to an identical stretch): such a link opens as exactly what was sent. The leading `v1` is the *link format* version; the JSON
 //! inside carries the *workspace* version and goes through [`Workspace::from_json`], so an old
 //! workspace is migrated exactly as local storage is. A future format keeps the reader for `v1`
 //! (the literal v1 fixtures in `core/tests/share_*.rs` make sure of it).
