@@ -16,5 +16,6 @@ pub mod paste;
 pub mod playbook;
 pub mod report;
 pub mod sample;
+pub mod share;
 pub mod text;
 pub mod workspace;

@@ -1,0 +1,536 @@
+//! Share links (issue 6): the workspace carried in the URL fragment (after `#`), compressed and
+//! versioned. The fragment never reaches a server, so neither does what it carries.
+//!
+//! # Interface
+//!
+//! ```text
+//! pub enum ShareScope { SettingsOnly, SettingsAndData }
+//! pub fn shareable(workspace: &Workspace, scope: ShareScope) -> Workspace
+//! pub fn encode(workspace: &Workspace, scope: ShareScope) -> String           // "v1.p.…"
+//! pub fn compressed_payload(workspace: &Workspace, scope: ShareScope) -> Vec<u8>
+//! pub fn encode_encrypted(salt: &[u8], iv: &[u8], ciphertext: &[u8]) -> String // "v1.e.…"
+//! pub fn decode(fragment: &str) -> Result<Fragment, ShareError>
+//! pub fn open_payload(bytes: &[u8]) -> Result<Workspace, ShareError>
+//! pub enum Fragment { Plain(Workspace), Encrypted { salt, iv, ciphertext } }
+//! pub enum ShareError { NotAShareLink, UnknownVersion(String), Damaged, Truncated,
+//!                       TooLarge, NewerVersion(u32) }   // .describe(lang) in 中文 / English
+//! pub const LONG_LINK: usize = 8_000;
+//! pub fn is_long(fragment: &str, base_url_len: usize) -> bool
+//! ```
+//!
+//! # Format (version 1)
+//!
+//! ```text
+//! plain:     v1.p.<payload>
+//! encrypted: v1.e.<salt>.<iv>.<ciphertext>
+//! payload    = base64url(zlib(json))      json = Workspace::to_json of shareable(…)
+//! ciphertext = AES-GCM(key, iv, payload)  key  = PBKDF2(passphrase, salt), done by the shell
+//! ```
+//!
+//! `base64url` is RFC 4648 §5 without padding. `zlib` is RFC 1950 (deflate with a 2-byte header
+//! and an Adler-32 checksum of the JSON), so a changed character is caught even in a plain link,
+//! which has no other integrity check. The only changes that open are those deflate cannot see
+//! because the JSON comes out identical (the unused bits padding the end of the stream, or a
+//! match distance changed to an identical stretch): such a link opens as exactly what was sent. The leading `v1` is the *link format* version; the JSON
+//! inside carries the *workspace* version and goes through [`Workspace::from_json`], so an old
+//! workspace is migrated exactly as local storage is. A future format keeps the reader for `v1`
+//! (the literal v1 fixtures in `core/tests/share_*.rs` make sure of it).
+//!
+//! # What each scope carries
+//!
+//! * [`ShareScope::SettingsAndData`]: the whole workspace — pasted text and its mapping, every
+//!   setting including the as-of date, and the annotations.
+//! * [`ShareScope::SettingsOnly`]: settings for a colleague or another device — buckets, terms,
+//!   currency, language, the charge rule, the playbook, letter templates and defaults, and the
+//!   **sender profile, bank name and account included** (the issue lists the sender profile among
+//!   what is carried; the shell should say so next to the button). Left out: the pasted text and
+//!   its mapping, the annotations, the as-of date, and everything keyed by a customer name — the
+//!   customers' addresses (`letters.customers`) and per-customer charge overrides
+//!   (`charges.per_customer`) — because they tell who owes the user money, which is data.
+//!
+//! # Encryption (done by the shell)
+//!
+//! The shell encrypts [`compressed_payload`] with Web Crypto (AES-GCM, key from PBKDF2 over the
+//! passphrase and a random salt, random IV) and frames the result with [`encode_encrypted`]; on
+//! opening, [`decode`] returns [`Fragment::Encrypted`], the shell decrypts and passes the plain
+//! bytes to [`open_payload`]. The passphrase is never in the link. The core checks the framing
+//! only: salt and IV present, ciphertext at least one GCM tag (16 bytes) long. A link cut inside
+//! the ciphertext can still frame correctly; GCM then fails to authenticate, which the shell
+//! cannot tell from a wrong passphrase ("wrong passphrase, or the link is incomplete").
+//!
+//! # What `decode` tolerates (decided)
+//!
+//! * a leading `#`, or a whole address: everything up to the first `#` is dropped;
+//! * whitespace and line breaks anywhere (mail clients wrap long links), zero-width spaces and
+//!   soft hyphens, and percent-encoded whitespace (`%20`, `%0A`, `%0D`, `%09`), as a browser
+//!   shows a fragment that had spaces in it;
+//! * junk appended after `&` or `?` (tracking parameters tacked onto the end of the address):
+//!   neither character is in the link alphabet, so everything from the first one is ignored;
+//! * `=` padding at the end of a base64url segment.
+//!
+//! Anything else that is not in the alphabet is [`ShareError::Damaged`]. A link cut short is
+//! [`ShareError::Truncated`] where that can be told (a missing part, an impossible base64 length,
+//! a compressed stream that ends early).
+//!
+//! # Limits
+//!
+//! A fragment longer than [`MAX_FRAGMENT`] is refused before anything is decoded, and inflation
+//! stops at [`MAX_INFLATED`] bytes, so a "zip bomb" in a link is [`ShareError::TooLarge`], never
+//! an exhausted memory. Nothing here panics on any input.
+//!
+//! # Opening someone else's link
+//!
+//! A link is untrusted input: a settings link can replace the letter templates and the sender's
+//! bank account (payment-redirection fraud). The shell should show what a link changes — the
+//! bank details above all — and ask before applying it.
+
+use std::fmt;
+
+use miniz_oxide::inflate::TINFLStatus;
+
+use crate::i18n::Lang;
+use crate::workspace::{Input, LoadError, Workspace, CURRENT_VERSION};
+
+/// The link format version written by [`encode`] and [`encode_encrypted`].
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The page warns when the whole link (address, `#` and fragment) is longer than this.
+pub const LONG_LINK: usize = 8_000;
+
+/// The most a link may inflate to (64 MiB); beyond it the link is [`ShareError::TooLarge`].
+pub const MAX_INFLATED: usize = 64 * 1024 * 1024;
+
+/// The longest fragment [`decode`] looks at (16 MiB); browsers refuse far shorter addresses.
+pub const MAX_FRAGMENT: usize = 16 * 1024 * 1024;
+
+/// AES-GCM's authentication tag: no ciphertext from the shell is shorter.
+const GCM_TAG_LEN: usize = 16;
+
+/// Best compression: links should be short, and the JSON is small.
+const COMPRESSION_LEVEL: u8 = 9;
+
+/// What a link carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ShareScope {
+    /// Settings (with the sender profile), no pasted invoices, no annotations, no customer names.
+    SettingsOnly,
+    /// The whole workspace.
+    SettingsAndData,
+}
+
+/// What [`decode`] found in a fragment.
+// One value per opened link: the size of the unboxed workspace costs nothing, and matching on
+// `Fragment::Plain(workspace)` stays as the interface was agreed.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fragment {
+    /// A plain link, opened and migrated.
+    Plain(Workspace),
+    /// A passphrase-protected link: decrypt `ciphertext` (AES-GCM, key from PBKDF2 with `salt`,
+    /// nonce `iv`), then [`open_payload`] the plain bytes.
+    Encrypted {
+        salt: Vec<u8>,
+        iv: Vec<u8>,
+        ciphertext: Vec<u8>,
+    },
+}
+
+/// Why a fragment could not be opened. [`ShareError::describe`] says it to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareError {
+    /// Empty, or not shaped like a share link at all (e.g. an ordinary `#section` anchor): the
+    /// shell should ignore the fragment silently.
+    NotAShareLink,
+    /// Shaped like a share link, but of a version or kind this page never wrote (e.g. `v0`,
+    /// `v1.z`). Carries the version part as found.
+    UnknownVersion(String),
+    /// Characters changed or added: not in the alphabet, wrong checksum, not a workspace.
+    Damaged,
+    /// The link was cut short.
+    Truncated,
+    /// More than [`MAX_FRAGMENT`] characters, or inflates to more than [`MAX_INFLATED`] bytes.
+    TooLarge,
+    /// Written by a newer version of the page (link format or workspace version).
+    NewerVersion(u32),
+}
+
+impl ShareError {
+    /// The message for the user.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            ShareError::NotAShareLink => lang
+                .pick(
+                    "这不是逾期账款助手的分享链接。",
+                    "This is not an Overdue share link.",
+                )
+                .to_string(),
+            ShareError::UnknownVersion(version) => match lang {
+                Lang::Zh => format!(
+                    "无法识别这个分享链接的格式（{version}）。它可能来自别的网站，或者已经损坏。"
+                ),
+                Lang::En => format!(
+                    "This share link's format ({version}) is not one this page knows. It may \
+                     come from another site, or be damaged."
+                ),
+            },
+            ShareError::Damaged => lang
+                .pick(
+                    "分享链接已损坏：其中有字符被改动或多出。请让对方重新复制完整的链接发给您。",
+                    "The share link is damaged: some characters were changed or added. Ask the \
+                     sender to copy the whole link and send it again.",
+                )
+                .to_string(),
+            ShareError::Truncated => lang
+                .pick(
+                    "分享链接不完整，可能在复制或发送时被截断了。请复制完整的链接，或让对方重新发送。",
+                    "The share link is incomplete; it was probably cut off when it was copied or \
+                     sent. Copy the whole link, or ask the sender to send it again.",
+                )
+                .to_string(),
+            ShareError::TooLarge => lang
+                .pick(
+                    "分享链接的内容太大（解压后超过 64 MB），无法打开。",
+                    "The share link holds too much to open (more than 64 MB once unpacked).",
+                )
+                .to_string(),
+            ShareError::NewerVersion(version) => match lang {
+                Lang::Zh => format!(
+                    "这个链接由更新版本的逾期账款助手生成（版本 {version}）。请刷新页面获取最新版本后再打开。"
+                ),
+                Lang::En => format!(
+                    "This link was made by a newer version of Overdue (version {version}). \
+                     Reload the page to get the latest version, then open the link again."
+                ),
+            },
+        }
+    }
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+/// What goes into a link of `scope`: for [`ShareScope::SettingsOnly`] the input, annotations,
+/// as-of date, customer addresses and per-customer charge overrides are cleared.
+pub fn shareable(workspace: &Workspace, scope: ShareScope) -> Workspace {
+    match scope {
+        ShareScope::SettingsAndData => {
+            let mut shared = workspace.clone();
+            shared.version = CURRENT_VERSION;
+            shared
+        }
+        ShareScope::SettingsOnly => {
+            // Built field by field so that a big paste is never cloned only to be dropped.
+            let mut settings = workspace.settings.clone();
+            settings.as_of = None;
+            settings.letters.customers.clear();
+            settings.charges.per_customer.clear();
+            Workspace {
+                version: CURRENT_VERSION,
+                input: Input::default(),
+                settings,
+                annotations: Default::default(),
+            }
+        }
+    }
+}
+
+/// The zlib-compressed JSON of [`shareable`]: what a plain link carries in base64url, and what
+/// the shell encrypts for a protected one.
+pub fn compressed_payload(workspace: &Workspace, scope: ShareScope) -> Vec<u8> {
+    let json = shareable(workspace, scope).to_json();
+    miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), COMPRESSION_LEVEL)
+}
+
+/// The fragment (without `#`) of a plain link: `v1.p.<base64url(zlib(json))>`.
+pub fn encode(workspace: &Workspace, scope: ShareScope) -> String {
+    let payload = compressed_payload(workspace, scope);
+    let mut out = String::with_capacity(8 + payload.len().div_ceil(3) * 4);
+    out.push_str(&format!("v{FORMAT_VERSION}.p."));
+    base64url_into(&payload, &mut out);
+    out
+}
+
+/// The fragment (without `#`) of a protected link:
+/// `v1.e.<base64url(salt)>.<base64url(iv)>.<base64url(ciphertext)>`.
+pub fn encode_encrypted(salt: &[u8], iv: &[u8], ciphertext: &[u8]) -> String {
+    let mut out = String::with_capacity(8 + (salt.len() + iv.len() + ciphertext.len()) * 4 / 3 + 8);
+    out.push_str(&format!("v{FORMAT_VERSION}.e."));
+    base64url_into(salt, &mut out);
+    out.push('.');
+    base64url_into(iv, &mut out);
+    out.push('.');
+    base64url_into(ciphertext, &mut out);
+    out
+}
+
+/// Inflates (at most [`MAX_INFLATED`] bytes), parses and migrates a payload: a plain link's
+/// bytes, or a protected link's after the shell decrypted them.
+pub fn open_payload(bytes: &[u8]) -> Result<Workspace, ShareError> {
+    if bytes.is_empty() {
+        return Err(ShareError::Truncated);
+    }
+    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(bytes, MAX_INFLATED)
+        .map_err(|error| match error.status {
+            TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+                ShareError::Truncated
+            }
+            _ => ShareError::Damaged,
+        })?;
+    let json = std::str::from_utf8(&json).map_err(|_| ShareError::Damaged)?;
+    Workspace::from_json(json).map_err(|error| match error {
+        LoadError::Damaged(_) => ShareError::Damaged,
+        LoadError::TooNew(version) => ShareError::NewerVersion(version),
+    })
+}
+
+/// Reads a fragment (with or without `#`, or a whole address). See the module documentation
+/// for what is tolerated.
+pub fn decode(fragment: &str) -> Result<Fragment, ShareError> {
+    if fragment.len() > MAX_FRAGMENT {
+        return Err(ShareError::TooLarge);
+    }
+    let cleaned = clean(fragment);
+    let text = cleaned.as_str();
+    let text = match text.find('#') {
+        Some(hash) => text.get(hash + 1..).unwrap_or(""),
+        None => text,
+    };
+    let text = match text.find(['&', '?']) {
+        Some(junk) => text.get(..junk).unwrap_or(""),
+        None => text,
+    };
+
+    let Some(after_v) = text.strip_prefix('v') else {
+        return Err(ShareError::NotAShareLink);
+    };
+    let digits_end = after_v
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(after_v.len());
+    let (digits, rest) = after_v.split_at(digits_end);
+    if digits.is_empty() {
+        // `v` alone is the start of a link cut short; `vfoo` is something else.
+        return Err(if rest.is_empty() {
+            ShareError::Truncated
+        } else {
+            ShareError::NotAShareLink
+        });
+    }
+    let body = match rest.strip_prefix('.') {
+        Some(body) => body,
+        None if rest.is_empty() => return Err(ShareError::Truncated),
+        None => return Err(ShareError::NotAShareLink),
+    };
+    // One reader per format version ever written; a later format keeps `decode_v1`.
+    match digits.parse::<u32>() {
+        Ok(1) => decode_v1(body),
+        Ok(version) if version > FORMAT_VERSION => Err(ShareError::NewerVersion(version)),
+        _ => Err(ShareError::UnknownVersion(format!("v{digits}"))),
+    }
+}
+
+/// `p.<payload>` or `e.<salt>.<iv>.<ciphertext>`.
+fn decode_v1(body: &str) -> Result<Fragment, ShareError> {
+    let mut parts = body.split('.');
+    let kind = parts.next().unwrap_or("");
+    let parts: Vec<&str> = parts.collect();
+    match kind {
+        "" => Err(ShareError::Truncated),
+        "p" => match parts.as_slice() {
+            [] | [""] => Err(ShareError::Truncated),
+            [payload] => {
+                let bytes = base64url_decode(payload, true)?;
+                open_payload(&bytes).map(Fragment::Plain)
+            }
+            _ => Err(ShareError::Damaged),
+        },
+        "e" => {
+            if parts.len() > 3 {
+                return Err(ShareError::Damaged);
+            }
+            // Fewer than three parts, or an empty last one: the link was cut there.
+            let mut decoded = Vec::with_capacity(3);
+            for (index, part) in parts.iter().enumerate() {
+                let is_last = index + 1 == parts.len();
+                if part.is_empty() {
+                    return Err(if is_last {
+                        ShareError::Truncated
+                    } else {
+                        ShareError::Damaged
+                    });
+                }
+                decoded.push(base64url_decode(part, is_last)?);
+            }
+            let mut decoded = decoded.into_iter();
+            match (decoded.next(), decoded.next(), decoded.next()) {
+                (Some(salt), Some(iv), Some(ciphertext)) => {
+                    if ciphertext.len() < GCM_TAG_LEN {
+                        return Err(ShareError::Truncated);
+                    }
+                    Ok(Fragment::Encrypted {
+                        salt,
+                        iv,
+                        ciphertext,
+                    })
+                }
+                _ => Err(ShareError::Truncated),
+            }
+        }
+        other => Err(ShareError::UnknownVersion(format!("v1.{other}"))),
+    }
+}
+
+/// Drops what mail clients and browsers insert into a long link: whitespace and line breaks,
+/// zero-width spaces, soft hyphens, byte-order marks and percent-encoded whitespace.
+fn clean(fragment: &str) -> String {
+    let mut out = String::with_capacity(fragment.len());
+    let mut rest = fragment;
+    while let Some(c) = rest.chars().next() {
+        if c == '%' {
+            let code = rest.get(1..3).unwrap_or("");
+            if ["20", "0A", "0a", "0D", "0d", "09"].contains(&code) {
+                rest = rest.get(3..).unwrap_or("");
+                continue;
+            }
+        }
+        if !(c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+            ))
+        {
+            out.push(c);
+        }
+        rest = rest.get(c.len_utf8()..).unwrap_or("");
+    }
+    out
+}
+
+/// Whether the whole link — `base_url_len` characters of address (without `#`), the `#` and the
+/// fragment (with or without its `#`) — is longer than [`LONG_LINK`], so the page should warn
+/// that some mail clients and chat apps may cut it.
+pub fn is_long(fragment: &str, base_url_len: usize) -> bool {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    base_url_len
+        .saturating_add(1)
+        .saturating_add(fragment.chars().count())
+        > LONG_LINK
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// RFC 4648 §5 base64url, no padding.
+fn base64url_into(bytes: &[u8], out: &mut String) {
+    for chunk in bytes.chunks(3) {
+        let (b0, b1, b2) = match *chunk {
+            [b0] => (b0, 0, 0),
+            [b0, b1] => (b0, b1, 0),
+            [b0, b1, b2, ..] => (b0, b1, b2),
+            [] => continue,
+        };
+        let n = (u32::from(b0) << 16) | (u32::from(b1) << 8) | u32::from(b2);
+        for i in 0..=chunk.len() {
+            let index = (n >> (18 - 6 * i)) & 63;
+            out.push(char::from(ALPHABET[index as usize]));
+        }
+    }
+}
+
+fn base64url_value(c: u8) -> Option<u32> {
+    let value = match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'-' => 62,
+        b'_' => 63,
+        _ => return None,
+    };
+    Some(u32::from(value))
+}
+
+/// Strict base64url: only the alphabet (plus trailing `=`), a possible length, and zero unused
+/// bits in the last character. In the last segment of a link, an impossible length or stray
+/// bits mean the link was cut there; elsewhere they mean it was changed.
+fn base64url_decode(text: &str, last_segment: bool) -> Result<Vec<u8>, ShareError> {
+    let cut_or_changed = if last_segment {
+        ShareError::Truncated
+    } else {
+        ShareError::Damaged
+    };
+    let text = text.trim_end_matches('=');
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
+    let mut acc: u32 = 0;
+    let mut bits: u32 = 0;
+    for &c in text.as_bytes() {
+        let value = base64url_value(c).ok_or(ShareError::Damaged)?;
+        acc = (acc << 6) | value;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if text.len() % 4 == 1 || acc != 0 {
+        return Err(cut_or_changed);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b64(bytes: &[u8]) -> String {
+        let mut out = String::new();
+        base64url_into(bytes, &mut out);
+        out
+    }
+
+    #[test]
+    fn base64url_matches_rfc_4648_vectors() {
+        // RFC 4648 §10, unpadded.
+        let vectors = [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (plain, encoded) in vectors {
+            assert_eq!(b64(plain.as_bytes()), encoded);
+            assert_eq!(
+                base64url_decode(encoded, true).as_deref(),
+                Ok(plain.as_bytes())
+            );
+        }
+        assert_eq!(b64(&[0xfb, 0xff]), "-_8");
+        assert_eq!(base64url_decode("Zg==", true).as_deref(), Ok(&b"f"[..]));
+    }
+
+    #[test]
+    fn base64url_is_strict() {
+        assert_eq!(base64url_decode("Zh", true), Err(ShareError::Truncated));
+        assert_eq!(base64url_decode("Zh", false), Err(ShareError::Damaged));
+        assert_eq!(base64url_decode("Zm9vY", true), Err(ShareError::Truncated));
+        assert_eq!(base64url_decode("Zm+v", true), Err(ShareError::Damaged));
+        assert_eq!(base64url_decode("Zm/v", false), Err(ShareError::Damaged));
+    }
+
+    #[test]
+    fn clean_drops_inserted_breaks_only() {
+        assert_eq!(
+            clean(" v1.p.\r\n AB%20C%0aD\u{200B}E\u{AD}F "),
+            "v1.p.ABCDEF"
+        );
+        assert_eq!(clean("%41%2"), "%41%2");
+        assert_eq!(clean("%"), "%");
+    }
+}
