@@ -27,6 +27,8 @@ pub struct LetterDraft {
     /// Ticked invoices (indices); None: the ones the letter kind is about.
     pub selected: Option<Vec<usize>>,
     pub instalments: Option<u32>,
+    /// First instalment date of a payment plan; None: the default days after the letter date.
+    pub first_instalment: Option<NaiveDate>,
     pub copied: bool,
 }
 
@@ -76,6 +78,9 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
             report.parsed.invoices[i].customer == customer && report.aged[i].status != Status::Paid
         })
         .collect();
+    let first_instalment = draft.first_instalment.unwrap_or_else(|| {
+        dates::add_days(report.as_of, i64::from(settings.first_instalment_days))
+    });
     let request = LetterRequest {
         kind,
         lang: letter_lang,
@@ -83,13 +88,10 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
         invoices: draft.selected.clone().unwrap_or_default(),
         date: report.as_of,
         deadline: draft.deadline,
-        instalments: draft.instalments.map(|n| {
+        instalments: (kind == LetterKind::PaymentPlan).then(|| {
             (
-                n,
-                overdue_core::dates::add_days(
-                    report.as_of,
-                    i64::from(settings.first_instalment_days),
-                ),
+                draft.instalments.unwrap_or(settings.instalment_count),
+                first_instalment,
             )
         }),
     };
@@ -130,6 +132,15 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             dispatch.dispatch(Action::LetterInstalments(value.trim().parse().ok()));
+        })
+    };
+    let on_first_instalment = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            dispatch.dispatch(Action::LetterFirstInstalment(
+                NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok(),
+            ));
         })
     };
     let on_copy = {
@@ -213,6 +224,8 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
                     <label>{ t("分期数", "Instalments") }
                         <input type="number" min="1" max="120" data-testid="letter-instalments"
                             value={draft.instalments.unwrap_or(settings.instalment_count).to_string()} onchange={on_instalments} /></label>
+                    <label>{ t("首期付款日", "First instalment") }
+                        <input type="date" data-testid="letter-first-instalment" value={dates::iso(first_instalment)} onchange={on_first_instalment} /></label>
                 }
             </div>
             <fieldset class="letter-invoices no-print">

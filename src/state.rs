@@ -98,6 +98,7 @@ pub enum Action {
     LetterLang(Lang),
     LetterDeadline(Option<NaiveDate>),
     LetterInstalments(Option<u32>),
+    LetterFirstInstalment(Option<NaiveDate>),
     LetterToggleInvoice(usize),
     LetterCopied(bool),
     SetLetterSettings(LetterSettings),
@@ -322,6 +323,7 @@ impl Reducible for AppState {
             Action::LetterLang(lang) => self.with_letter(|l| l.lang = Some(lang)),
             Action::LetterDeadline(date) => self.with_letter(|l| l.deadline = date),
             Action::LetterInstalments(n) => self.with_letter(|l| l.instalments = n),
+            Action::LetterFirstInstalment(date) => self.with_letter(|l| l.first_instalment = date),
             Action::LetterToggleInvoice(i) => self.with_letter(|l| {
                 let mut selected = l.selected.take().unwrap_or_default();
                 match selected.iter().position(|&x| x == i) {

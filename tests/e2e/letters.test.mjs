@@ -83,10 +83,14 @@ test("a payment-plan proposal's instalments add up to the outstanding amount", a
   await page.selectOption("[data-testid=letter-lang]", "en");
   await page.fill("[data-testid=letter-instalments]", "3");
   await page.locator("[data-testid=letter-instalments]").dispatchEvent("change");
+  await page.fill("[data-testid=letter-first-instalment]", "2025-11-15");
+  await page.locator("[data-testid=letter-first-instalment]").dispatchEvent("change");
   const letter = await page.textContent("[data-testid=letter-text]");
-  // 20,000.00 in three: 6,666.66 + 6,666.66 + 6,666.68.
+  // 20,000.00 in three: 6,666.66 + 6,666.66 + 6,666.68, monthly from the first date chosen.
   assert.match(letter, /6,666\.66/);
   assert.match(letter, /6,666\.68/);
+  assert.match(letter, /15 Nov 2025/);
+  assert.match(letter, /15 Jan 2026/);
   await context.close();
 });
 
