@@ -36,6 +36,15 @@ fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
 }
 
+/// A date input's change as an action: its ISO value, or None when it was cleared.
+fn on_date(dispatch: &Dispatch, action: fn(Option<NaiveDate>) -> Action) -> Callback<Event> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: Event| {
+        let value = e.target_unchecked_into::<HtmlInputElement>().value();
+        dispatch.dispatch(action(NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok()));
+    })
+}
+
 fn html_escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -118,15 +127,7 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
             }
         })
     };
-    let on_deadline = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            dispatch.dispatch(Action::LetterDeadline(
-                NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok(),
-            ));
-        })
-    };
+    let on_deadline = on_date(dispatch, Action::LetterDeadline);
     let on_instalments = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -134,15 +135,7 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
             dispatch.dispatch(Action::LetterInstalments(value.trim().parse().ok()));
         })
     };
-    let on_first_instalment = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            dispatch.dispatch(Action::LetterFirstInstalment(
-                NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok(),
-            ));
-        })
-    };
+    let on_first_instalment = on_date(dispatch, Action::LetterFirstInstalment);
     let on_copy = {
         let dispatch = dispatch.clone();
         let text = text.clone();
