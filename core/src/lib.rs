@@ -17,5 +17,6 @@ pub mod playbook;
 pub mod report;
 pub mod sample;
 pub mod share;
+pub mod share_review;
 pub mod text;
 pub mod workspace;

@@ -1,0 +1,295 @@
+//! Opening someone else's share link: what it would change in the user's workspace, and the
+//! workspace that results. A link is untrusted input — a settings link can replace the letter
+//! templates and the bank account printed in demands (payment-redirection fraud) — so the page
+//! shows this review, bank details first, and asks before anything is applied.
+
+use crate::i18n::Lang;
+use crate::letters::SenderProfile;
+use crate::share::ShareScope;
+use crate::workspace::{Settings, Workspace};
+
+/// One part of the workspace a link changes, in the order the page lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Change {
+    /// The pasted invoices (and how their columns are read).
+    Invoices,
+    /// Notes on invoices: disputes, promises to pay, steps marked done.
+    Notes,
+    AsOf,
+    Buckets,
+    Terms,
+    Currency,
+    Language,
+    ChargeRule,
+    CustomerChargeRules,
+    Playbook,
+    Templates,
+    LetterDefaults,
+    /// Company name, address, contact, signature (bank details are [`Review::bank`]).
+    SenderProfile,
+    CustomerAddresses,
+}
+
+impl Change {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            Change::Invoices => ("粘贴的发票数据", "the pasted invoices"),
+            Change::Notes => (
+                "发票备注（争议、付款承诺、已完成的步骤）",
+                "notes on invoices (disputes, promises to pay, steps done)",
+            ),
+            Change::AsOf => ("计算日期", "the as-of date"),
+            Change::Buckets => ("账龄分段", "the aging buckets"),
+            Change::Terms => ("默认账期", "the default payment terms"),
+            Change::Currency => ("默认币种", "the default currency"),
+            Change::Language => ("界面语言", "the page language"),
+            Change::ChargeRule => ("滞纳金 / 利息规则", "the late-charge rule"),
+            Change::CustomerChargeRules => ("客户专用的滞纳金规则", "customers' own charge rules"),
+            Change::Playbook => ("催收步骤设置", "the collection playbook"),
+            Change::Templates => ("函件模板", "the letter templates"),
+            Change::LetterDefaults => (
+                "函件默认设置（期限、后果、合同条款、分期）",
+                "letter defaults (deadline, consequences, contract clause, instalments)",
+            ),
+            Change::SenderProfile => (
+                "发函人信息（公司、地址、联系人、签名）",
+                "the sender profile (company, address, contact, signature)",
+            ),
+            Change::CustomerAddresses => ("客户全称与地址", "customers' full names and addresses"),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+/// The bank details a link would put into the user's letters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BankDetails {
+    pub bank_name: String,
+    pub bank_account: String,
+}
+
+/// What opening a link would do to the user's workspace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Review {
+    pub scope: ShareScope,
+    /// Every part that would differ from the user's own, in [`Change`] order.
+    pub changes: Vec<Change>,
+    /// Set when the link changes the bank name or account printed in letters (to these values,
+    /// possibly empty): the page must show them and say why they matter.
+    pub bank: Option<BankDetails>,
+}
+
+/// What a decoded link carries: data when it has pasted text or notes, else settings only.
+pub fn scope_of(incoming: &Workspace) -> ShareScope {
+    if incoming.input.text.trim().is_empty() && incoming.annotations.is_empty() {
+        ShareScope::SettingsOnly
+    } else {
+        ShareScope::SettingsAndData
+    }
+}
+
+/// Whether the user has anything of their own that a link could overwrite: data, notes, or any
+/// setting other than the language.
+pub fn has_own_work(workspace: &Workspace) -> bool {
+    let settings = Settings {
+        lang: None,
+        ..workspace.settings.clone()
+    };
+    !workspace.input.text.trim().is_empty()
+        || !workspace.annotations.is_empty()
+        || settings != Settings::default()
+}
+
+/// The workspace after accepting `incoming`. A data link replaces everything. A settings-only
+/// link replaces the settings it carries and keeps what it cannot carry: the user's invoices,
+/// notes, as-of date, customers' addresses and per-customer charge rules.
+pub fn apply(own: &Workspace, incoming: &Workspace) -> Workspace {
+    match scope_of(incoming) {
+        ShareScope::SettingsAndData => incoming.clone(),
+        ShareScope::SettingsOnly => {
+            let mut settings = incoming.settings.clone();
+            settings.as_of = own.settings.as_of;
+            settings.letters.customers = own.settings.letters.customers.clone();
+            settings.charges.per_customer = own.settings.charges.per_customer.clone();
+            Workspace {
+                version: incoming.version,
+                input: own.input.clone(),
+                settings,
+                annotations: own.annotations.clone(),
+            }
+        }
+    }
+}
+
+/// What accepting `incoming` would change in `own`.
+pub fn review(own: &Workspace, incoming: &Workspace) -> Review {
+    let after = apply(own, incoming);
+    let (a, b) = (&own.settings, &after.settings);
+    let input_changed = own.input != after.input;
+    let sender_without_bank = |s: &SenderProfile| SenderProfile {
+        bank_name: String::new(),
+        bank_account: String::new(),
+        ..s.clone()
+    };
+    let letter_defaults = |s: &Settings| {
+        let mut letters = s.letters.clone();
+        letters.sender = SenderProfile::default();
+        letters.customers.clear();
+        letters.templates.clear();
+        letters
+    };
+    let checks = [
+        (Change::Invoices, input_changed),
+        (Change::Notes, own.annotations != after.annotations),
+        (Change::AsOf, a.as_of != b.as_of),
+        (Change::Buckets, a.buckets() != b.buckets()),
+        (Change::Terms, a.terms_days != b.terms_days),
+        (Change::Currency, a.default_currency != b.default_currency),
+        (Change::Language, b.lang.is_some() && a.lang != b.lang),
+        (
+            Change::ChargeRule,
+            a.charges.workspace != b.charges.workspace,
+        ),
+        (
+            Change::CustomerChargeRules,
+            a.charges.per_customer != b.charges.per_customer,
+        ),
+        (Change::Playbook, a.playbook != b.playbook),
+        (
+            Change::Templates,
+            a.letters.templates != b.letters.templates,
+        ),
+        (
+            Change::LetterDefaults,
+            letter_defaults(a) != letter_defaults(b),
+        ),
+        (
+            Change::SenderProfile,
+            sender_without_bank(&a.letters.sender) != sender_without_bank(&b.letters.sender),
+        ),
+        (
+            Change::CustomerAddresses,
+            a.letters.customers != b.letters.customers,
+        ),
+    ];
+    let changes = checks
+        .into_iter()
+        .filter_map(|(change, changed)| changed.then_some(change))
+        .collect();
+    let (mine, theirs) = (&a.letters.sender, &b.letters.sender);
+    let bank = (mine.bank_name != theirs.bank_name || mine.bank_account != theirs.bank_account)
+        .then(|| BankDetails {
+            bank_name: theirs.bank_name.clone(),
+            bank_account: theirs.bank_account.clone(),
+        });
+    Review {
+        scope: scope_of(incoming),
+        changes,
+        bank,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charges::RuleKind;
+    use crate::share::{decode, encode, Fragment};
+
+    fn through_link(ws: &Workspace, scope: ShareScope) -> Workspace {
+        match decode(&encode(ws, scope)) {
+            Ok(Fragment::Plain(ws)) => ws,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn colleague() -> Workspace {
+        let mut ws = Workspace::default();
+        ws.input.text = "Invoice\tCustomer\tDue\tAmount\nA1\tACME\t2025-01-01\t100".into();
+        ws.settings.terms_days = 45;
+        ws.settings.charges.workspace.rule = RuleKind::UkStatutory;
+        ws.settings.letters.sender.company = "Colleague Ltd".into();
+        ws.settings.letters.sender.bank_account = "GB00 1234".into();
+        ws.settings
+            .letters
+            .customers
+            .insert("ACME".into(), Default::default());
+        ws
+    }
+
+    #[test]
+    fn a_blank_workspace_has_nothing_to_lose_but_a_language_alone_is_not_work() {
+        let mut ws = Workspace::default();
+        assert!(!has_own_work(&ws));
+        ws.settings.lang = Some(Lang::En);
+        assert!(!has_own_work(&ws));
+        ws.settings.terms_days = 60;
+        assert!(has_own_work(&ws));
+        let mut ws = Workspace::default();
+        ws.input.text = "x".into();
+        assert!(has_own_work(&ws));
+    }
+
+    #[test]
+    fn settings_link_keeps_my_invoices_and_my_customers() {
+        let incoming = through_link(&colleague(), ShareScope::SettingsOnly);
+        assert_eq!(scope_of(&incoming), ShareScope::SettingsOnly);
+        let mut mine = Workspace::default();
+        mine.input.text = "my ledger".into();
+        mine.settings.as_of = chrono::NaiveDate::from_ymd_opt(2026, 1, 31);
+        mine.settings
+            .letters
+            .customers
+            .insert("Mine Co".into(), Default::default());
+        let after = apply(&mine, &incoming);
+        assert_eq!(after.input.text, "my ledger");
+        assert_eq!(after.settings.as_of, mine.settings.as_of);
+        assert_eq!(
+            after.settings.letters.customers,
+            mine.settings.letters.customers
+        );
+        assert_eq!(after.settings.terms_days, 45);
+        assert_eq!(after.settings.charges.workspace.rule, RuleKind::UkStatutory);
+
+        let review = review(&mine, &incoming);
+        assert_eq!(review.scope, ShareScope::SettingsOnly);
+        assert_eq!(
+            review.changes,
+            vec![Change::Terms, Change::ChargeRule, Change::SenderProfile]
+        );
+        assert_eq!(
+            review.bank,
+            Some(BankDetails {
+                bank_name: String::new(),
+                bank_account: "GB00 1234".into()
+            })
+        );
+    }
+
+    #[test]
+    fn data_link_replaces_everything_and_says_so() {
+        let incoming = through_link(&colleague(), ShareScope::SettingsAndData);
+        assert_eq!(scope_of(&incoming), ShareScope::SettingsAndData);
+        let mut mine = Workspace::default();
+        mine.input.text = "my ledger".into();
+        assert_eq!(apply(&mine, &incoming), incoming);
+        let review = review(&mine, &incoming);
+        assert_eq!(review.scope, ShareScope::SettingsAndData);
+        assert_eq!(review.changes[0], Change::Invoices);
+        assert!(review.changes.contains(&Change::CustomerAddresses));
+    }
+
+    #[test]
+    fn the_same_settings_change_nothing_and_the_bank_is_flagged_only_when_it_differs() {
+        let ws = colleague();
+        let incoming = through_link(&ws, ShareScope::SettingsOnly);
+        let review = review(&ws, &incoming);
+        assert_eq!(review.changes, Vec::<Change>::new());
+        assert_eq!(review.bank, None);
+
+        let mut mine = ws.clone();
+        mine.settings.letters.sender.bank_account = "CN 6222 0000".into();
+        let review = super::review(&mine, &incoming);
+        assert_eq!(review.changes, Vec::<Change>::new());
+        assert_eq!(review.bank.unwrap().bank_account, "GB00 1234");
+    }
+}
