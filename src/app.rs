@@ -3,10 +3,12 @@
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use overdue_core::i18n::Lang;
+use overdue_core::share;
 use yew::prelude::*;
 
 use crate::browser;
 use crate::i18n::texts;
+use crate::share_view::{self, SharePanel};
 use crate::state::{Action, AppState, Tab};
 use crate::views;
 
@@ -26,21 +28,47 @@ pub fn app() -> Html {
     // is being left.
     {
         let dispatcher = state.dispatcher();
-        use_effect_with(state.workspace.clone(), move |workspace| {
-            let later = workspace.clone();
-            let timeout = Timeout::new(SAVE_DELAY_MS, move || {
-                dispatcher.dispatch(Action::Saved(browser::save_workspace(&later)));
-            });
-            let leaving = workspace.clone();
-            let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "pagehide", move |_| {
-                    browser::save_workspace(&leaving);
+        // While a shared link is open alongside, the user's own copy stays as it is stored.
+        let alongside = state.own_kept.is_some();
+        use_effect_with(
+            (state.workspace.clone(), alongside),
+            move |(workspace, alongside)| {
+                if *alongside {
+                    return Box::new(|| ()) as Box<dyn FnOnce()>;
+                }
+                let later = workspace.clone();
+                let timeout = Timeout::new(SAVE_DELAY_MS, move || {
+                    dispatcher.dispatch(Action::Saved(browser::save_workspace(&later)));
+                });
+                let leaving = workspace.clone();
+                let listener = web_sys::window().map(|window| {
+                    EventListener::new(&window, "pagehide", move |_| {
+                        browser::save_workspace(&leaving);
+                    })
+                });
+                Box::new(move || {
+                    drop(timeout);
+                    drop(listener);
                 })
+            },
+        );
+    }
+    // A share link in the address: now, and when one is pasted into the address bar of the
+    // open page (a change of fragment does not reload it).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let found = |dispatcher: &UseReducerDispatcher<AppState>| {
+                let fragment = browser::location_fragment();
+                if !fragment.is_empty() {
+                    dispatcher.dispatch(Action::LinkFound(Box::new(share::decode(&fragment))));
+                }
+            };
+            found(&dispatcher);
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "hashchange", move |_| found(&dispatcher))
             });
-            move || {
-                drop(timeout);
-                drop(listener);
-            }
+            move || drop(listener)
         });
     }
     // Run the parser once on the sample ledger while the user is still reading the page: the
@@ -55,6 +83,13 @@ pub fn app() -> Html {
             let _ = overdue_core::export::invoice_csv(&report, &[0], Lang::En);
         });
         move || drop(warm_up)
+    });
+    // A link opened straight into a blank workspace is done with: out of the address bar, so
+    // that a reload does not offer it again. (A prompt clears it when the user chooses.)
+    use_effect_with(state.opened.is_some(), |opened| {
+        if *opened {
+            browser::clear_fragment();
+        }
     });
     // The document's language follows the page's, for screen readers and fonts.
     {
@@ -90,6 +125,14 @@ pub fn app() -> Html {
         <>
             { views::top_bar(&state, &dispatch) }
             <main>
+                { share_view::link_notices(&state, &dispatch) }
+                if state.share_open {
+                    <SharePanel workspace={state.workspace.clone()} lang={state.lang()}
+                        on_close={{
+                            let dispatch = dispatch.clone();
+                            Callback::from(move |_| dispatch.dispatch(Action::ToggleShare))
+                        }} />
+                }
                 { views::input_panel(&state, &dispatch) }
                 { views::summary(&state) }
                 <nav class="tabs no-print" role="tablist">

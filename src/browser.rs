@@ -214,3 +214,47 @@ pub fn print_letter() {
         let _ = root.class_list().remove_1("printing-letter");
     }
 }
+
+/// The page's address without its fragment: what a share link is built on.
+pub fn page_address() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    match href.find('#') {
+        Some(at) => href[..at].to_string(),
+        None => href,
+    }
+}
+
+/// The page address's fragment, `#` included (empty when there is none).
+pub fn location_fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Takes a handled share link out of the address bar (without a reload or a history entry),
+/// so that a reload does not offer it again and the data it carries is not left in view.
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if location_fragment().is_empty() {
+        return;
+    }
+    let address = page_address();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+    }
+}
+
+/// Copies plain `text` to the clipboard, then calls `done` with whether it worked.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return done(false);
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}

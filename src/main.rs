@@ -4,8 +4,10 @@
 mod app;
 mod browser;
 mod charges_view;
+mod crypto;
 mod i18n;
 mod letters_view;
+mod share_view;
 mod state;
 mod today_view;
 mod views;

@@ -10,6 +10,7 @@ use overdue_core::charges::ChargeRuleParams;
 use overdue_core::letters::LetterSettings;
 use overdue_core::playbook::LetterKind;
 
+use crate::crypto::{CryptoError, Sealed};
 use crate::letters_view::LetterDraft;
 use overdue_core::dates::DayMonthOrder;
 use overdue_core::i18n::Lang;
@@ -19,6 +20,8 @@ use overdue_core::playbook::{
 };
 use overdue_core::report::{derive, InvoiceQuery, Report, SortKey};
 use overdue_core::sample::sample_text;
+use overdue_core::share::{open_payload, Fragment, ShareError};
+use overdue_core::share_review::{apply, has_own_work, review, Review};
 use overdue_core::workspace::Workspace;
 use yew::Reducible;
 
@@ -31,6 +34,33 @@ pub enum Tab {
     Customers,
     Letters,
     Settings,
+}
+
+/// A share link found in the page's address, on its way to being opened. Nothing of the
+/// user's own changes until they choose.
+#[derive(Clone, Debug, PartialEq)]
+pub enum IncomingLink {
+    /// Protected: waiting for the passphrase.
+    Locked {
+        sealed: Rc<Sealed>,
+        busy: bool,
+        error: Option<CryptoError>,
+    },
+    /// Opened: the user chooses to replace their workspace or open the link alongside it.
+    Ready {
+        workspace: Rc<Workspace>,
+        review: Review,
+    },
+    /// Damaged, cut short, or from a newer version.
+    Failed(ShareError),
+}
+
+/// A link opened straight into a blank workspace (nothing of the user's could be lost), shown
+/// with what it set and an undo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenedLink {
+    pub review: Review,
+    pub previous: Rc<Workspace>,
 }
 
 /// Whether the workspace is kept in this browser.
@@ -67,6 +97,13 @@ pub struct AppState {
     pub letter: LetterDraft,
     /// The user asked that nothing be kept in this browser.
     pub keep_nothing: bool,
+    /// The Share panel is open.
+    pub share_open: bool,
+    pub incoming: Option<IncomingLink>,
+    pub opened: Option<OpenedLink>,
+    /// The user's own workspace, kept aside (and not overwritten in storage) while a shared
+    /// link is open alongside it.
+    pub own_kept: Option<Rc<Workspace>>,
 }
 
 pub enum Action {
@@ -119,6 +156,26 @@ pub enum Action {
     CancelForget,
     /// Erase: the shell has removed the stored copy; start from an empty workspace.
     Forgotten,
+    ToggleShare,
+    /// What the address's fragment held, decoded.
+    LinkFound(Box<Result<Fragment, ShareError>>),
+    LinkUnlocking,
+    LinkUnlockFailed(CryptoError),
+    /// A protected link's decrypted payload.
+    LinkDecrypted(Vec<u8>),
+    /// Accept the link in place of the user's workspace (settings-only: in place of the
+    /// settings it carries).
+    LinkReplace,
+    /// Look at the link while the user's own workspace is kept aside, untouched.
+    LinkAlongside,
+    /// Close the link prompt or notice without changing anything.
+    LinkDismiss,
+    /// Put back the workspace a link was opened over.
+    LinkUndo,
+    /// Leave the shared link and return to the user's own workspace.
+    BackToMine,
+    /// Keep the shared workspace in place of the user's own.
+    KeepShared,
 }
 
 impl AppState {
@@ -147,6 +204,10 @@ impl AppState {
             expanded: None,
             letter: LetterDraft::default(),
             keep_nothing: false,
+            share_open: false,
+            incoming: None,
+            opened: None,
+            own_kept: None,
         }
     }
 
@@ -184,6 +245,39 @@ impl AppState {
             query,
             rows,
             page,
+            ..self.clone()
+        }
+    }
+
+    /// Another workspace altogether (a shared link, or the user's own back): choices that
+    /// belonged to the old one are reset.
+    fn replaced_by(&self, workspace: Workspace) -> AppState {
+        let mut next = self.with_workspace(|ws| *ws = workspace);
+        next.letter = LetterDraft::default();
+        next.expanded = None;
+        next.input_open = None;
+        next.bucket_draft = None;
+        next
+    }
+
+    /// A decoded link: opened straight away when the user has nothing a link could overwrite,
+    /// else held until they choose.
+    fn link_opened(&self, incoming: Workspace) -> AppState {
+        if self.own_kept.is_none() && !has_own_work(&self.workspace) {
+            let previous = self.workspace.clone();
+            let review = review(&previous, &incoming);
+            let mut next = self.replaced_by(apply(&previous, &incoming));
+            next.incoming = None;
+            next.opened = Some(OpenedLink { review, previous });
+            return next;
+        }
+        let review = review(&self.workspace, &incoming);
+        AppState {
+            incoming: Some(IncomingLink::Ready {
+                workspace: Rc::new(incoming),
+                review,
+            }),
+            opened: None,
             ..self.clone()
         }
     }
@@ -417,6 +511,96 @@ impl Reducible for AppState {
                 fresh.keep_nothing = self.keep_nothing;
                 fresh
             }
+            Action::ToggleShare => AppState {
+                share_open: !self.share_open,
+                ..(*self).clone()
+            },
+            Action::LinkFound(found) => match *found {
+                Err(ShareError::NotAShareLink) => return self,
+                Err(error) => AppState {
+                    incoming: Some(IncomingLink::Failed(error)),
+                    ..(*self).clone()
+                },
+                Ok(Fragment::Plain(workspace)) => self.link_opened(workspace),
+                Ok(Fragment::Encrypted {
+                    salt,
+                    iv,
+                    ciphertext,
+                }) => AppState {
+                    incoming: Some(IncomingLink::Locked {
+                        sealed: Rc::new(Sealed {
+                            salt,
+                            iv,
+                            ciphertext,
+                        }),
+                        busy: false,
+                        error: None,
+                    }),
+                    ..(*self).clone()
+                },
+            },
+            Action::LinkUnlocking | Action::LinkUnlockFailed(_) => {
+                let Some(IncomingLink::Locked { sealed, .. }) = &self.incoming else {
+                    return self;
+                };
+                let (busy, error) = match action {
+                    Action::LinkUnlockFailed(error) => (false, Some(error)),
+                    _ => (true, None),
+                };
+                AppState {
+                    incoming: Some(IncomingLink::Locked {
+                        sealed: sealed.clone(),
+                        busy,
+                        error,
+                    }),
+                    ..(*self).clone()
+                }
+            }
+            Action::LinkDecrypted(bytes) => match open_payload(&bytes) {
+                Ok(workspace) => self.link_opened(workspace),
+                Err(error) => AppState {
+                    incoming: Some(IncomingLink::Failed(error)),
+                    ..(*self).clone()
+                },
+            },
+            Action::LinkReplace | Action::LinkAlongside => {
+                let Some(IncomingLink::Ready { workspace, .. }) = &self.incoming else {
+                    return self;
+                };
+                let own = self.own_kept.clone().unwrap_or(self.workspace.clone());
+                let mut next = self.replaced_by(apply(&own, workspace));
+                next.incoming = None;
+                next.own_kept = match action {
+                    Action::LinkAlongside => Some(own),
+                    _ => None,
+                };
+                next
+            }
+            Action::LinkDismiss => AppState {
+                incoming: None,
+                opened: None,
+                ..(*self).clone()
+            },
+            Action::LinkUndo => match &self.opened {
+                Some(opened) => {
+                    let mut next = self.replaced_by((*opened.previous).clone());
+                    next.opened = None;
+                    next
+                }
+                None => return self,
+            },
+            Action::BackToMine => match &self.own_kept {
+                Some(own) => {
+                    let mut next = self.replaced_by((**own).clone());
+                    next.own_kept = None;
+                    next
+                }
+                None => return self,
+            },
+            Action::KeepShared => AppState {
+                own_kept: None,
+                ..(*self).clone()
+            },
         };
         Rc::new(next)
     }

@@ -87,6 +87,13 @@ pub fn top_bar(state: &AppState, dispatch: &Dispatch) -> Html {
                         <option value="en" selected={lang == Lang::En}>{ "English" }</option>
                     </select>
                 </label>
+                <button class="no-print" data-testid="share" aria-expanded={state.share_open.to_string()}
+                    onclick={{
+                        let dispatch = dispatch.clone();
+                        Callback::from(move |_| dispatch.dispatch(Action::ToggleShare))
+                    }}>
+                    { lang.pick("分享", "Share") }
+                </button>
                 { device_control(state, dispatch) }
             </div>
         </header>

@@ -1,0 +1,404 @@
+//! Share links on the page: the Share panel that makes one, and what happens when the page is
+//! opened with one (passphrase, replace or alongside, what it changes, undo).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use overdue_core::i18n::Lang;
+use overdue_core::share::{self, ShareScope};
+use overdue_core::share_review::{Change, Review};
+use overdue_core::workspace::Workspace;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::crypto::{self, CryptoError};
+use crate::state::{Action, AppState, IncomingLink};
+
+type Dispatch = UseReducerDispatcher<AppState>;
+
+/// Typing a passphrase re-encrypts the link; PBKDF2 takes a noticeable moment, so wait for a
+/// pause in the typing.
+const ENCRYPT_DELAY_MS: u32 = 400;
+
+#[derive(Properties, PartialEq)]
+pub struct SharePanelProps {
+    pub workspace: Rc<Workspace>,
+    pub lang: Lang,
+    pub on_close: Callback<()>,
+}
+
+/// What the panel shows in place of a link.
+#[derive(Clone, PartialEq)]
+enum LinkState {
+    Ready(String),
+    Encrypting,
+    Failed(CryptoError),
+}
+
+#[function_component(SharePanel)]
+pub fn share_panel(props: &SharePanelProps) -> Html {
+    let lang = props.lang;
+    let with_data = use_state(|| false);
+    let passphrase = use_state(String::new);
+    let link = use_state(|| LinkState::Encrypting);
+    let copied = use_state(|| false);
+    // Each new request for a link outdates the one before: a slow encryption finishing late
+    // must not show a link for options the user has since changed.
+    let generation = use_mut_ref(|| Cell::new(0u32));
+    {
+        let link = link.clone();
+        let copied = copied.clone();
+        let generation = generation.clone();
+        use_effect_with(
+            (props.workspace.clone(), *with_data, (*passphrase).clone()),
+            move |(workspace, with_data, passphrase)| {
+                let scope = if *with_data {
+                    ShareScope::SettingsAndData
+                } else {
+                    ShareScope::SettingsOnly
+                };
+                let this = generation.borrow().get().wrapping_add(1);
+                generation.borrow().set(this);
+                copied.set(false);
+                let mut pending = None;
+                if passphrase.is_empty() {
+                    link.set(LinkState::Ready(format!(
+                        "{}#{}",
+                        browser::page_address(),
+                        share::encode(workspace, scope)
+                    )));
+                } else {
+                    // Never show the unprotected link while the protected one is being made.
+                    link.set(LinkState::Encrypting);
+                    let payload = share::compressed_payload(workspace, scope);
+                    let passphrase = passphrase.clone();
+                    pending = Some(Timeout::new(ENCRYPT_DELAY_MS, move || {
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let result = crypto::seal(&passphrase, &payload).await;
+                            if generation.borrow().get() != this {
+                                return;
+                            }
+                            link.set(match result {
+                                Ok(sealed) => LinkState::Ready(format!(
+                                    "{}#{}",
+                                    browser::page_address(),
+                                    share::encode_encrypted(
+                                        &sealed.salt,
+                                        &sealed.iv,
+                                        &sealed.ciphertext
+                                    )
+                                )),
+                                Err(error) => LinkState::Failed(error),
+                            });
+                        });
+                    }));
+                }
+                move || drop(pending)
+            },
+        );
+    }
+
+    let on_with_data = {
+        let with_data = with_data.clone();
+        Callback::from(move |e: Event| {
+            with_data.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    let on_passphrase = {
+        let passphrase = passphrase.clone();
+        Callback::from(move |e: InputEvent| {
+            passphrase.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_copy = {
+        let link = link.clone();
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            if let LinkState::Ready(text) = &*link {
+                let copied = copied.clone();
+                browser::copy_text(text, move |ok| copied.set(ok));
+            }
+        })
+    };
+    let on_close = props.on_close.reform(|_: MouseEvent| ());
+
+    let carries = if *with_data {
+        lang.pick(
+            "链接包含全部内容：粘贴的发票、发票备注、计算日期、客户地址和所有设置。",
+            "The link carries everything: the pasted invoices, notes on invoices, the as-of date, \
+             customers' addresses and every setting.",
+        )
+    } else {
+        lang.pick(
+            "链接只包含设置：账龄分段、账期、币种、语言、滞纳金规则、催收步骤、函件模板与默认设置，以及发函人信息（含银行账户）。不含发票、备注和客户地址。",
+            "The link carries settings only: buckets, terms, currency, language, the late-charge \
+             rule, the playbook, letter templates and defaults, and your sender profile \
+             (bank account included). Not your invoices, notes or customers' addresses.",
+        )
+    };
+    let long = match &*link {
+        LinkState::Ready(text) => text.chars().count() > share::LONG_LINK,
+        _ => false,
+    };
+    html! {
+        <section class="share-panel no-print" aria-labelledby="share-heading" data-testid="share-panel">
+            <div class="panel-head">
+                <h2 id="share-heading">{ lang.pick("分享链接", "Share a link") }</h2>
+                <button class="link" onclick={on_close}>{ lang.pick("关闭", "Close") }</button>
+            </div>
+            <p class="hint">{ lang.pick(
+                "内容装在链接“#”之后的部分里，浏览器不会把这部分发给任何服务器；收到链接的人在自己的浏览器中打开。",
+                "What you share travels inside the link, after the “#”, which browsers never send \
+                 to any server; whoever receives it opens it in their own browser.") }</p>
+            <label class="check">
+                <input type="checkbox" data-testid="share-with-data" checked={*with_data} onchange={on_with_data} />
+                { lang.pick("包含我的发票数据（设置与数据）", "Include my invoices (settings and data)") }
+            </label>
+            <p class="notice">{ carries }</p>
+            if *with_data && passphrase.is_empty() {
+                <p class="warning">{ lang.pick(
+                    "任何拿到这个链接的人都能看到您的发票。建议设置口令，并通过另一种方式（例如电话）告诉对方。",
+                    "Anyone who gets this link can read your invoices. Set a passphrase and tell it \
+                     to the recipient another way (by phone, say).") }</p>
+            }
+            <div class="field">
+                <label for="share-passphrase">{ lang.pick("口令（可选）", "Passphrase (optional)") }</label>
+                <input id="share-passphrase" type="password" data-testid="share-passphrase"
+                    autocomplete="new-password" spellcheck="false"
+                    value={(*passphrase).clone()} oninput={on_passphrase} />
+                <p class="hint">{ lang.pick(
+                    "设置口令后，链接在本浏览器中加密（AES-GCM）；口令不在链接里，忘记口令就无法打开。",
+                    "With a passphrase the link is encrypted in this browser (AES-GCM); the \
+                     passphrase is not in the link, and without it the link cannot be opened.") }</p>
+            </div>
+            {
+                match &*link {
+                    LinkState::Ready(text) => html! {
+                        <>
+                            <p class="share-link" data-testid="share-link">{ text.clone() }</p>
+                            <div class="share-actions">
+                                <button class="primary" data-testid="copy-share-link" onclick={on_copy}>
+                                    { lang.pick("复制链接", "Copy link") }
+                                </button>
+                                <span class="hint">{ match lang {
+                                    Lang::Zh => format!("{} 个字符", text.chars().count()),
+                                    Lang::En => format!("{} characters", text.chars().count()),
+                                } }</span>
+                                if *copied {
+                                    <span role="status" data-testid="share-copied">{ lang.pick("已复制", "Copied") }</span>
+                                }
+                            </div>
+                        </>
+                    },
+                    LinkState::Encrypting => html! {
+                        <p role="status" class="hint">{ lang.pick("正在加密链接…", "Encrypting the link…") }</p>
+                    },
+                    LinkState::Failed(error) => html! {
+                        <p class="warning" role="alert">{ crypto_error_text(error, lang) }</p>
+                    },
+                }
+            }
+            if long {
+                <p class="warning" data-testid="share-long">{ lang.pick(
+                    "链接超过 8000 个字符，部分邮件和聊天软件可能会截断它。可以只分享设置，或先减少粘贴的行数。",
+                    "The link is over 8,000 characters; some mail programs and chat apps may cut it \
+                     off. Share settings only, or paste fewer rows first.") }</p>
+            }
+            <p class="hint">{ lang.pick(
+                "对方打开链接时，页面会先列出它要改变的内容并征求同意，不会覆盖对方自己的数据。",
+                "When someone opens the link, the page first lists what it would change and asks; \
+                 it never overwrites their own work.") }</p>
+        </section>
+    }
+}
+
+fn crypto_error_text(error: &CryptoError, lang: Lang) -> &'static str {
+    match error {
+        CryptoError::Unavailable => lang.pick(
+            "此浏览器无法加密或解密：需要通过 https（或本机地址）打开页面，并使用较新的浏览器。",
+            "This browser cannot encrypt or decrypt here: open the page over https (or from this \
+             computer) in an up-to-date browser.",
+        ),
+        CryptoError::WrongPassphraseOrIncomplete => lang.pick(
+            "口令不对，或者链接不完整（复制时被截断）。您的数据没有任何改变，请再试一次，或请对方重新发送完整的链接。",
+            "Wrong passphrase, or the link is incomplete (cut off when it was copied). Nothing \
+             has changed; try again, or ask the sender for the whole link again.",
+        ),
+    }
+}
+
+/// The prompt and notices about a shared link: passphrase, replace or alongside, damaged link,
+/// viewing alongside, opened into a blank workspace.
+pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
+    let lang = state.lang();
+    let act = |action: fn() -> Action, clear: bool| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if clear {
+                browser::clear_fragment();
+            }
+            dispatch.dispatch(action());
+        })
+    };
+    let incoming = match &state.incoming {
+        None => Html::default(),
+        Some(IncomingLink::Failed(error)) => html! {
+            <section class="link-prompt no-print" role="alert" data-testid="open-link">
+                <h2>{ lang.pick("无法打开分享链接", "This share link cannot be opened") }</h2>
+                <p class="warning" data-testid="open-link-error">{ error.describe(lang) }</p>
+                <p>{ lang.pick("您自己的数据没有任何改变。", "Your own work has not changed.") }</p>
+                <button onclick={act(|| Action::LinkDismiss, true)}>{ lang.pick("知道了", "OK") }</button>
+            </section>
+        },
+        Some(IncomingLink::Locked {
+            sealed,
+            busy,
+            error,
+        }) => {
+            let sealed = sealed.clone();
+            let onsubmit = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |e: SubmitEvent| {
+                    e.prevent_default();
+                    let Some(input) = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.get_element_by_id("open-link-passphrase"))
+                    else {
+                        return;
+                    };
+                    let passphrase =
+                        wasm_bindgen::JsCast::unchecked_into::<HtmlInputElement>(input).value();
+                    let dispatch = dispatch.clone();
+                    let sealed = sealed.clone();
+                    dispatch.dispatch(Action::LinkUnlocking);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match crypto::open(&passphrase, &sealed).await {
+                            Ok(bytes) => dispatch.dispatch(Action::LinkDecrypted(bytes)),
+                            Err(error) => dispatch.dispatch(Action::LinkUnlockFailed(error)),
+                        }
+                    });
+                })
+            };
+            html! {
+                <section class="link-prompt no-print" aria-labelledby="open-link-heading" data-testid="open-link">
+                    <h2 id="open-link-heading">{ lang.pick("打开受口令保护的分享链接", "Open a passphrase-protected share link") }</h2>
+                    <p>{ lang.pick("请输入发送人告诉您的口令。在您选择之前，您自己的数据不会改变。",
+                        "Enter the passphrase the sender gave you. Nothing of yours changes until you choose.") }</p>
+                    <form class="unlock" onsubmit={onsubmit}>
+                        <label for="open-link-passphrase">{ lang.pick("口令", "Passphrase") }</label>
+                        <input id="open-link-passphrase" type="password" data-testid="open-link-passphrase"
+                            autocomplete="off" autofocus=true aria-invalid={error.is_some().to_string()} />
+                        <button type="submit" class="primary" data-testid="open-link-unlock" disabled={*busy}>
+                            { if *busy { lang.pick("正在解密…", "Decrypting…") } else { lang.pick("打开", "Open") } }
+                        </button>
+                        <button type="button" onclick={act(|| Action::LinkDismiss, true)} data-testid="open-link-cancel">
+                            { lang.pick("不打开", "Don't open") }
+                        </button>
+                    </form>
+                    if let Some(error) = error {
+                        <p class="warning" role="alert" data-testid="open-link-error">{ crypto_error_text(error, lang) }</p>
+                    }
+                </section>
+            }
+        }
+        Some(IncomingLink::Ready { workspace, review }) => {
+            let data = review.scope == ShareScope::SettingsAndData;
+            let rows = workspace
+                .input
+                .text
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .count();
+            html! {
+                <section class="link-prompt no-print" aria-labelledby="open-link-heading" data-testid="open-link">
+                    <h2 id="open-link-heading">{ lang.pick("打开分享链接", "Open a shared link") }</h2>
+                    <p>{ if data {
+                        match lang {
+                            Lang::Zh => format!("这个链接包含设置和数据（{rows} 行粘贴的内容）。"),
+                            Lang::En => format!("This link carries settings and data ({rows} pasted lines)."),
+                        }
+                    } else {
+                        lang.pick("这个链接只包含设置，不含发票数据。", "This link carries settings only, no invoices.").to_string()
+                    } }</p>
+                    { review_list(review, lang) }
+                    <div class="link-actions">
+                        <button class="primary" data-testid="open-link-replace" onclick={act(|| Action::LinkReplace, true)}>
+                            { if data { lang.pick("用它替换我的工作区", "Replace my workspace with it") }
+                              else { lang.pick("采用这些设置（保留我的发票）", "Use these settings (my invoices stay)") } }
+                        </button>
+                        <button data-testid="open-link-alongside" onclick={act(|| Action::LinkAlongside, true)}>
+                            { lang.pick("先单独查看，保留我的工作区", "Open alongside, keep mine") }
+                        </button>
+                        <button class="link" data-testid="open-link-cancel" onclick={act(|| Action::LinkDismiss, true)}>
+                            { lang.pick("不打开", "Don't open") }
+                        </button>
+                    </div>
+                </section>
+            }
+        }
+    };
+    let alongside = state.own_kept.is_some().then(|| html! {
+        <section class="link-banner no-print" role="status" data-testid="viewing-shared">
+            <p>{ lang.pick(
+                "您正在查看分享链接的内容。您自己的工作区原样保留；在这里做的修改不会保存，除非您选择保留它。",
+                "You are looking at a shared link. Your own workspace is kept as it was; changes made \
+                 here are not saved unless you keep this one.") }</p>
+            <div class="link-actions">
+                <button class="primary" data-testid="back-to-mine" onclick={act(|| Action::BackToMine, false)}>
+                    { lang.pick("回到我的工作区", "Back to my workspace") }
+                </button>
+                <button data-testid="keep-shared" onclick={act(|| Action::KeepShared, false)}>
+                    { lang.pick("保留这份，替换我的工作区", "Keep this one instead of mine") }
+                </button>
+            </div>
+        </section>
+    });
+    let opened = state.opened.as_ref().map(|opened| html! {
+        <section class="link-banner no-print" role="status" data-testid="link-opened">
+            <p>{ match opened.review.scope {
+                ShareScope::SettingsAndData => lang.pick("已打开分享链接：设置和数据。", "Opened a shared link: settings and data."),
+                ShareScope::SettingsOnly => lang.pick("已打开分享链接：设置。", "Opened a shared link: settings."),
+            } }</p>
+            { review_list(&opened.review, lang) }
+            <div class="link-actions">
+                <button data-testid="link-undo" onclick={act(|| Action::LinkUndo, false)}>{ lang.pick("撤销", "Undo") }</button>
+                <button class="link" onclick={act(|| Action::LinkDismiss, false)}>{ lang.pick("知道了", "OK") }</button>
+            </div>
+        </section>
+    });
+    html! { <>{ incoming }{ for alongside }{ for opened }</> }
+}
+
+/// What a link changes, bank details first.
+fn review_list(review: &Review, lang: Lang) -> Html {
+    html! {
+        <>
+            if let Some(bank) = &review.bank {
+                <div class="warning" role="alert" data-testid="open-link-bank">
+                    <p><strong>{ lang.pick("注意：这个链接会改变函件中的收款银行账户。", "Careful: this link changes the bank account printed in your letters.") }</strong></p>
+                    <p>{ lang.pick("链接中的开户行：", "Bank in the link: ") }{ if bank.bank_name.is_empty() { lang.pick("（空）", "(empty)").to_string() } else { bank.bank_name.clone() } }</p>
+                    <p>{ lang.pick("链接中的账号：", "Account in the link: ") }{ if bank.bank_account.is_empty() { lang.pick("（空）", "(empty)").to_string() } else { bank.bank_account.clone() } }</p>
+                    <p>{ lang.pick(
+                        "骗子常通过修改收款账户截走货款。发出任何函件前，请通过电话等其他方式与发送人核实这个账户确实是您公司的。",
+                        "Changed bank details are a common way to divert payments. Before sending any \
+                         letter, confirm with the sender by another channel (phone, say) that this \
+                         account is really your company's.") }</p>
+                </div>
+            }
+            if review.changes.is_empty() {
+                <p>{ if review.bank.is_some() {
+                    lang.pick("除此之外，与您当前的工作区相同。", "Otherwise it matches what you have now.")
+                } else {
+                    lang.pick("它与您当前的工作区相同，不会改变任何内容。", "It matches what you have now: nothing would change.")
+                } }</p>
+            } else {
+                <p>{ lang.pick("它会改变：", "It changes:") }</p>
+                <ul class="changes" data-testid="open-link-changes">
+                    { for review.changes.iter().map(|c: &Change| html! { <li>{ c.label(lang) }</li> }) }
+                </ul>
+            }
+        </>
+    }
+}
