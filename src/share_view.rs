@@ -35,7 +35,14 @@ enum LinkState {
     Ready(String),
     Encrypting,
     Failed(CryptoError),
+    /// The pasted text is too big to travel in an address (bytes).
+    TooMuchData(usize),
 }
+
+/// Beyond this much pasted text a data link is not made: compressed it would still be far
+/// over what mail programs keep, near browsers' own limit on an address (2 MB in Chromium),
+/// and compressing it would hold the page up for seconds.
+const MAX_DATA_FOR_LINK: usize = 2_000_000;
 
 #[function_component(SharePanel)]
 pub fn share_panel(props: &SharePanelProps) -> Html {
@@ -63,7 +70,11 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                 generation.borrow().set(this);
                 copied.set(false);
                 let mut pending = None;
-                if passphrase.is_empty() {
+                if scope == ShareScope::SettingsAndData
+                    && workspace.input.text.len() > MAX_DATA_FOR_LINK
+                {
+                    link.set(LinkState::TooMuchData(workspace.input.text.len()));
+                } else if passphrase.is_empty() {
                     link.set(LinkState::Ready(format!(
                         "{}#{}",
                         browser::page_address(),
@@ -195,6 +206,12 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                     LinkState::Encrypting => html! {
                         <p role="status" class="hint">{ lang.pick("正在加密链接…", "Encrypting the link…") }</p>
                     },
+                    LinkState::TooMuchData(bytes) => html! {
+                        <p class="warning" role="alert" data-testid="share-too-much">{ match lang {
+                            Lang::Zh => format!("粘贴的数据有 {:.1} MB，太大，无法放进链接。请只分享设置，或先减少行数；也可以把导出的 CSV 文件直接发给对方。", *bytes as f64 / 1e6),
+                            Lang::En => format!("The pasted data is {:.1} MB, too much to fit in a link. Share settings only, or fewer rows; or send the exported CSV file itself.", *bytes as f64 / 1e6),
+                        } }</p>
+                    },
                     LinkState::Failed(error) => html! {
                         <p class="warning" role="alert">{ crypto_error_text(error, lang) }</p>
                     },
@@ -303,21 +320,20 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
                 </section>
             }
         }
-        Some(IncomingLink::Ready { workspace, review }) => {
+        Some(IncomingLink::Ready {
+            review,
+            invoices,
+            customers,
+            ..
+        }) => {
             let data = review.scope == ShareScope::SettingsAndData;
-            let rows = workspace
-                .input
-                .text
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .count();
             html! {
                 <section class="link-prompt no-print" aria-labelledby="open-link-heading" data-testid="open-link">
                     <h2 id="open-link-heading">{ lang.pick("打开分享链接", "Open a shared link") }</h2>
                     <p>{ if data {
                         match lang {
-                            Lang::Zh => format!("这个链接包含设置和数据（{rows} 行粘贴的内容）。"),
-                            Lang::En => format!("This link carries settings and data ({rows} pasted lines)."),
+                            Lang::Zh => format!("这个链接包含设置和数据：{customers} 个客户的 {invoices} 张发票。"),
+                            Lang::En => format!("This link carries settings and data: {invoices} invoices from {customers} customers."),
                         }
                     } else {
                         lang.pick("这个链接只包含设置，不含发票数据。", "This link carries settings only, no invoices.").to_string()

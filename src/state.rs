@@ -50,6 +50,9 @@ pub enum IncomingLink {
     Ready {
         workspace: Rc<Workspace>,
         review: Review,
+        /// How many invoices and customers the link's data holds.
+        invoices: usize,
+        customers: usize,
     },
     /// Damaged, cut short, or from a newer version.
     Failed(ShareError),
@@ -272,10 +275,18 @@ impl AppState {
             return next;
         }
         let review = review(&self.workspace, &incoming);
+        let (invoices, customers) = if incoming.input.text.trim().is_empty() {
+            (0, 0)
+        } else {
+            let report = derive(&incoming, self.today);
+            (report.parsed.invoices.len(), report.customer_names().len())
+        };
         AppState {
             incoming: Some(IncomingLink::Ready {
                 workspace: Rc::new(incoming),
                 review,
+                invoices,
+                customers,
             }),
             opened: None,
             ..self.clone()

@@ -215,6 +215,7 @@ test("opening a link over one's own work asks: alongside keeps mine, replace tak
   // Nothing changed yet; the prompt says what would.
   assert.equal(await b.page.locator("tr[data-invoice='MINE-1']").count(), 1);
   const prompt = await b.page.textContent("[data-testid=open-link]");
+  assert.match(prompt, /settings and data: 6 invoices from 3 customers/);
   assert.match(prompt, /the pasted invoices/);
   assert.match(prompt, /the late-charge rule/);
   assert.match(await b.page.textContent("[data-testid=open-link-bank]"), /6222 0212 3456 7890/);
@@ -266,6 +267,11 @@ test("a damaged or cut link says so and changes nothing; a long link is warned a
   await paste(a.page, `Invoice\tCustomer\tDue date\tAmount\n${rows.join("\n")}\n`);
   await a.page.waitForSelector("tr[data-invoice='L-0']");
   assert.equal(await a.page.locator("[data-testid=share-long]").count(), 1);
+  // Past 2 MB of pasted data no link is made at all: it says why and what to do instead.
+  const many = Array.from({ length: 60_000 }, (_, i) => `M-${i}\tCustomer ${i % 97}\t2025-01-01\t${i}.50`);
+  await paste(a.page, `Invoice\tCustomer\tDue date\tAmount\n${many.join("\n")}\n`);
+  await a.page.waitForSelector("[data-testid=share-too-much]");
+  assert.equal(await a.page.locator("[data-testid=share-link]").count(), 0);
   await a.page.click("[data-testid=share-with-data]");
   await a.page.waitForSelector("[data-testid=share-long]", { state: "detached" });
   assert.ok((await a.page.textContent("[data-testid=share-link]")).length < 8000);
