@@ -16,6 +16,7 @@ const SAVE_DELAY_MS: u32 = 300;
 
 #[function_component(App)]
 pub fn app() -> Html {
+    browser::mark("render");
     let state = use_reducer(|| {
         let (workspace, saved) = browser::load_workspace();
         let mut state = AppState::new(workspace, browser::today(), browser::browser_lang(), saved);
@@ -107,6 +108,8 @@ pub fn app() -> Html {
         });
     }
 
+    // After each render is in the document: how long building and applying it took.
+    use_effect(|| browser::measure_since("render"));
     let dispatch = state.dispatcher();
     let t = texts(state.lang());
     let tab_button = |tab: Tab, label: &'static str| {

@@ -258,3 +258,31 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
         done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
     });
 }
+
+/// Runs `work` and records how long it took as a User Timing measure (`overdue:<name>`), which
+/// the browser benchmark and DevTools' performance panel read. No-op cost outside them.
+pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let Some(performance) = performance else {
+        return work();
+    };
+    let start = format!("overdue:{name}:start");
+    let _ = performance.mark(&start);
+    let result = work();
+    let _ = performance.measure_with_start_mark(&format!("overdue:{name}"), &start);
+    result
+}
+
+/// Marks the start of a span that [`measure_since`] ends (User Timing, as [`timed`]).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(&format!("overdue:{name}:start"));
+    }
+}
+
+pub fn measure_since(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance
+            .measure_with_start_mark(&format!("overdue:{name}"), &format!("overdue:{name}:start"));
+    }
+}

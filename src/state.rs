@@ -225,7 +225,9 @@ impl AppState {
     fn with_workspace(&self, change: impl FnOnce(&mut Workspace)) -> AppState {
         let mut workspace = (*self.workspace).clone();
         change(&mut workspace);
-        let report = Rc::new(derive(&workspace, self.today));
+        let report = Rc::new(crate::browser::timed("derive", || {
+            derive(&workspace, self.today)
+        }));
         let mut query = self.query.clone();
         // A filter on something the new data no longer has would show an empty table.
         if query
