@@ -103,6 +103,13 @@ pub fn top_bar(state: &AppState, dispatch: &Dispatch) -> Html {
 fn device_control(state: &AppState, dispatch: &Dispatch) -> Html {
     let t = texts(state.lang());
     let (note, class) = match state.saved {
+        _ if state.own_kept.is_some() => (
+            state.lang().pick(
+                "正在查看分享链接：不保存（您自己的工作区已保存）",
+                "Viewing a shared link: not saved (your own work is)",
+            ),
+            "nothing",
+        ),
         Saved::Kept => (t.saved_note, "saved"),
         Saved::Nothing => (t.device_nothing, "nothing"),
         Saved::Failed => (t.device_not_saved, "failed"),

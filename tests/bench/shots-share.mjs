@@ -26,8 +26,23 @@ for (const [locale, lang] of [["zh-CN", "zh"], ["en-US", "en"]]) {
     await p2.goto(link);
     await p2.waitForSelector("[data-testid=open-link]");
     await p2.screenshot({ path: `${out}/open-${lang}-${name}.png`, fullPage: false });
+    await p2.click("[data-testid=open-link-alongside]");
+    await p2.waitForSelector("[data-testid=viewing-shared]");
+    await p2.screenshot({ path: `${out}/alongside-${lang}-${name}.png`, fullPage: false });
+    // A protected link in a blank browser: the passphrase prompt, then the "opened" notice.
+    await page.fill("[data-testid=share-passphrase]", "secret");
+    await page.waitForFunction(() => document.querySelector("[data-testid=share-link]")?.textContent.includes("#v1.e."));
+    const locked = await page.textContent("[data-testid=share-link]");
+    const ctx3 = await browser.newContext({ locale, viewport, deviceScaleFactor: 1 });
+    const p3 = await ctx3.newPage();
+    await p3.goto(locked);
+    await p3.fill("[data-testid=open-link-passphrase]", "wrong");
+    await p3.click("[data-testid=open-link-unlock]");
+    await p3.waitForSelector("[data-testid=open-link-error]");
+    await p3.screenshot({ path: `${out}/locked-${lang}-${name}.png`, fullPage: false });
     await ctx.close();
     await ctx2.close();
+    await ctx3.close();
   }
 }
 await browser.close();

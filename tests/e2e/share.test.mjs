@@ -224,6 +224,7 @@ test("opening a link over one's own work asks: alongside keeps mine, replace tak
   await b.page.waitForSelector("tr[data-invoice='FP-2025-001']");
   assert.equal(await b.page.locator("tr[data-invoice='MINE-1']").count(), 0);
   await b.page.waitForSelector("[data-testid=viewing-shared]");
+  assert.match(await b.page.textContent("[data-testid=device-status]"), /Viewing a shared link: not saved/);
   await b.page.waitForTimeout(400);
   // Mine is still what is kept: a reload brings it back.
   await b.page.reload();
