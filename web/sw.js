@@ -1,6 +1,6 @@
 // Overdue's service worker: after the first visit the page loads and works with no network.
 // The page's own files are cached at install (the list and the build id are written in by
-// scripts/csp-hash.mjs after each build); the page itself is fetched network-first so a new
+// scripts/post-build.mjs after each build); the page itself is fetched network-first so a new
 // version is picked up on the next visit online, and the old cache is dropped when the new
 // worker takes over. Nothing here talks to any host but the page's own.
 const BUILD = "__OVERDUE_BUILD__";

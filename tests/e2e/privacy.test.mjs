@@ -1,7 +1,8 @@
 // Privacy you can verify: every request the browser makes while a user pastes data, reads the
 // results in every tab, generates and copies a letter and exports the CSV is for one of the
-// page's own static files; what is kept in this browser is listed and erased with one click;
-// "keep nothing" means a reload starts empty.
+// page's own static files; the CSP allows no connection at all (the Wasm comes in a JS module,
+// not fetched) and the browser enforces it; what is kept in this browser is listed and erased
+// with one click; "keep nothing" means a reload starts empty.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
@@ -47,7 +48,52 @@ test("no request leaves the page's own static files", async () => {
   ownFiles.add(server.url);
   const foreign = requests.filter((url) => !ownFiles.has(url) && !url.startsWith("blob:") && !url.startsWith("data:"));
   assert.deepEqual(foreign, []);
-  assert.ok(requests.some((u) => u.endsWith(".wasm")), "the recording saw the page's own files");
+  assert.ok(requests.some((u) => u.endsWith("_bg.wasm.js")), "the recording saw the page's own files (the Wasm's module)");
+  assert.deepEqual(requests.filter((u) => u.endsWith(".wasm")), [], "the Wasm is not fetched: it comes in a JS module");
+  await context.close();
+});
+
+test("the CSP allows no connection at all, the page works under it, and a fetch is refused", async () => {
+  const served = await (await fetch(server.url)).text();
+  const csp = served.match(/<meta http-equiv="Content-Security-Policy"\s+content="([^"]*)"/)?.[1];
+  assert.ok(csp, "the served page has a CSP meta");
+  const directives = csp.split(";").map((d) => d.trim());
+  assert.ok(directives.includes("default-src 'none'"), csp);
+  assert.ok(directives.includes("connect-src 'none'"), csp);
+  assert.doesNotMatch(served, /\.wasm["']/, "the page names no .wasm file to fetch");
+
+  const context = await browser.newContext({ locale: "en-US" });
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener(
+      "securitypolicyviolation",
+      (e) => window.__violations.push({ directive: e.effectiveDirective, blocked: e.blockedURI }),
+      true,
+    );
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(server.url);
+  await page.waitForSelector("[data-testid=paste-input]");
+  await paste(page, fixture("chinese-excel.tsv"));
+  await page.waitForSelector("tr[data-invoice='FP-2025-001']");
+  for (const tab of ["Today", "Customers", "Letters", "Settings", "Invoices"]) await page.click(`role=tab[name='${tab}']`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-csv]")]);
+  await download.path();
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active !== null)), true, "sw.js registers under the CSP");
+  await page.waitForTimeout(200); // violation events are dispatched in a task of their own
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+
+  const outcome = await page.evaluate(() => fetch("./").then(() => "fetched", (e) => `refused: ${e.name}`));
+  assert.equal(outcome, "refused: TypeError");
+  await page.waitForFunction(() => window.__violations.length > 0);
+  const violations = await page.evaluate(() => window.__violations);
+  assert.deepEqual(violations.map((v) => v.directive), ["connect-src"], JSON.stringify(violations));
   await context.close();
 });
 

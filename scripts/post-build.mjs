@@ -1,0 +1,133 @@
+// Trunk post-build hook, run on the staged build ($TRUNK_STAGING_DIR) before Trunk moves it to
+// dist/. In this order:
+// 1. Carries the Wasm in a JS module instead of a file to fetch, so that the
+//    Content-Security-Policy can say `connect-src 'none'` (wasm-bindgen's loader would
+//    fetch() the .wasm, and fetch is a connection). The .wasm is gzipped, base64'd and
+//    exported as a string by `<name>_bg.wasm.js`; the .wasm and Trunk's preload of it are
+//    removed; Trunk's inline start-up script imports the module, decompresses it in the
+//    browser (DecompressionStream, no network) and gives wasm-bindgen's init() a Response, which
+//    it compiles with WebAssembly.instantiateStreaming.
+// 2. Puts the SHA-256 of each inline <script> into the CSP (placeholder
+//    TRUNK_INLINE_SCRIPT_HASH), so that the policy can forbid every other inline script.
+// 3. Writes the build's file list and id into the service worker, so that it caches exactly
+//    this build and a new build is seen as an update.
+// Anything not as expected (a Trunk or wasm-bindgen upgrade that changes what they write) stops
+// the build with a message rather than shipping a page that cannot start.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { constants, gzipSync } from "node:zlib";
+
+const fail = (message) => {
+  console.error(`post-build: ${message}`);
+  process.exit(1);
+};
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) fail("TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
+const htmlFile = join(dir, "index.html");
+const swFile = join(dir, "sw.js");
+let html = readFileSync(htmlFile, "utf8");
+const swSource = readFileSync(swFile, "utf8");
+
+// Everything is checked before anything is written.
+const csp = html.match(/<meta http-equiv="Content-Security-Policy"\s+content="([^"]*)"/)?.[1];
+if (!csp) fail("no <meta http-equiv=\"Content-Security-Policy\" content=\"…\"> in index.html");
+const directives = csp.split(";").map((d) => d.trim());
+if (!directives.includes("connect-src 'none'")) fail(`the CSP in index.html does not say connect-src 'none': ${csp}`);
+if (!csp.includes("TRUNK_INLINE_SCRIPT_HASH")) fail("placeholder TRUNK_INLINE_SCRIPT_HASH not found in the CSP of index.html");
+if (!swSource.includes('"__OVERDUE_BUILD__"') || !swSource.includes('const FILES = ["./"];')) {
+  fail('web/sw.js lacks the placeholders "__OVERDUE_BUILD__" and const FILES = ["./"];');
+}
+
+// 1. The Wasm, inside a JS module.
+const wasms = readdirSync(dir).filter((f) => f.endsWith("_bg.wasm"));
+if (wasms.length !== 1) fail(`expected exactly one *_bg.wasm in ${dir}, found ${wasms.length} (${wasms.join(", ")})`);
+const [wasmName] = wasms;
+const moduleName = `${wasmName}.js`;
+
+// Trunk's <link rel="preload" href="…_bg.wasm" as="fetch" type="application/wasm">: a preload
+// is a fetch, which the CSP now refuses (an error in the console), and there is no file left.
+const preloads = [...html.matchAll(/<link\b[^>]*>/g)].filter(
+  ([tag]) => /\brel="preload"/.test(tag) && new RegExp(`\\bhref="[^"]*${escapeRegExp(wasmName)}"`).test(tag),
+);
+if (preloads.length !== 1) fail(`expected exactly one <link rel="preload"> of ${wasmName} in index.html, found ${preloads.length}`);
+const [preload] = preloads[0];
+if (!/\bas="fetch"/.test(preload) || !/\btype="application\/wasm"/.test(preload)) {
+  fail(`the preload of ${wasmName} is not as="fetch" type="application/wasm": ${preload}`);
+}
+const base = preload.match(/\bhref="([^"]*)"/)[1].slice(0, -wasmName.length);
+
+// Trunk's start-up script: `const wasm = await init({ module_or_path: '<base><wasm>' });`
+const initCall = new RegExp(`\\binit\\(\\s*\\{\\s*module_or_path:\\s*(['"])${escapeRegExp(base + wasmName)}\\1\\s*\\}\\s*\\)`, "g");
+const initCalls = [...html.matchAll(initCall)];
+if (initCalls.length !== 1) {
+  fail(`expected exactly one init({ module_or_path: '${base}${wasmName}' }) in index.html, found ${initCalls.length}`);
+}
+const scriptStart = html.lastIndexOf('<script type="module">', initCalls[0].index);
+if (scriptStart < 0 || html.lastIndexOf("</script>", initCalls[0].index) > scriptStart) {
+  fail(`the init() call of ${wasmName} is not inside a <script type="module">`);
+}
+
+if (readdirSync(dir).includes(moduleName)) fail(`${moduleName} is already in ${dir}`);
+
+const wasmBytes = readFileSync(join(dir, wasmName));
+const gzipped = gzipSync(wasmBytes, { level: constants.Z_BEST_COMPRESSION });
+const moduleSource =
+  `// ${wasmName}, gzipped and base64'd by scripts/post-build.mjs: the page's CSP allows no fetch.\n` +
+  `export default "${gzipped.toString("base64")}";\n`;
+
+const startup = `
+// The Wasm comes in a JS module (gzip, base64) and is decompressed here without any request:
+// the Content-Security-Policy says connect-src 'none' (see scripts/post-build.mjs).
+import overdueWasmGzipBase64 from '${base}${moduleName}';
+function overdueWasmResponse(base64) {
+  let bytes;
+  if (typeof Uint8Array.fromBase64 === "function") {
+    bytes = Uint8Array.fromBase64(base64);
+  } else {
+    const binary = atob(base64);
+    bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  }
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Response(stream, { headers: { "content-type": "application/wasm" } });
+}`;
+const initAt = initCalls[0].index;
+const openTagEnd = scriptStart + '<script type="module">'.length;
+html =
+  html.slice(0, openTagEnd) +
+  startup +
+  html.slice(openTagEnd, initAt) +
+  "init({ module_or_path: overdueWasmResponse(overdueWasmGzipBase64) })" +
+  html.slice(initAt + initCalls[0][0].length);
+
+// The module in place of the preload, with an integrity like Trunk's for its own files.
+const integrity = `sha384-${createHash("sha384").update(moduleSource, "utf8").digest("base64")}`;
+html = html.replace(
+  preload,
+  `<link rel="modulepreload" href="${base}${moduleName}" crossorigin="anonymous" integrity="${integrity}">`,
+);
+writeFileSync(join(dir, moduleName), moduleSource);
+unlinkSync(join(dir, wasmName));
+console.log(
+  `post-build: ${wasmName} (${wasmBytes.length} bytes) is now ${moduleName} (${Buffer.byteLength(moduleSource)} bytes, gzip + base64)`,
+);
+
+// 2. The CSP: the hash of every inline script, taken from the final page.
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+  (m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`,
+);
+html = html.replace(csp, csp.replace("TRUNK_INLINE_SCRIPT_HASH", hashes.join(" ")));
+writeFileSync(htmlFile, html);
+console.log(`post-build: ${hashes.length} inline script(s) allowed by hash`);
+
+// 3. The service worker: the files of the build as they are now (the module, not the .wasm).
+const files = readdirSync(dir).filter((f) => f !== "sw.js" && f !== "index.html");
+const build = createHash("sha256").update(html).digest("hex").slice(0, 16);
+const sw = swSource
+  .replace('"__OVERDUE_BUILD__"', JSON.stringify(build))
+  .replace('const FILES = ["./"];', `const FILES = ${JSON.stringify(["./", ...files.map((f) => `./${f}`)])};`);
+writeFileSync(swFile, sw);
+console.log(`post-build: service worker for build ${build} caches ${files.length + 1} files`);
