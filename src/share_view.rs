@@ -305,7 +305,7 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
                         "Enter the passphrase the sender gave you. Nothing of yours changes until you choose.") }</p>
                     <form class="unlock" onsubmit={onsubmit}>
                         <label for="open-link-passphrase">{ lang.pick("口令", "Passphrase") }</label>
-                        <input id="open-link-passphrase" type="password" data-testid="open-link-passphrase"
+                        <input id="open-link-passphrase" type="password" data-testid="share-passphrase"
                             autocomplete="off" autofocus=true aria-invalid={error.is_some().to_string()} />
                         <button type="submit" class="primary" data-testid="open-link-unlock" disabled={*busy}>
                             { if *busy { lang.pick("正在解密…", "Decrypting…") } else { lang.pick("打开", "Open") } }
@@ -342,7 +342,7 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
                     <div class="link-actions">
                         <button class="primary" data-testid="open-link-replace" onclick={act(|| Action::LinkReplace, true)}>
                             { if data { lang.pick("用它替换我的工作区", "Replace my workspace with it") }
-                              else { lang.pick("采用这些设置（保留我的发票）", "Use these settings (my invoices stay)") } }
+                              else { lang.pick("替换我的设置（保留我的发票）", "Replace my settings (my invoices stay)") } }
                         </button>
                         <button data-testid="open-link-alongside" onclick={act(|| Action::LinkAlongside, true)}>
                             { lang.pick("先单独查看，保留我的工作区", "Open alongside, keep mine") }

@@ -36,7 +36,7 @@ for (const [locale, lang] of [["zh-CN", "zh"], ["en-US", "en"]]) {
     const ctx3 = await browser.newContext({ locale, viewport, deviceScaleFactor: 1 });
     const p3 = await ctx3.newPage();
     await p3.goto(locked);
-    await p3.fill("[data-testid=open-link-passphrase]", "wrong");
+    await p3.fill("[data-testid=open-link] [data-testid=share-passphrase]", "wrong");
     await p3.click("[data-testid=open-link-unlock]");
     await p3.waitForSelector("[data-testid=open-link-error]");
     await p3.screenshot({ path: `${out}/locked-${lang}-${name}.png`, fullPage: false });

@@ -159,15 +159,15 @@ test("with a passphrase: encrypted as documented, a wrong passphrase loses nothi
   assert.equal(json.settings.letters.sender.bank_account, "6222 0212 3456 7890");
 
   const b = await fresh(link);
-  await b.page.waitForSelector("[data-testid=open-link-passphrase]");
+  await b.page.waitForSelector("[data-testid=open-link] [data-testid=share-passphrase]");
   assert.equal(await b.page.locator("tr[data-invoice]").count(), 0);
-  await b.page.fill("[data-testid=open-link-passphrase]", "wrong");
+  await b.page.fill("[data-testid=open-link] [data-testid=share-passphrase]", "wrong");
   await b.page.click("[data-testid=open-link-unlock]");
   await b.page.waitForSelector("[data-testid=open-link-error]");
   assert.match(await b.page.textContent("[data-testid=open-link-error]"), /Wrong passphrase, or the link is incomplete/);
   assert.equal(await b.page.locator("tr[data-invoice]").count(), 0);
-  await b.page.fill("[data-testid=open-link-passphrase]", "correct horse 马");
-  await b.page.press("[data-testid=open-link-passphrase]", "Enter");
+  await b.page.fill("[data-testid=open-link] [data-testid=share-passphrase]", "correct horse 马");
+  await b.page.press("[data-testid=open-link] [data-testid=share-passphrase]", "Enter");
   await b.page.waitForSelector("tr[data-invoice='FP-2025-001']");
   assert.deepEqual(await results(b.page), await results(a.page));
   assert.deepEqual([...a.problems, ...b.problems.filter((p) => !/OperationError/.test(p))], []);
@@ -193,8 +193,9 @@ test("a link made outside the page with the documented parameters opens in it", 
   const ciphertext = new Uint8Array(await subtle.encrypt({ name: "AES-GCM", iv }, key, payload));
   const enc = (bytes) => Buffer.from(bytes).toString("base64url");
   const b = await fresh(`${server.url}#v1.e.${enc(salt)}.${enc(iv)}.${enc(ciphertext)}`);
-  await b.page.fill("[data-testid=open-link-passphrase]", "from node");
-  await b.page.click("[data-testid=open-link-unlock]");
+  // The passphrase box of the prompt is the one `share-passphrase` on a page opened by a link.
+  await b.page.fill("[data-testid=share-passphrase]", "from node");
+  await b.page.press("[data-testid=share-passphrase]", "Enter");
   await b.page.waitForSelector("tr[data-invoice='FP-2025-001']");
   assert.deepEqual(await results(b.page), await results(a.page));
   await a.context.close();
