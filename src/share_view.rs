@@ -49,8 +49,13 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let lang = props.lang;
     let with_data = use_state(|| false);
     let passphrase = use_state(String::new);
-    let link = use_state(|| LinkState::Encrypting);
-    let copied = use_state(|| false);
+    // The panel opens on a settings-only link without a passphrase: ready at once.
+    let link = {
+        let workspace = props.workspace.clone();
+        use_state(move || LinkState::Ready(plain_link(&workspace, ShareScope::SettingsOnly)))
+    };
+    // None: not tried since the link last changed; Some(ok): what the clipboard said.
+    let copied = use_state(|| None::<bool>);
     // Each new request for a link outdates the one before: a slow encryption finishing late
     // must not show a link for options the user has since changed.
     let generation = use_mut_ref(|| Cell::new(0u32));
@@ -68,18 +73,14 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                 };
                 let this = generation.borrow().get().wrapping_add(1);
                 generation.borrow().set(this);
-                copied.set(false);
+                copied.set(None);
                 let mut pending = None;
                 if scope == ShareScope::SettingsAndData
                     && workspace.input.text.len() > MAX_DATA_FOR_LINK
                 {
                     link.set(LinkState::TooMuchData(workspace.input.text.len()));
                 } else if passphrase.is_empty() {
-                    link.set(LinkState::Ready(format!(
-                        "{}#{}",
-                        browser::page_address(),
-                        share::encode(workspace, scope)
-                    )));
+                    link.set(LinkState::Ready(plain_link(workspace, scope)));
                 } else {
                     // Never show the unprotected link while the protected one is being made.
                     link.set(LinkState::Encrypting);
@@ -129,7 +130,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         Callback::from(move |_| {
             if let LinkState::Ready(text) = &*link {
                 let copied = copied.clone();
-                browser::copy_text(text, move |ok| copied.set(ok));
+                browser::copy_text(text, move |ok| copied.set(Some(ok)));
             }
         })
     };
@@ -197,8 +198,13 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                                     Lang::Zh => format!("{} 个字符", text.chars().count()),
                                     Lang::En => format!("{} characters", text.chars().count()),
                                 } }</span>
-                                if *copied {
+                                if *copied == Some(true) {
                                     <span role="status" data-testid="share-copied">{ lang.pick("已复制", "Copied") }</span>
+                                }
+                                if *copied == Some(false) {
+                                    <span role="alert" class="error">{ lang.pick(
+                                        "这个浏览器不允许复制。请点一下链接（会全部选中），再手动复制。",
+                                        "This browser would not copy. Tap the link (it selects all of it) and copy it yourself.") }</span>
                                 }
                             </div>
                         </>
@@ -229,6 +235,14 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                  it never overwrites their own work.") }</p>
         </section>
     }
+}
+
+fn plain_link(workspace: &Workspace, scope: ShareScope) -> String {
+    format!(
+        "{}#{}",
+        browser::page_address(),
+        share::encode(workspace, scope)
+    )
 }
 
 fn crypto_error_text(error: &CryptoError, lang: Lang) -> &'static str {

@@ -97,6 +97,9 @@ test("settings only: the colleague gets the rule and the sender profile, not the
   const link = await linkFrom(a.page, { withData: false });
   assert.ok(link.startsWith(server.url), link);
   assert.doesNotMatch(link, /FP-2025|明珠/);
+  await a.page.click("[data-testid=copy-share-link]");
+  await a.page.waitForSelector("[data-testid=share-copied]");
+  assert.equal(await a.page.evaluate(() => navigator.clipboard.readText()), link);
 
   const b = await fresh(link);
   // Nothing of the colleague's could be lost (a blank browser): the link opens, and says what
