@@ -1,10 +1,10 @@
 // End-to-end: paste invoices, pick a late-charge rule, see the charges on the page, open a
 // breakdown, and find the same figures in the CSV. Figures worked by hand in
 // tests/acceptance_charges.rs (UK Late Payment Act, interest starting 2024-H1: 13.25 %).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { serveDist, launch, openPage, paste } from "./harness.mjs";
+import { openPage, paste, withServerAndBrowser } from "./harness.mjs";
 
 const LEDGER = [
   "Invoice\tCustomer\tDue date\tAmount\tCurrency",
@@ -15,14 +15,7 @@ const LEDGER = [
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 async function start(locale = "en-US") {
   const opened = await openPage(browser, server.url, { locale });

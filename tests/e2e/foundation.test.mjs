@@ -1,22 +1,13 @@
 // End-to-end tests of the foundation in headless Chromium: what a user sees after pasting,
 // changing the as-of date, switching language, exporting, reloading and forgetting.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { serveDist, launch, openPage, paste } from "./harness.mjs";
-
-const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+import { openPage, paste, withServerAndBrowser, fixture } from "./harness.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 async function setAsOf(page, iso) {
   await page.fill("[data-testid=as-of-date]", iso);

@@ -6,6 +6,8 @@ import { extname, join, normalize } from "node:path";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
+import { readFileSync } from "node:fs";
 
 const MIME = {
   ".html": "text/html; charset=utf-8",
@@ -89,4 +91,23 @@ export async function paste(page, text) {
 
 export function tempDir() {
   return mkdtempSync(join(tmpdir(), "overdue-e2e-"));
+}
+
+/** A test fixture's text (tests/fixtures/). */
+export const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+
+/** Starts the server and Chromium before a test file's tests, hands them to `started`, and
+ *  stops them after. */
+export function withServerAndBrowser(started) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await serveDist();
+    browser = await launch();
+    started(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }

@@ -1,22 +1,12 @@
 // End-to-end: within a minute of pasting, a correct letter for a chosen customer, whose
 // figures match the page; the template edited on the page; the letter copied to the clipboard.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { serveDist, launch, openPage, paste } from "./harness.mjs";
-
-const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+import { openPage, paste, withServerAndBrowser, fixture } from "./harness.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 test("a demand letter for a chosen customer: its figures, an edited template, copied to the clipboard", async () => {
   const { page, problems, context } = await openPage(browser, server.url, { locale: "zh-CN" });

@@ -3,23 +3,14 @@
 // page's own static files; the CSP allows no connection at all (the Wasm comes in a JS module,
 // not fetched) and the browser enforces it; what is kept in this browser is listed and erased
 // with one click; "keep nothing" means a reload starts empty.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
-import { serveDist, launch, openPage, paste, DIST } from "./harness.mjs";
-
-const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+import { readdirSync } from "node:fs";
+import { openPage, paste, DIST, withServerAndBrowser, fixture } from "./harness.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 test("no request leaves the page's own static files", async () => {
   const context = await browser.newContext({ locale: "zh-CN" });

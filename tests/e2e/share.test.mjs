@@ -3,26 +3,17 @@
 // passphrase, a wrong one says so and loses nothing; opening a link over one's own work asks
 // first; a damaged link says so. Every request of every browser involved is recorded, and none
 // may be for anything but the page's own static files.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { webcrypto } from "node:crypto";
 import { inflateSync } from "node:zlib";
-import { serveDist, launch, paste, DIST } from "./harness.mjs";
-
-const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+import { withServerAndBrowser, fixture, paste, DIST } from "./harness.mjs";
 
 let server;
 let browser;
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 const requests = [];
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** A fresh browser context (its own storage, like another person's machine), recorded. */
 async function fresh(url, { locale = "en-US" } = {}) {

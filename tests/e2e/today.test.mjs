@@ -1,23 +1,14 @@
 // End-to-end: the today list a credit manager reads each morning — order, reasons, letters,
 // marking done (kept across a reload), a dispute moving an invoice to the dispute track, the
 // playbook edited on the page, and the export's stage columns.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { serveDist, launch, openPage, paste } from "./harness.mjs";
-
-const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+import { openPage, paste, withServerAndBrowser, fixture } from "./harness.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 async function start() {
   const opened = await openPage(browser, server.url);
