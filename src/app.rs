@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::i18n::texts;
 use crate::share_view::{self, SharePanel};
-use crate::state::{Action, AppState, Tab};
+use crate::state::{Action, AppState, IncomingLink, Tab};
 use crate::views;
 
 const SAVE_DELAY_MS: u32 = 300;
@@ -92,6 +92,19 @@ pub fn app() -> Html {
             browser::clear_fragment();
         }
     });
+    // A link prompt takes the focus: the passphrase box when it asks for one, else its heading.
+    {
+        let prompt = match &state.incoming {
+            Some(IncomingLink::Locked { .. }) => Some("open-link-passphrase"),
+            Some(IncomingLink::Ready { .. }) => Some("open-link-heading"),
+            _ => None,
+        };
+        use_effect_with(prompt, |prompt| {
+            if let Some(id) = prompt {
+                browser::focus(id);
+            }
+        });
+    }
     // The document's language follows the page's, for screen readers and fonts.
     {
         let lang = state.lang();

@@ -286,3 +286,14 @@ pub fn measure_since(name: &str) {
             .measure_with_start_mark(&format!("overdue:{name}"), &format!("overdue:{name}:start"));
     }
 }
+
+/// Moves the keyboard focus to the element with this id (a heading needs `tabindex="-1"`).
+pub fn focus(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}

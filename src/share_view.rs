@@ -135,6 +135,16 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         })
     };
     let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let on_key = {
+        let close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                close.emit(());
+            }
+        })
+    };
+    // Keyboard and screen-reader users land in the panel they just opened.
+    use_effect_with((), |_| browser::focus("share-heading"));
 
     let carries = if *with_data {
         lang.pick(
@@ -155,9 +165,9 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         _ => false,
     };
     html! {
-        <section class="share-panel no-print" aria-labelledby="share-heading" data-testid="share-panel">
+        <section class="share-panel no-print" aria-labelledby="share-heading" data-testid="share-panel" onkeydown={on_key}>
             <div class="panel-head">
-                <h2 id="share-heading">{ lang.pick("分享链接", "Share a link") }</h2>
+                <h2 id="share-heading" tabindex="-1">{ lang.pick("分享链接", "Share a link") }</h2>
                 <button class="link" onclick={on_close}>{ lang.pick("关闭", "Close") }</button>
             </div>
             <p class="hint">{ lang.pick(
@@ -314,7 +324,7 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
             };
             html! {
                 <section class="link-prompt no-print" aria-labelledby="open-link-heading" data-testid="open-link">
-                    <h2 id="open-link-heading">{ lang.pick("打开受口令保护的分享链接", "Open a passphrase-protected share link") }</h2>
+                    <h2 id="open-link-heading" tabindex="-1">{ lang.pick("打开受口令保护的分享链接", "Open a passphrase-protected share link") }</h2>
                     <p>{ lang.pick("请输入发送人告诉您的口令。在您选择之前，您自己的数据不会改变。",
                         "Enter the passphrase the sender gave you. Nothing of yours changes until you choose.") }</p>
                     <form class="unlock" onsubmit={onsubmit}>
@@ -343,7 +353,7 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
             let data = review.scope == ShareScope::SettingsAndData;
             html! {
                 <section class="link-prompt no-print" aria-labelledby="open-link-heading" data-testid="open-link">
-                    <h2 id="open-link-heading">{ lang.pick("打开分享链接", "Open a shared link") }</h2>
+                    <h2 id="open-link-heading" tabindex="-1">{ lang.pick("打开分享链接", "Open a shared link") }</h2>
                     <p>{ if data {
                         match lang {
                             Lang::Zh => format!("这个链接包含设置和数据：{customers} 个客户的 {invoices} 张发票。"),

@@ -91,6 +91,8 @@ test("settings only: the colleague gets the rule and the sender profile, not the
   await a.page.click("[data-testid=copy-share-link]");
   await a.page.waitForSelector("[data-testid=share-copied]");
   assert.equal(await a.page.evaluate(() => navigator.clipboard.readText()), link);
+  await a.page.keyboard.press("Escape");
+  await a.page.waitForSelector("[data-testid=share-panel]", { state: "detached" });
 
   const b = await fresh(link);
   // Nothing of the colleague's could be lost (a blank browser): the link opens, and says what
@@ -155,7 +157,8 @@ test("with a passphrase: encrypted as documented, a wrong passphrase loses nothi
   const b = await fresh(link);
   await b.page.waitForSelector("[data-testid=open-link] [data-testid=share-passphrase]");
   assert.equal(await b.page.locator("tr[data-invoice]").count(), 0);
-  await b.page.fill("[data-testid=open-link] [data-testid=share-passphrase]", "wrong");
+  // The prompt has the focus: a keyboard user just types.
+  await b.page.keyboard.type("wrong");
   await b.page.click("[data-testid=open-link-unlock]");
   await b.page.waitForSelector("[data-testid=open-link-error]");
   assert.match(await b.page.textContent("[data-testid=open-link-error]"), /Wrong passphrase, or the link is incomplete/);
