@@ -345,6 +345,7 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
         })
     };
     let c = &settings.consequences;
+    let d = &settings.dispute;
     html! {
         <details class="sender no-print">
             <summary>{ t("我方信息、客户地址与函件选项（只保存在本浏览器）", "Your company, the customer's address and letter options (kept in this browser only)") }</summary>
@@ -371,6 +372,20 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
                 { check(t("暂停发货及信用账期", "Account on hold"), "consequence-hold", c.account_hold, |x, v| x.consequences.account_hold = v) }
                 { check(t("委托催收机构", "Collection agency"), "consequence-agency", c.collection_agency, |x, v| x.consequences.collection_agency = v) }
                 { check(t("通过法律途径追讨", "Legal action"), "consequence-legal", c.legal_action, |x, v| x.consequences.legal_action = v) }
+            </fieldset>
+            <fieldset class="consequences">
+                <legend>{ t("争议回复函：列出的单据", "Dispute response: documents listed") }</legend>
+                { check(t("合同", "The contract"), "dispute-doc-contract", d.contract, |x, v| x.dispute.contract = v) }
+                { check(t("采购订单", "Purchase order"), "dispute-doc-po", d.purchase_order, |x, v| x.dispute.purchase_order = v) }
+                { check(t("订单确认书", "Order confirmation"), "dispute-doc-confirmation", d.order_confirmation, |x, v| x.dispute.order_confirmation = v) }
+                { check(t("送货单/提单", "Delivery note / bill of lading"), "dispute-doc-delivery", d.delivery_note, |x, v| x.dispute.delivery_note = v) }
+                { check(t("验收记录/签收单", "Acceptance record / signed receipt"), "dispute-doc-acceptance", d.acceptance_record, |x, v| x.dispute.acceptance_record = v) }
+            </fieldset>
+            <fieldset class="consequences">
+                <legend>{ t("争议回复函：提出的解决办法", "Dispute response: resolutions offered") }</legend>
+                { check(t("重开更正后的发票", "Corrected invoice"), "dispute-fix-invoice", d.corrected_invoice, |x, v| x.dispute.corrected_invoice = v) }
+                { check(t("红字发票/贷项通知单", "Credit note"), "dispute-fix-credit", d.credit_note, |x, v| x.dispute.credit_note = v) }
+                { check(t("先付无争议部分", "Pay the undisputed part now"), "dispute-fix-partial", d.partial_payment, |x, v| x.dispute.partial_payment = v) }
             </fieldset>
         </details>
     }

@@ -100,3 +100,25 @@ test("the consequences a notice names are the ones the user chose", async () => 
   assert.doesNotMatch(await page.textContent("[data-testid=letter-text]"), /legal action/);
   await context.close();
 });
+
+test("a dispute response lists the documents and offers the resolutions the user ticked", async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await paste(page, fixture("chinese-excel.tsv"));
+  await page.waitForSelector("tr[data-invoice='FP-2025-001']");
+  await page.click("role=tab[name='Letters']");
+  await page.selectOption("[data-testid=letter-customer]", "上海明珠贸易有限公司");
+  await page.selectOption("[data-testid=letter-kind]", "dispute");
+  await page.selectOption("[data-testid=letter-lang]", "en");
+  let letter = await page.textContent("[data-testid=letter-text]");
+  assert.match(letter, /your purchase order/);
+  assert.match(letter, /credit note/);
+  await page.click("details.sender summary");
+  await page.click("[data-testid=dispute-doc-po]");
+  await page.click("[data-testid=dispute-fix-credit]");
+  letter = await page.textContent("[data-testid=letter-text]");
+  assert.doesNotMatch(letter, /your purchase order/);
+  assert.doesNotMatch(letter, /credit note/);
+  assert.match(letter, /the contract/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
