@@ -6,7 +6,9 @@
 //    exported as a string by `<name>_bg.wasm.js`; the .wasm and Trunk's preload of it are
 //    removed; Trunk's inline start-up script imports the module, decompresses it in the
 //    browser (DecompressionStream, no network) and gives wasm-bindgen's init() a Response, which
-//    it compiles with WebAssembly.instantiateStreaming.
+//    it compiles with WebAssembly.instantiateStreaming. A browser without DecompressionStream
+//    (Safari < 16.4: WeChat on iPhones stuck on iOS 15) imports our own gunzip, inflate.js
+//    (copied from web/ by index.html), only then, and gives init() the bytes.
 // 2. Puts the SHA-256 of each inline <script> into the CSP (placeholder
 //    TRUNK_INLINE_SCRIPT_HASH), so that the policy can forbid every other inline script.
 // 3. Writes the build's file list and id into the service worker, so that it caches exactly
@@ -71,6 +73,12 @@ if (scriptStart < 0 || html.lastIndexOf("</script>", initCalls[0].index) > scrip
 }
 
 if (readdirSync(dir).includes(moduleName)) fail(`${moduleName} is already in ${dir}`);
+// The fallback decoder the start-up script imports where there is no DecompressionStream: without
+// it the page would build and pass in every modern browser and fail only on the old ones.
+const inflateName = "inflate.js";
+if (!readdirSync(dir).includes(inflateName)) {
+  fail(`${inflateName} is not in ${dir} (index.html must copy web/${inflateName}: <link data-trunk rel="copy-file" href="web/${inflateName}" />)`);
+}
 
 const wasmBytes = readFileSync(join(dir, wasmName));
 const gzipped = gzipSync(wasmBytes, { level: constants.Z_BEST_COMPRESSION });
@@ -82,7 +90,9 @@ const startup = `
 // The Wasm comes in a JS module (gzip, base64) and is decompressed here without any request:
 // the Content-Security-Policy says connect-src 'none' (see scripts/post-build.mjs).
 import overdueWasmGzipBase64 from '${base}${moduleName}';
-function overdueWasmResponse(base64) {
+// A Response of the Wasm, which init() compiles as it streams; or, where the browser cannot
+// decompress gzip itself, the Wasm's bytes.
+async function overdueWasm(base64) {
   let bytes;
   if (typeof Uint8Array.fromBase64 === "function") {
     bytes = Uint8Array.fromBase64(base64);
@@ -90,6 +100,11 @@ function overdueWasmResponse(base64) {
     const binary = atob(base64);
     bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  }
+  if (typeof DecompressionStream !== "function") {
+    // Safari < 16.4 (WeChat on iOS 15), Firefox < 113: our own gunzip, fetched only here.
+    const { gunzip } = await import('${base}${inflateName}');
+    return gunzip(bytes);
   }
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
   return new Response(stream, { headers: { "content-type": "application/wasm" } });
@@ -100,7 +115,7 @@ html =
   html.slice(0, openTagEnd) +
   startup +
   html.slice(openTagEnd, initAt) +
-  "init({ module_or_path: overdueWasmResponse(overdueWasmGzipBase64) })" +
+  "init({ module_or_path: await overdueWasm(overdueWasmGzipBase64) })" +
   html.slice(initAt + initCalls[0][0].length);
 
 // The module in place of the preload, with an integrity like Trunk's for its own files.
