@@ -72,19 +72,14 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
-    // Run the parser once on the sample ledger while the user is still reading the page: the
-    // browser compiles Wasm functions on first use, and this moves that cost (about 100 ms
-    // measured in headless Chromium) from the user's first paste to idle time.
-    use_effect_with((), |_| {
-        let warm_up = Timeout::new(50, || {
-            let today = browser::today();
-            let mut workspace = overdue_core::workspace::Workspace::default();
-            workspace.input.text = overdue_core::sample::sample_text(today);
-            let report = overdue_core::report::derive(&workspace, today);
-            let _ = overdue_core::export::invoice_csv(&report, &[0], Lang::En);
+    // The first paste should not pay for the browser compiling the code it runs.
+    {
+        let settings = state.workspace.settings.clone();
+        use_effect_with((), move |_| {
+            let warm_up = crate::warm_up::schedule(settings);
+            move || drop(warm_up)
         });
-        move || drop(warm_up)
-    });
+    }
     // A link opened straight into a blank workspace is done with: out of the address bar, so
     // that a reload does not offer it again. (A prompt clears it when the user chooses.)
     use_effect_with(state.opened.is_some(), |opened| {

@@ -11,6 +11,7 @@ mod share_view;
 mod state;
 mod today_view;
 mod views;
+mod warm_up;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();
