@@ -34,23 +34,20 @@ pub fn app() -> Html {
         use_effect_with(
             (state.workspace.clone(), alongside),
             move |(workspace, alongside)| {
-                if *alongside {
-                    return Box::new(|| ()) as Box<dyn FnOnce()>;
-                }
-                let later = workspace.clone();
-                let timeout = Timeout::new(SAVE_DELAY_MS, move || {
-                    dispatcher.dispatch(Action::Saved(browser::save_workspace(&later)));
+                let saving = (!*alongside).then(|| {
+                    let later = workspace.clone();
+                    let timeout = Timeout::new(SAVE_DELAY_MS, move || {
+                        dispatcher.dispatch(Action::Saved(browser::save_workspace(&later)));
+                    });
+                    let leaving = workspace.clone();
+                    let listener = web_sys::window().map(|window| {
+                        EventListener::new(&window, "pagehide", move |_| {
+                            browser::save_workspace(&leaving);
+                        })
+                    });
+                    (timeout, listener)
                 });
-                let leaving = workspace.clone();
-                let listener = web_sys::window().map(|window| {
-                    EventListener::new(&window, "pagehide", move |_| {
-                        browser::save_workspace(&leaving);
-                    })
-                });
-                Box::new(move || {
-                    drop(timeout);
-                    drop(listener);
-                })
+                move || drop(saving)
             },
         );
     }

@@ -262,14 +262,9 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
 /// Runs `work` and records how long it took as a User Timing measure (`overdue:<name>`), which
 /// the browser benchmark and DevTools' performance panel read. No-op cost outside them.
 pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let Some(performance) = performance else {
-        return work();
-    };
-    let start = format!("overdue:{name}:start");
-    let _ = performance.mark(&start);
+    mark(name);
     let result = work();
-    let _ = performance.measure_with_start_mark(&format!("overdue:{name}"), &start);
+    measure_since(name);
     result
 }
 

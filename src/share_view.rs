@@ -93,15 +93,11 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                                 return;
                             }
                             link.set(match result {
-                                Ok(sealed) => LinkState::Ready(format!(
-                                    "{}#{}",
-                                    browser::page_address(),
-                                    share::encode_encrypted(
-                                        &sealed.salt,
-                                        &sealed.iv,
-                                        &sealed.ciphertext
-                                    )
-                                )),
+                                Ok(sealed) => LinkState::Ready(link_to(&share::encode_encrypted(
+                                    &sealed.salt,
+                                    &sealed.iv,
+                                    &sealed.ciphertext,
+                                ))),
                                 Err(error) => LinkState::Failed(error),
                             });
                         });
@@ -248,11 +244,12 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
 }
 
 fn plain_link(workspace: &Workspace, scope: ShareScope) -> String {
-    format!(
-        "{}#{}",
-        browser::page_address(),
-        share::encode(workspace, scope)
-    )
+    link_to(&share::encode(workspace, scope))
+}
+
+/// This page's address with `fragment` after the `#`.
+fn link_to(fragment: &str) -> String {
+    format!("{}#{fragment}", browser::page_address())
 }
 
 fn crypto_error_text(error: &CryptoError, lang: Lang) -> &'static str {

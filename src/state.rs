@@ -295,6 +295,21 @@ impl AppState {
         }
     }
 
+    /// The passphrase prompt, busy decrypting or showing why it could not.
+    fn unlocking(self: Rc<Self>, busy: bool, error: Option<CryptoError>) -> Rc<Self> {
+        let Some(IncomingLink::Locked { sealed, .. }) = &self.incoming else {
+            return self;
+        };
+        Rc::new(AppState {
+            incoming: Some(IncomingLink::Locked {
+                sealed: sealed.clone(),
+                busy,
+                error,
+            }),
+            ..(*self).clone()
+        })
+    }
+
     /// A change of letter choices; the copy confirmation is for the letter it was shown for.
     fn with_letter(&self, change: impl FnOnce(&mut LetterDraft)) -> AppState {
         let mut next = self.clone();
@@ -552,23 +567,8 @@ impl Reducible for AppState {
                     ..(*self).clone()
                 },
             },
-            Action::LinkUnlocking | Action::LinkUnlockFailed(_) => {
-                let Some(IncomingLink::Locked { sealed, .. }) = &self.incoming else {
-                    return self;
-                };
-                let (busy, error) = match action {
-                    Action::LinkUnlockFailed(error) => (false, Some(error)),
-                    _ => (true, None),
-                };
-                AppState {
-                    incoming: Some(IncomingLink::Locked {
-                        sealed: sealed.clone(),
-                        busy,
-                        error,
-                    }),
-                    ..(*self).clone()
-                }
-            }
+            Action::LinkUnlocking => return self.unlocking(true, None),
+            Action::LinkUnlockFailed(error) => return self.unlocking(false, Some(error)),
             Action::LinkDecrypted(bytes) => match open_payload(&bytes) {
                 Ok(workspace) => self.link_opened(workspace),
                 Err(error) => AppState {

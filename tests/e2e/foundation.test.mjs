@@ -3,16 +3,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { openPage, paste, withServerAndBrowser, fixture } from "./harness.mjs";
+import { openPage, paste, withServerAndBrowser, fixture, setAsOf } from "./harness.mjs";
 
 let server;
 let browser;
 withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
-
-async function setAsOf(page, iso) {
-  await page.fill("[data-testid=as-of-date]", iso);
-  await page.locator("[data-testid=as-of-date]").dispatchEvent("change");
-}
 
 /** The invoice table as {invoice: {days, outstanding, status}} read from the page. */
 async function invoiceRows(page) {

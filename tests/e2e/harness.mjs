@@ -93,6 +93,12 @@ export function tempDir() {
   return mkdtempSync(join(tmpdir(), "overdue-e2e-"));
 }
 
+/** Sets the page's as-of date as a user does: types it, and the input fires `change`. */
+export async function setAsOf(page, iso) {
+  await page.fill("[data-testid=as-of-date]", iso);
+  await page.locator("[data-testid=as-of-date]").dispatchEvent("change");
+}
+
 /** A test fixture's text (tests/fixtures/). */
 export const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
 

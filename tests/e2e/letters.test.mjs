@@ -2,17 +2,31 @@
 // figures match the page; the template edited on the page; the letter copied to the clipboard.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, paste, withServerAndBrowser, fixture } from "./harness.mjs";
+import { openPage, paste, withServerAndBrowser, fixture, setAsOf } from "./harness.mjs";
 
 let server;
 let browser;
 withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
+/** A fresh English page with the Chinese Excel fixture as of 2025-10-31, on the Letters tab,
+ *  with `customer` and `kind` chosen and the letter in English. */
+async function englishLetter(customer, kind) {
+  const opened = await openPage(browser, server.url);
+  const { page } = opened;
+  await setAsOf(page, "2025-10-31");
+  await paste(page, fixture("chinese-excel.tsv"));
+  await page.waitForSelector("tr[data-invoice='FP-2025-001']");
+  await page.click("role=tab[name='Letters']");
+  await page.selectOption("[data-testid=letter-customer]", customer);
+  await page.selectOption("[data-testid=letter-kind]", kind);
+  await page.selectOption("[data-testid=letter-lang]", "en");
+  return opened;
+}
+
 test("a demand letter for a chosen customer: its figures, an edited template, copied to the clipboard", async () => {
   const { page, problems, context } = await openPage(browser, server.url, { locale: "zh-CN" });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
-  await page.fill("[data-testid=as-of-date]", "2025-10-31");
-  await page.locator("[data-testid=as-of-date]").dispatchEvent("change");
+  await setAsOf(page, "2025-10-31");
   await paste(page, fixture("chinese-excel.tsv"));
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   await page.click("role=tab[name='函件']");
@@ -62,15 +76,7 @@ test("a demand letter for a chosen customer: its figures, an edited template, co
 });
 
 test("a payment-plan proposal's instalments add up to the outstanding amount", async () => {
-  const { page, context } = await openPage(browser, server.url);
-  await page.fill("[data-testid=as-of-date]", "2025-10-31");
-  await page.locator("[data-testid=as-of-date]").dispatchEvent("change");
-  await paste(page, fixture("chinese-excel.tsv"));
-  await page.waitForSelector("tr[data-invoice='FP-2025-001']");
-  await page.click("role=tab[name='Letters']");
-  await page.selectOption("[data-testid=letter-customer]", "北京远航科技有限公司");
-  await page.selectOption("[data-testid=letter-kind]", "payment-plan");
-  await page.selectOption("[data-testid=letter-lang]", "en");
+  const { page, context } = await englishLetter("北京远航科技有限公司", "payment-plan");
   await page.fill("[data-testid=letter-instalments]", "3");
   await page.locator("[data-testid=letter-instalments]").dispatchEvent("change");
   await page.fill("[data-testid=letter-first-instalment]", "2025-11-15");
@@ -85,15 +91,7 @@ test("a payment-plan proposal's instalments add up to the outstanding amount", a
 });
 
 test("the consequences a notice names are the ones the user chose", async () => {
-  const { page, context } = await openPage(browser, server.url);
-  await page.fill("[data-testid=as-of-date]", "2025-10-31");
-  await page.locator("[data-testid=as-of-date]").dispatchEvent("change");
-  await paste(page, fixture("chinese-excel.tsv"));
-  await page.waitForSelector("tr[data-invoice='FP-2025-001']");
-  await page.click("role=tab[name='Letters']");
-  await page.selectOption("[data-testid=letter-customer]", "上海明珠贸易有限公司");
-  await page.selectOption("[data-testid=letter-kind]", "demand");
-  await page.selectOption("[data-testid=letter-lang]", "en");
+  const { page, context } = await englishLetter("上海明珠贸易有限公司", "demand");
   assert.match(await page.textContent("[data-testid=letter-text]"), /legal action/);
   await page.click("details.sender summary");
   await page.click("[data-testid=consequence-legal]");
@@ -102,13 +100,7 @@ test("the consequences a notice names are the ones the user chose", async () => 
 });
 
 test("a dispute response lists the documents and offers the resolutions the user ticked", async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
-  await paste(page, fixture("chinese-excel.tsv"));
-  await page.waitForSelector("tr[data-invoice='FP-2025-001']");
-  await page.click("role=tab[name='Letters']");
-  await page.selectOption("[data-testid=letter-customer]", "上海明珠贸易有限公司");
-  await page.selectOption("[data-testid=letter-kind]", "dispute");
-  await page.selectOption("[data-testid=letter-lang]", "en");
+  const { page, problems, context } = await englishLetter("上海明珠贸易有限公司", "dispute");
   let letter = await page.textContent("[data-testid=letter-text]");
   assert.match(letter, /your purchase order/);
   assert.match(letter, /credit note/);

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { webcrypto } from "node:crypto";
 import { inflateSync } from "node:zlib";
-import { withServerAndBrowser, fixture, paste, DIST } from "./harness.mjs";
+import { withServerAndBrowser, fixture, paste, DIST, setAsOf } from "./harness.mjs";
 
 let server;
 let browser;
@@ -29,11 +29,6 @@ async function fresh(url, { locale = "en-US" } = {}) {
   await page.goto(url ?? server.url);
   await page.waitForSelector("[data-testid=share]");
   return { context, page, problems };
-}
-
-async function setAsOf(page, iso) {
-  await page.fill("[data-testid=as-of-date]", iso);
-  await page.locator("[data-testid=as-of-date]").dispatchEvent("change");
 }
 
 /** What a user reads: the totals, the whole invoice table, the customers' aging and a letter. */

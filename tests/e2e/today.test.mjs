@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { openPage, paste, withServerAndBrowser, fixture } from "./harness.mjs";
+import { openPage, paste, withServerAndBrowser, fixture, setAsOf } from "./harness.mjs";
 
 let server;
 let browser;
@@ -13,8 +13,7 @@ withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 async function start() {
   const opened = await openPage(browser, server.url);
   const { page } = opened;
-  await page.fill("[data-testid=as-of-date]", "2025-10-31");
-  await page.locator("[data-testid=as-of-date]").dispatchEvent("change");
+  await setAsOf(page, "2025-10-31");
   await paste(page, fixture("chinese-excel.tsv"));
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   return opened;
