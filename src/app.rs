@@ -9,7 +9,9 @@ use yew::prelude::*;
 use crate::browser;
 use crate::i18n::texts;
 use crate::share_view::{self, SharePanel};
-use crate::state::{Action, AppState, IncomingLink, Tab};
+use crate::state::{
+    Action, AppState, IncomingLink, LinkAction, PanelAction, StoreAction, Tab, Timer,
+};
 use crate::views;
 
 const SAVE_DELAY_MS: u32 = 300;
@@ -19,8 +21,14 @@ pub fn app() -> Html {
     browser::mark("render");
     let state = use_reducer(|| {
         let (workspace, saved) = browser::load_workspace();
-        let mut state = AppState::new(workspace, browser::today(), browser::browser_lang(), saved);
-        state.keep_nothing = browser::keeps_nothing();
+        let mut state = AppState::new(
+            workspace,
+            browser::today(),
+            browser::browser_lang(),
+            saved,
+            Timer(browser::time_work),
+        );
+        state.store.keep_nothing = browser::keeps_nothing();
         state
     });
 
@@ -30,14 +38,16 @@ pub fn app() -> Html {
     {
         let dispatcher = state.dispatcher();
         // While a shared link is open alongside, the user's own copy stays as it is stored.
-        let alongside = state.own_kept.is_some();
+        let alongside = state.saving_suspended();
         use_effect_with(
             (state.workspace.clone(), alongside),
             move |(workspace, alongside)| {
                 let saving = (!*alongside).then(|| {
                     let later = workspace.clone();
                     let timeout = Timeout::new(SAVE_DELAY_MS, move || {
-                        dispatcher.dispatch(Action::Saved(browser::save_workspace(&later)));
+                        dispatcher.dispatch(Action::Store(StoreAction::Saved(
+                            browser::save_workspace(&later),
+                        )));
                     });
                     let leaving = workspace.clone();
                     let listener = web_sys::window().map(|window| {
@@ -59,7 +69,9 @@ pub fn app() -> Html {
             let found = |dispatcher: &UseReducerDispatcher<AppState>| {
                 let fragment = browser::location_fragment();
                 if !fragment.is_empty() {
-                    dispatcher.dispatch(Action::LinkFound(Box::new(share::decode(&fragment))));
+                    dispatcher.dispatch(Action::Link(LinkAction::Found(Box::new(share::decode(
+                        &fragment,
+                    )))));
                 }
             };
             found(&dispatcher);
@@ -79,14 +91,14 @@ pub fn app() -> Html {
     }
     // A link opened straight into a blank workspace is done with: out of the address bar, so
     // that a reload does not offer it again. (A prompt clears it when the user chooses.)
-    use_effect_with(state.opened.is_some(), |opened| {
+    use_effect_with(state.link.opened.is_some(), |opened| {
         if *opened {
             browser::clear_fragment();
         }
     });
     // A link prompt takes the focus: the passphrase box when it asks for one, else its heading.
     {
-        let prompt = match &state.incoming {
+        let prompt = match &state.link.incoming {
             Some(IncomingLink::Locked { .. }) => Some("open-link-passphrase"),
             Some(IncomingLink::Ready { .. }) => Some("open-link-heading"),
             _ => None,
@@ -119,11 +131,11 @@ pub fn app() -> Html {
     let t = texts(state.lang());
     let tab_button = |tab: Tab, label: &'static str| {
         let dispatch = dispatch.clone();
-        let selected = state.tab == tab;
+        let selected = state.ui.tab == tab;
         html! {
             <button role="tab" class={classes!("tab", selected.then_some("selected"))}
                 aria-selected={selected.to_string()}
-                onclick={Callback::from(move |_| dispatch.dispatch(Action::SetTab(tab)))}>
+                onclick={Callback::from(move |_| dispatch.dispatch(Action::Panel(PanelAction::SetTab(tab))))}>
                 {label}
             </button>
         }
@@ -134,11 +146,11 @@ pub fn app() -> Html {
             { views::top_bar(&state, &dispatch) }
             <main>
                 { share_view::link_notices(&state, &dispatch) }
-                if state.share_open {
+                if state.ui.share_open {
                     <SharePanel workspace={state.workspace.clone()} lang={state.lang()}
                         on_close={{
                             let dispatch = dispatch.clone();
-                            Callback::from(move |_| dispatch.dispatch(Action::ToggleShare))
+                            Callback::from(move |_| dispatch.dispatch(Action::Panel(PanelAction::ToggleShare)))
                         }} />
                 }
                 { views::input_panel(&state, &dispatch) }
@@ -152,7 +164,7 @@ pub fn app() -> Html {
                 </nav>
                 <section class="tab-panel" role="tabpanel">
                     {
-                        match state.tab {
+                        match state.ui.tab {
                             Tab::Today => crate::today_view::today_list(&state, &dispatch),
                             Tab::Invoices => views::invoice_table(&state, &dispatch),
                             Tab::Customers => views::customer_summary(&state, &dispatch),

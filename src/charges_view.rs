@@ -6,8 +6,9 @@ use overdue_core::charges::{
     Rounding, RuleKind,
 };
 use overdue_core::dates;
+use overdue_core::edit::{parse_setting_number, Edit};
 use overdue_core::i18n::Lang;
-use overdue_core::money::{format_grouped, parse_amount, DecimalMark};
+use overdue_core::money::format_grouped;
 use rust_decimal::Decimal;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -16,18 +17,10 @@ use crate::state::{Action, AppState};
 
 type Dispatch = UseReducerDispatcher<AppState>;
 
-/// Reads a number typed as `1.5`, `1,5`, `1.5%` or `1,000`; None for an empty box.
+/// A number typed in a rate or amount box (the core's one rule for the decimal mark); None
+/// for an empty box, None outside for text that is not a number.
 fn number(text: &str) -> Option<Option<Decimal>> {
-    let cleaned = text.trim().trim_end_matches(['%', '％']).trim();
-    if cleaned.is_empty() {
-        return Some(None);
-    }
-    let mark = if cleaned.contains('.') {
-        DecimalMark::Point
-    } else {
-        DecimalMark::Comma
-    };
-    parse_amount(cleaned, mark).ok().map(|a| Some(a.value))
+    parse_setting_number(text).ok()
 }
 
 fn shown(value: Decimal) -> String {
@@ -53,7 +46,7 @@ where
         };
         let mut next = params.clone();
         if change(&mut next, value) {
-            dispatch.dispatch(Action::SetChargeParams(next));
+            dispatch.dispatch(Action::edit(Edit::SetChargeParams(next)));
         }
     })
 }
@@ -97,9 +90,7 @@ pub fn charge_settings(state: &AppState, dispatch: &Dispatch) -> Html {
             p.grace_days = 0;
             return true;
         }
-        days.parse::<u32>()
-            .map(|d| p.grace_days = d.min(3650))
-            .is_ok()
+        days.parse::<u32>().map(|d| p.grace_days = d).is_ok()
     });
     let cap_is_percent = params.cap_percent.is_some() && params.cap_amount.is_none();
     let on_cap = edit(state, dispatch, move |p, v| match number(&v) {
@@ -334,7 +325,10 @@ pub fn customer_rule_select(state: &AppState, dispatch: &Dispatch, customer: &st
                 rule,
                 ..workspace_params.clone()
             });
-            dispatch.dispatch(Action::SetCustomerChargeRule(customer.clone(), params));
+            dispatch.dispatch(Action::edit(Edit::SetCustomerChargeRule(
+                customer.clone(),
+                params,
+            )));
         })
     };
     html! {

@@ -4,44 +4,34 @@
 //! so a letter always agrees with the page.
 
 use chrono::NaiveDate;
-use overdue_core::aging::Status;
 use overdue_core::dates;
+use overdue_core::edit::Edit;
 use overdue_core::i18n::Lang;
-use overdue_core::letters::{check_template, placeholders, render, LetterRequest, LetterSettings};
-use overdue_core::playbook::LetterKind;
+use overdue_core::letters::{
+    check_template, default_customer, open_rows, placeholders, recommended_letter, render,
+    ticked_rows, LetterRequest, LetterSettings,
+};
+use overdue_core::playbook::{InvoiceKey, LetterKind};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, LetterAction};
 
 type Dispatch = UseReducerDispatcher<AppState>;
-
-/// What the user has chosen on the Letters tab (not kept: it is a view on the workspace).
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct LetterDraft {
-    pub customer: Option<String>,
-    pub kind: Option<LetterKind>,
-    pub lang: Option<Lang>,
-    pub deadline: Option<NaiveDate>,
-    /// Ticked invoices (indices); None: the ones the letter kind is about.
-    pub selected: Option<Vec<usize>>,
-    pub instalments: Option<u32>,
-    /// First instalment date of a payment plan; None: the default days after the letter date.
-    pub first_instalment: Option<NaiveDate>,
-    pub copied: bool,
-}
 
 fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
 }
 
 /// A date input's change as an action: its ISO value, or None when it was cleared.
-fn on_date(dispatch: &Dispatch, action: fn(Option<NaiveDate>) -> Action) -> Callback<Event> {
+fn on_date(dispatch: &Dispatch, action: fn(Option<NaiveDate>) -> LetterAction) -> Callback<Event> {
     let dispatch = dispatch.clone();
     Callback::from(move |e: Event| {
         let value = e.target_unchecked_into::<HtmlInputElement>().value();
-        dispatch.dispatch(action(NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok()));
+        dispatch.dispatch(Action::Letter(action(
+            NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok(),
+        )));
     })
 }
 
@@ -58,35 +48,16 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
     let report = &state.report;
     let draft = &state.letter;
     let customers = report.customer_names();
-    let customer = draft.customer.clone().or_else(|| {
-        // The customer at the top of today's list, else the first one.
-        report
-            .playbook
-            .today
-            .first()
-            .map(|i| i.customer.clone())
-            .or_else(|| customers.first().map(|c| c.to_string()))
-    });
-    let Some(customer) = customer else {
+    let Some(customer) = draft.customer.clone().or_else(|| default_customer(report)) else {
         return html! { <p class="empty" data-testid="letter-text">{ t("请先粘贴发票。", "Paste your invoices first.") }</p> };
     };
-    // The letter the playbook recommends for this customer, unless the user chose another.
-    // Its first today item is its most urgent; past the stages that have a letter of their
-    // own (bad-debt risk), the final notice is the letter to send.
-    let recommended = report
-        .playbook
-        .today
-        .iter()
-        .find(|i| i.customer == customer)
-        .map(|i| i.letter.or(i.stage.letter()).unwrap_or(LetterKind::Final));
-    let kind = draft.kind.or(recommended).unwrap_or(LetterKind::Reminder);
+    let kind = draft
+        .kind
+        .unwrap_or_else(|| recommended_letter(report, &customer));
     let letter_lang = draft.lang.unwrap_or(lang);
     let settings = &state.workspace.settings.letters;
-    let open_rows: Vec<usize> = (0..report.parsed.invoices.len())
-        .filter(|&i| {
-            report.parsed.invoices[i].customer == customer && report.aged[i].status != Status::Paid
-        })
-        .collect();
+    let open_rows = open_rows(report, &customer);
+    let ticked = ticked_rows(report, &customer, &draft.selected);
     let first_instalment = draft.first_instalment.unwrap_or_else(|| {
         dates::add_days(report.as_of, i64::from(settings.first_instalment_days))
     });
@@ -94,7 +65,7 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
         kind,
         lang: letter_lang,
         customer: customer.clone(),
-        invoices: draft.selected.clone().unwrap_or_default(),
+        invoices: ticked.rows.clone(),
         date: report.as_of,
         deadline: draft.deadline,
         instalments: (kind == LetterKind::PaymentPlan).then(|| {
@@ -109,13 +80,15 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
     let text = letter.body.clone();
     let on_customer = {
         let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| dispatch.dispatch(Action::LetterCustomer(select_value(&e))))
+        Callback::from(move |e: Event| {
+            dispatch.dispatch(Action::Letter(LetterAction::Customer(select_value(&e))))
+        })
     };
     let on_kind = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some(kind) = LetterKind::from_key(&select_value(&e)) {
-                dispatch.dispatch(Action::LetterKind(kind));
+                dispatch.dispatch(Action::Letter(LetterAction::Kind(kind)));
             }
         })
     };
@@ -123,19 +96,21 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some(l) = Lang::from_code(&select_value(&e)) {
-                dispatch.dispatch(Action::LetterLang(l));
+                dispatch.dispatch(Action::Letter(LetterAction::Lang(l)));
             }
         })
     };
-    let on_deadline = on_date(dispatch, Action::LetterDeadline);
+    let on_deadline = on_date(dispatch, LetterAction::Deadline);
     let on_instalments = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            dispatch.dispatch(Action::LetterInstalments(value.trim().parse().ok()));
+            dispatch.dispatch(Action::Letter(LetterAction::Instalments(
+                value.trim().parse().ok(),
+            )));
         })
     };
-    let on_first_instalment = on_date(dispatch, Action::LetterFirstInstalment);
+    let on_first_instalment = on_date(dispatch, LetterAction::FirstInstalment);
     let on_copy = {
         let dispatch = dispatch.clone();
         let text = text.clone();
@@ -146,7 +121,7 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
             let html = format!("<div>{}</div>", lines.join("<br>"));
             let dispatch = dispatch.clone();
             browser::copy_rich(&text, &html, move |ok| {
-                dispatch.dispatch(Action::LetterCopied(ok))
+                dispatch.dispatch(Action::Letter(LetterAction::Copied(ok)))
             });
         })
     };
@@ -182,7 +157,7 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
             let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
             let mut next = settings.clone();
             next.set_template(kind, letter_lang, text);
-            dispatch.dispatch(Action::SetLetterSettings(next));
+            dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
         })
     };
     let on_reset = {
@@ -191,10 +166,9 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
         Callback::from(move |_| {
             let mut next = settings.clone();
             next.reset_template(kind, letter_lang);
-            dispatch.dispatch(Action::SetLetterSettings(next));
+            dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
         })
     };
-    let selected: Vec<usize> = draft.selected.clone().unwrap_or_default();
     html! {
         <div class="letters">
             <div class="letter-controls no-print">
@@ -226,16 +200,23 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
                 { for open_rows.iter().map(|&i| {
                     let inv = &report.parsed.invoices[i];
                     let dispatch = dispatch.clone();
-                    let onchange = Callback::from(move |_| dispatch.dispatch(Action::LetterToggleInvoice(i)));
+                    let key = InvoiceKey::of(inv);
+                    let onchange = Callback::from(move |_| dispatch.dispatch(Action::Letter(LetterAction::ToggleInvoice(key.clone()))));
                     html! {
                         <label class="check">
-                            <input type="checkbox" data-testid="letter-invoice" checked={selected.contains(&i)} {onchange} />
+                            <input type="checkbox" data-testid="letter-invoice" checked={ticked.rows.contains(&i)} {onchange} />
                             { format!("{} · {} {} · {} {}", inv.number, inv.currency, overdue_core::money::format_grouped(inv.outstanding),
                                 report.aged[i].days_past_due, t("天", "days")) }
                         </label>
                     }
                 }) }
             </fieldset>
+            if !draft.dropped.is_empty() {
+                <p class="warning" role="status" data-testid="letter-dropped">
+                    { t("重新粘贴后，以下勾选的发票已不在未结发票中，已从本函移除：", "After the new paste, these ticked invoices are no longer open and were taken out of this letter: ") }
+                    { draft.dropped.iter().map(|k| k.number.as_str()).collect::<Vec<_>>().join(lang.pick("、", ", ")) }
+                </p>
+            }
             if let Some(error) = &letter.error {
                 <p class="warning" role="alert" data-testid="template-error">{ error.describe(lang) }</p>
             }
@@ -286,7 +267,7 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
                 &mut next,
                 e.target_unchecked_into::<HtmlInputElement>().value(),
             );
-            dispatch.dispatch(Action::SetLetterSettings(next));
+            dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
         });
         html! { <label>{ label }<input type="text" data-testid={testid} value={value.to_string()} {onchange} /></label> }
     };
@@ -307,7 +288,7 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
                 let mut next = settings.clone();
                 let entry = next.customers.entry(customer.clone()).or_default();
                 set(entry, e.target_unchecked_into::<HtmlInputElement>().value());
-                dispatch.dispatch(Action::SetLetterSettings(next));
+                dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
             });
             html! { <label>{ label }<input type="text" data-testid={testid} value={value} {onchange} /></label> }
         };
@@ -324,7 +305,7 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
                 &mut next,
                 e.target_unchecked_into::<HtmlInputElement>().checked(),
             );
-            dispatch.dispatch(Action::SetLetterSettings(next));
+            dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
         });
         html! { <label class="check"><input type="checkbox" data-testid={testid} checked={value} {onchange} />{ label }</label> }
     };
@@ -339,8 +320,8 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
                 .parse::<u32>()
             {
                 let mut next = settings.clone();
-                next.deadline_days = days.min(365);
-                dispatch.dispatch(Action::SetLetterSettings(next));
+                next.deadline_days = days;
+                dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
             }
         })
     };

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::crypto::{self, CryptoError};
-use crate::state::{Action, AppState, IncomingLink};
+use crate::state::{Action, AppState, IncomingLink, LinkAction};
 
 type Dispatch = UseReducerDispatcher<AppState>;
 
@@ -280,14 +280,14 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
             dispatch.dispatch(action());
         })
     };
-    let incoming = match &state.incoming {
+    let incoming = match &state.link.incoming {
         None => Html::default(),
         Some(IncomingLink::Failed(error)) => html! {
             <section class="link-prompt no-print" role="alert" data-testid="open-link">
                 <h2>{ lang.pick("无法打开分享链接", "This share link cannot be opened") }</h2>
                 <p class="warning" data-testid="open-link-error">{ error.describe(lang) }</p>
                 <p>{ lang.pick("您自己的数据没有任何改变。", "Your own work has not changed.") }</p>
-                <button onclick={act(|| Action::LinkDismiss, true)}>{ lang.pick("知道了", "OK") }</button>
+                <button onclick={act(|| Action::Link(LinkAction::Dismiss), true)}>{ lang.pick("知道了", "OK") }</button>
             </section>
         },
         Some(IncomingLink::Locked {
@@ -310,11 +310,15 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
                         wasm_bindgen::JsCast::unchecked_into::<HtmlInputElement>(input).value();
                     let dispatch = dispatch.clone();
                     let sealed = sealed.clone();
-                    dispatch.dispatch(Action::LinkUnlocking);
+                    dispatch.dispatch(Action::Link(LinkAction::Unlocking));
                     wasm_bindgen_futures::spawn_local(async move {
                         match crypto::open(&passphrase, &sealed).await {
-                            Ok(bytes) => dispatch.dispatch(Action::LinkDecrypted(bytes)),
-                            Err(error) => dispatch.dispatch(Action::LinkUnlockFailed(error)),
+                            Ok(bytes) => {
+                                dispatch.dispatch(Action::Link(LinkAction::Decrypted(bytes)))
+                            }
+                            Err(error) => {
+                                dispatch.dispatch(Action::Link(LinkAction::UnlockFailed(error)))
+                            }
                         }
                     });
                 })
@@ -331,7 +335,7 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
                         <button type="submit" class="primary" data-testid="open-link-unlock" disabled={*busy}>
                             { if *busy { lang.pick("正在解密…", "Decrypting…") } else { lang.pick("打开", "Open") } }
                         </button>
-                        <button type="button" onclick={act(|| Action::LinkDismiss, true)} data-testid="open-link-cancel">
+                        <button type="button" onclick={act(|| Action::Link(LinkAction::Dismiss), true)} data-testid="open-link-cancel">
                             { lang.pick("不打开", "Don't open") }
                         </button>
                     </form>
@@ -361,14 +365,14 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
                     } }</p>
                     { review_list(review, lang) }
                     <div class="link-actions">
-                        <button class="primary" data-testid="open-link-replace" onclick={act(|| Action::LinkReplace, true)}>
+                        <button class="primary" data-testid="open-link-replace" onclick={act(|| Action::Link(LinkAction::Replace), true)}>
                             { if data { lang.pick("用它替换我的工作区", "Replace my workspace with it") }
                               else { lang.pick("替换我的设置（保留我的发票）", "Replace my settings (my invoices stay)") } }
                         </button>
-                        <button data-testid="open-link-alongside" onclick={act(|| Action::LinkAlongside, true)}>
+                        <button data-testid="open-link-alongside" onclick={act(|| Action::Link(LinkAction::Alongside), true)}>
                             { lang.pick("先单独查看，保留我的工作区", "Open alongside, keep mine") }
                         </button>
-                        <button class="link" data-testid="open-link-cancel" onclick={act(|| Action::LinkDismiss, true)}>
+                        <button class="link" data-testid="open-link-cancel" onclick={act(|| Action::Link(LinkAction::Dismiss), true)}>
                             { lang.pick("不打开", "Don't open") }
                         </button>
                     </div>
@@ -376,23 +380,23 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
             }
         }
     };
-    let alongside = state.own_kept.is_some().then(|| html! {
+    let alongside = state.link.own_kept.is_some().then(|| html! {
         <section class="link-banner no-print" role="status" data-testid="viewing-shared">
             <p>{ lang.pick(
                 "您正在查看分享链接的内容。您自己的工作区原样保留；在这里做的修改不会保存，除非您选择保留它。",
                 "You are looking at a shared link. Your own workspace is kept as it was; changes made \
                  here are not saved unless you keep this one.") }</p>
             <div class="link-actions">
-                <button class="primary" data-testid="back-to-mine" onclick={act(|| Action::BackToMine, false)}>
+                <button class="primary" data-testid="back-to-mine" onclick={act(|| Action::Link(LinkAction::BackToMine), false)}>
                     { lang.pick("回到我的工作区", "Back to my workspace") }
                 </button>
-                <button data-testid="keep-shared" onclick={act(|| Action::KeepShared, false)}>
+                <button data-testid="keep-shared" onclick={act(|| Action::Link(LinkAction::KeepShared), false)}>
                     { lang.pick("保留这份，替换我的工作区", "Keep this one instead of mine") }
                 </button>
             </div>
         </section>
     });
-    let opened = state.opened.as_ref().map(|opened| html! {
+    let opened = state.link.opened.as_ref().map(|opened| html! {
         <section class="link-banner no-print" role="status" data-testid="link-opened">
             <p>{ match opened.review.scope {
                 ShareScope::SettingsAndData => lang.pick("已打开分享链接：设置和数据。", "Opened a shared link: settings and data."),
@@ -400,8 +404,8 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
             } }</p>
             { review_list(&opened.review, lang) }
             <div class="link-actions">
-                <button data-testid="link-undo" onclick={act(|| Action::LinkUndo, false)}>{ lang.pick("撤销", "Undo") }</button>
-                <button class="link" onclick={act(|| Action::LinkDismiss, false)}>{ lang.pick("知道了", "OK") }</button>
+                <button data-testid="link-undo" onclick={act(|| Action::Link(LinkAction::Undo), false)}>{ lang.pick("撤销", "Undo") }</button>
+                <button class="link" onclick={act(|| Action::Link(LinkAction::Dismiss), false)}>{ lang.pick("知道了", "OK") }</button>
             </div>
         </section>
     });

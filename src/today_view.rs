@@ -2,15 +2,15 @@
 //! steps with why, its dispute and promise to pay, and the playbook's settings.
 
 use overdue_core::dates;
-use overdue_core::money::{parse_amount, DecimalMark};
+use overdue_core::edit::{parse_setting_number, Edit};
 use overdue_core::playbook::{
-    format_date, Action as Step, Annotation, Dispute, DisputeReason, InvoiceKey, ItemStatus,
-    Jurisdiction, PlaybookSettings, PromiseToPay, RiskLevel, TodayItem,
+    format_date, Action as Step, Dispute, DisputeReason, InvoiceKey, ItemStatus, Jurisdiction,
+    PlaybookSettings, PromiseToPay, RiskLevel, TodayItem,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, TableAction};
 
 type Dispatch = UseReducerDispatcher<AppState>;
 
@@ -142,14 +142,14 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
             if let Some(reason) = DisputeReason::from_key(&value) {
                 let since = current.as_ref().map_or(as_of, |d| d.since);
                 let amount = current.as_ref().and_then(|d| d.disputed_amount);
-                dispatch.dispatch(Action::SetDispute(
+                dispatch.dispatch(Action::edit(Edit::SetDispute(
                     key.clone(),
                     Some(Dispute {
                         reason,
                         disputed_amount: amount,
                         since,
                     }),
-                ));
+                )));
             }
         })
     };
@@ -160,10 +160,8 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             if let Some(mut dispute) = current.clone() {
-                dispute.disputed_amount = parse_amount(&value, DecimalMark::Point)
-                    .ok()
-                    .map(|a| a.value);
-                dispatch.dispatch(Action::SetDispute(key.clone(), Some(dispute)));
+                dispute.disputed_amount = parse_setting_number(&value).ok().flatten();
+                dispatch.dispatch(Action::edit(Edit::SetDispute(key.clone(), Some(dispute))));
             }
         })
     };
@@ -179,7 +177,7 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
                     pay_by,
                     made_on: as_of,
                 });
-            dispatch.dispatch(Action::SetPromise(key.clone(), promise));
+            dispatch.dispatch(Action::edit(Edit::SetPromise(key.clone(), promise)));
         })
     };
     let promise = annotation
@@ -240,13 +238,13 @@ pub fn stage_cell(state: &AppState, dispatch: &Dispatch, i: usize) -> Html {
                 disputed_amount: None,
                 since: as_of,
             });
-            dispatch.dispatch(Action::SetDispute(key.clone(), dispute));
+            dispatch.dispatch(Action::edit(Edit::SetDispute(key.clone(), dispute)));
         })
     };
-    let open_open = state.expanded == Some(i);
+    let open_open = state.table.expanded == Some(i);
     let toggle_details = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::ToggleDetails(i)))
+        Callback::from(move |_| dispatch.dispatch(Action::Table(TableAction::ToggleDetails(i))))
     };
     html! {
         <td data-col="stage" data-stage={assessment.stage.key()}>
@@ -284,8 +282,8 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
                 .parse::<u32>()
             {
                 let mut next = current.clone();
-                set(&mut next, n.min(36_500));
-                dispatch.dispatch(Action::SetPlaybook(next));
+                set(&mut next, n);
+                dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
             }
         });
         html! {
@@ -298,7 +296,7 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
         Callback::from(move |e: Event| {
             let mut next = current.clone();
             next.credit_insured = e.target_unchecked_into::<HtmlInputElement>().checked();
-            dispatch.dispatch(Action::SetPlaybook(next));
+            dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
         })
     };
     let on_jurisdiction = {
@@ -310,7 +308,7 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
             {
                 let mut next = current.clone();
                 next.limitation.jurisdiction = j;
-                dispatch.dispatch(Action::SetPlaybook(next));
+                dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
             }
         })
     };
@@ -326,32 +324,29 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
                 .ok()
                 .filter(|y| *y > 0)
                 .map(|y| y.min(100));
-            dispatch.dispatch(Action::SetPlaybook(next));
+            dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
         })
     };
     let on_reset = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::SetPlaybook(PlaybookSettings::default())))
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::edit(Edit::SetPlaybook(PlaybookSettings::default())))
+        })
     };
     let on_cost_percent = {
         let dispatch = dispatch.clone();
         let current = settings.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            let cleaned = value.trim().trim_end_matches('%');
-            let percent = if cleaned.is_empty() {
-                Some(rust_decimal::Decimal::ZERO)
-            } else {
-                parse_amount(cleaned, DecimalMark::Point)
-                    .ok()
-                    .map(|a| a.value)
-            };
+            let percent = parse_setting_number(&value)
+                .ok()
+                .map(Option::unwrap_or_default);
             if let Some(p) = percent.filter(|p| {
                 *p >= rust_decimal::Decimal::ZERO && *p <= rust_decimal::Decimal::ONE_HUNDRED
             }) {
                 let mut next = current.clone();
                 next.collection_cost_percent = p;
-                dispatch.dispatch(Action::SetPlaybook(next));
+                dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
             }
         })
     };
@@ -363,15 +358,15 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             let mut next = current.clone();
-            match parse_amount(&value, DecimalMark::Point) {
-                Ok(a) if a.value > rust_decimal::Decimal::ZERO => {
-                    next.collection_cost_fixed.insert(currency.clone(), a.value);
+            match parse_setting_number(&value) {
+                Ok(Some(amount)) if amount > rust_decimal::Decimal::ZERO => {
+                    next.collection_cost_fixed.insert(currency.clone(), amount);
                 }
                 _ => {
                     next.collection_cost_fixed.remove(&currency);
                 }
             }
-            dispatch.dispatch(Action::SetPlaybook(next));
+            dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
         })
     };
     let action_box = |action: Step| {
@@ -385,7 +380,7 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
             } else {
                 next.disabled_actions.retain(|a| *a != action);
             }
-            dispatch.dispatch(Action::SetPlaybook(next));
+            dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
         });
         html! {
             <label class="check"><input type="checkbox" data-testid={format!("pb-action-{}", action.key())} checked={enabled} {onchange} />{ action.describe(lang) }</label>
@@ -426,18 +421,5 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
             </details>
             <button class="link" onclick={on_reset}>{ t("恢复默认规则", "Restore the default playbook") }</button>
         </div>
-    }
-}
-
-/// Keeps an annotation only while it records something.
-pub fn put(
-    annotations: &mut overdue_core::playbook::Annotations,
-    key: InvoiceKey,
-    change: impl FnOnce(&mut Annotation),
-) {
-    let mut annotation = annotations.remove(&key).unwrap_or_default();
-    change(&mut annotation);
-    if !annotation.is_empty() {
-        annotations.insert(key, annotation);
     }
 }

@@ -3,6 +3,7 @@
 
 use overdue_core::aging::{Buckets, Status, ACCOUNTING_EDGES, STAGE_EDGES};
 use overdue_core::dates::{self, DayMonthOrder};
+use overdue_core::edit::Edit;
 use overdue_core::export::invoice_csv;
 use overdue_core::i18n::Lang;
 use overdue_core::money::{format_grouped, DecimalMark};
@@ -16,7 +17,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::i18n::{field_label, problem_text, skip_reason_text, texts};
-use crate::state::{Action, AppState, Saved, PAGE_SIZE};
+use crate::state::{Action, AppState, PanelAction, Saved, StoreAction, TableAction, PAGE_SIZE};
 
 type Dispatch = UseReducerDispatcher<AppState>;
 
@@ -48,21 +49,21 @@ pub fn top_bar(state: &AppState, dispatch: &Dispatch) -> Html {
         Callback::from(move |e: Event| {
             let value = input_value(&e);
             if let Ok(date) = chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
-                dispatch.dispatch(Action::SetAsOf(Some(date)));
+                dispatch.dispatch(Action::edit(Edit::SetAsOf(Some(date))));
             } else if value.is_empty() {
-                dispatch.dispatch(Action::SetAsOf(None));
+                dispatch.dispatch(Action::edit(Edit::SetAsOf(None)));
             }
         })
     };
     let on_today = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::SetAsOf(None)))
+        Callback::from(move |_| dispatch.dispatch(Action::edit(Edit::SetAsOf(None))))
     };
     let on_lang = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some(lang) = Lang::from_code(&select_value(&e)) {
-                dispatch.dispatch(Action::SetLang(lang));
+                dispatch.dispatch(Action::edit(Edit::SetLang(lang)));
             }
         })
     };
@@ -87,10 +88,10 @@ pub fn top_bar(state: &AppState, dispatch: &Dispatch) -> Html {
                         <option value="en" selected={lang == Lang::En}>{ "English" }</option>
                     </select>
                 </label>
-                <button class="no-print" data-testid="share" aria-expanded={state.share_open.to_string()}
+                <button class="no-print" data-testid="share" aria-expanded={state.ui.share_open.to_string()}
                     onclick={{
                         let dispatch = dispatch.clone();
-                        Callback::from(move |_| dispatch.dispatch(Action::ToggleShare))
+                        Callback::from(move |_| dispatch.dispatch(Action::Panel(PanelAction::ToggleShare)))
                     }}>
                     { lang.pick("分享", "Share") }
                 </button>
@@ -102,8 +103,8 @@ pub fn top_bar(state: &AppState, dispatch: &Dispatch) -> Html {
 
 fn device_control(state: &AppState, dispatch: &Dispatch) -> Html {
     let t = texts(state.lang());
-    let (note, class) = match state.saved {
-        _ if state.own_kept.is_some() => (
+    let (note, class) = match state.store.saved {
+        _ if state.link.own_kept.is_some() => (
             state.lang().pick(
                 "正在查看分享链接：不保存（您自己的工作区已保存）",
                 "Viewing a shared link: not saved (your own work is)",
@@ -116,11 +117,11 @@ fn device_control(state: &AppState, dispatch: &Dispatch) -> Html {
     };
     let ask = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::AskForget))
+        Callback::from(move |_| dispatch.dispatch(Action::Store(StoreAction::AskForget)))
     };
     let cancel = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::CancelForget))
+        Callback::from(move |_| dispatch.dispatch(Action::Store(StoreAction::CancelForget)))
     };
     let erase = {
         let dispatch = dispatch.clone();
@@ -132,7 +133,7 @@ fn device_control(state: &AppState, dispatch: &Dispatch) -> Html {
     html! {
         <div class="device no-print" data-testid="device-status">
             <span class={classes!("device-note", class)} title={t.device_kept}>{ note }</span>
-            if state.confirming_forget {
+            if state.store.confirming_forget {
                 <div class="confirm" role="alertdialog" aria-label={t.forget}>
                     <span>{ t.forget_confirm }</span>
                     <button class="danger" data-testid="forget-confirm" onclick={erase}>{ t.forget_yes }</button>
@@ -167,7 +168,10 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
             // middle of text); a large one replaces the input without ever entering the DOM.
             if pasted.len() > LARGE_TEXT || textarea.read_only() {
                 e.prevent_default();
-                dispatch.dispatch(Action::SetText(pasted, None));
+                dispatch.dispatch(Action::edit(Edit::Paste {
+                    text: pasted,
+                    source: None,
+                }));
             }
         })
     };
@@ -175,7 +179,10 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let value = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            dispatch.dispatch(Action::SetText(value, None));
+            dispatch.dispatch(Action::edit(Edit::Paste {
+                text: value,
+                source: None,
+            }));
         })
     };
     let on_sample = {
@@ -184,7 +191,12 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
     };
     let on_clear = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::SetText(String::new(), None)))
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::edit(Edit::Paste {
+                text: String::new(),
+                source: None,
+            }))
+        })
     };
     let on_file = {
         let dispatch = dispatch.clone();
@@ -221,10 +233,10 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
     let has_data = !text.trim().is_empty();
     // Once there is data the panel can fold away, so that the results come first (on a phone
     // especially); after a reload it starts folded.
-    let open = !has_data || state.input_open.unwrap_or(false);
+    let open = !has_data || state.ui.input_open.unwrap_or(false);
     let on_toggle = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::SetInputOpen(!open)))
+        Callback::from(move |_| dispatch.dispatch(Action::Panel(PanelAction::SetInputOpen(!open))))
     };
     html! {
         <section class="input-panel no-print" aria-labelledby="input-heading">
@@ -289,7 +301,10 @@ fn read_file(file: web_sys::File, dispatch: Dispatch) {
     let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
     wasm_bindgen_futures::spawn_local(async move {
         if let Ok(bytes) = gloo::file::futures::read_as_bytes(&blob).await {
-            dispatch.dispatch(Action::SetText(browser::decode_file(&bytes), Some(name)));
+            dispatch.dispatch(Action::edit(Edit::Paste {
+                text: browser::decode_file(&bytes),
+                source: Some(name),
+            }));
         }
     });
 }
@@ -310,14 +325,14 @@ fn mapping_panel(state: &AppState, dispatch: &Dispatch) -> Html {
     let open = parsed.mapping_source == MappingSource::Content || !parsed.unmapped.is_empty();
     let on_reset = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::ResetMapping))
+        Callback::from(move |_| dispatch.dispatch(Action::edit(Edit::ResetMapping)))
     };
     let order = parsed.date_order;
     let year_last_dates = order.day_first_votes + order.month_first_votes + order.ambiguous > 0;
     let flip = {
         let dispatch = dispatch.clone();
         let flipped = order.order.flipped();
-        Callback::from(move |_| dispatch.dispatch(Action::SetDayMonthOrder(flipped)))
+        Callback::from(move |_| dispatch.dispatch(Action::edit(Edit::SetDayMonthOrder(flipped))))
     };
     html! {
         <>
@@ -363,7 +378,7 @@ fn mapping_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                                     }
                                 }
                                 mapping[i] = field;
-                                dispatch.dispatch(Action::SetMapping(mapping));
+                                dispatch.dispatch(Action::edit(Edit::SetMapping(mapping)));
                             }
                         });
                         let id = format!("map-col-{i}");
@@ -490,9 +505,9 @@ pub fn summary(state: &AppState) -> Html {
                             if !r.credits.is_zero() {
                                 <div><dt>{ t.credits }</dt><dd class="num">{ amount(r.credits) }</dd></div>
                             }
-                            if let Some(charges) = report.charge_total(&r.currency).filter(|_| !report.charges.is_empty()) {
-                                <div><dt>{ t.col_late_charge }</dt><dd class="num accent" data-testid={format!("charges-{}", r.currency)}>{ amount(charges.total) }</dd></div>
-                                <div><dt>{ t.total_now_due }</dt><dd class="num" data-testid={format!("due-{}", r.currency)}>{ amount(r.total + charges.total) }</dd></div>
+                            if let Some(charges) = report.late_charge(None, &r.currency) {
+                                <div><dt>{ t.col_late_charge }</dt><dd class="num accent" data-testid={format!("charges-{}", r.currency)}>{ amount(charges) }</dd></div>
+                                <div><dt>{ t.total_now_due }</dt><dd class="num" data-testid={format!("due-{}", r.currency)}>{ amount(report.now_due(None, &r.currency, r.total)) }</dd></div>
                             }
                         </dl>
                         <figure class="chart">
@@ -530,28 +545,32 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
     let t = texts(lang);
     let report = &state.report;
     let buckets: &Buckets = &report.buckets;
-    let query = &state.query;
+    let query = &state.table.query;
 
     let on_customer = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let v = select_value(&e);
-            dispatch.dispatch(Action::FilterCustomer((!v.is_empty()).then_some(v)));
+            dispatch.dispatch(Action::Table(TableAction::FilterCustomer(
+                (!v.is_empty()).then_some(v),
+            )));
         })
     };
     let on_search = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
-            dispatch.dispatch(Action::Search(
+            dispatch.dispatch(Action::Table(TableAction::Search(
                 e.target_unchecked_into::<HtmlInputElement>().value(),
-            ))
+            )))
         })
     };
     let customer_names = report.customer_names();
     let on_bucket = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
-            dispatch.dispatch(Action::FilterBucket(select_value(&e).parse().ok()))
+            dispatch.dispatch(Action::Table(TableAction::FilterBucket(
+                select_value(&e).parse().ok(),
+            )))
         })
     };
     let on_status = {
@@ -563,12 +582,12 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                 "credit" => Some(Status::Credit),
                 _ => None,
             };
-            dispatch.dispatch(Action::FilterStatus(status));
+            dispatch.dispatch(Action::Table(TableAction::FilterStatus(status)));
         })
     };
     let on_export = {
         let report = state.report.clone();
-        let rows = state.rows.clone();
+        let rows = state.table.rows.clone();
         Callback::from(move |_| {
             let csv = invoice_csv(&report, &rows, lang);
             let name = format!("overdue-invoices-{}.csv", dates::iso(report.as_of));
@@ -596,33 +615,37 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
         };
         html! {
             <th scope="col" aria-sort={aria} class={classes!(numeric.then_some("num"))}>
-                <button class="sort" onclick={Callback::from(move |_| dispatch.dispatch(Action::SortBy(key)))}>{ label }{ arrow }</button>
+                <button class="sort" onclick={Callback::from(move |_| dispatch.dispatch(Action::Table(TableAction::SortBy(key))))}>{ label }{ arrow }</button>
             </th>
         }
     };
 
     let with_charges = !report.charges.is_empty();
     let columns = if with_charges { 13 } else { 12 };
-    let start = state.page * PAGE_SIZE;
-    let end = (start + PAGE_SIZE).min(state.rows.len());
-    let page_rows = &state.rows[start.min(end)..end];
+    let start = state.table.page * PAGE_SIZE;
+    let end = (start + PAGE_SIZE).min(state.table.rows.len());
+    let page_rows = &state.table.rows[start.min(end)..end];
     let pager = {
         let prev = {
             let dispatch = dispatch.clone();
-            let page = state.page;
-            Callback::from(move |_| dispatch.dispatch(Action::SetPage(page.saturating_sub(1))))
+            let page = state.table.page;
+            Callback::from(move |_| {
+                dispatch.dispatch(Action::Table(TableAction::SetPage(page.saturating_sub(1))))
+            })
         };
         let next = {
             let dispatch = dispatch.clone();
-            let page = state.page;
-            Callback::from(move |_| dispatch.dispatch(Action::SetPage(page + 1)))
+            let page = state.table.page;
+            Callback::from(move |_| {
+                dispatch.dispatch(Action::Table(TableAction::SetPage(page + 1)))
+            })
         };
         html! {
             <div class="pager no-print">
-                <button onclick={prev} disabled={state.page == 0}>{ t.prev_page }</button>
+                <button onclick={prev} disabled={state.table.page == 0}>{ t.prev_page }</button>
                 <span aria-live="polite">{ t.page_of.replace("{from}", &(if end == 0 { 0 } else { start + 1 }).to_string())
-                    .replace("{to}", &end.to_string()).replace("{total}", &state.rows.len().to_string()) }</span>
-                <button onclick={next} disabled={state.page + 1 >= state.page_count()}>{ t.next_page }</button>
+                    .replace("{to}", &end.to_string()).replace("{total}", &state.table.rows.len().to_string()) }</span>
+                <button onclick={next} disabled={state.table.page + 1 >= state.table.page_count()}>{ t.next_page }</button>
             </div>
         }
     };
@@ -670,7 +693,7 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                     </select>
                 </label>
                 <span class="spacer"></span>
-                <button data-testid="export-csv" onclick={on_export} disabled={state.rows.is_empty()}>{ t.export_csv }</button>
+                <button data-testid="export-csv" onclick={on_export} disabled={state.table.rows.is_empty()}>{ t.export_csv }</button>
                 <button onclick={on_print}>{ t.print }</button>
             </div>
             <div class="table-scroll">
@@ -703,10 +726,10 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                     let aged = &report.aged[i];
                     let overdue = aged.is_overdue();
                     let charge = report.charge(i);
-                    let open = state.expanded == Some(i);
+                    let open = state.table.expanded == Some(i);
                     let toggle = {
                         let dispatch = dispatch.clone();
-                        Callback::from(move |_| dispatch.dispatch(Action::ToggleDetails(i)))
+                        Callback::from(move |_| dispatch.dispatch(Action::Table(TableAction::ToggleDetails(i))))
                     };
                     html! {
                         <>
@@ -750,7 +773,7 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                 </tbody>
             </table>
             </div>
-            if state.rows.len() > PAGE_SIZE { { pager } }
+            if state.table.rows.len() > PAGE_SIZE { { pager } }
         </div>
     }
 }
@@ -806,8 +829,8 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
                             <td class="num">{ r.oldest_days.map(|d| d.to_string()).unwrap_or_else(|| "—".into()) }</td>
                             <td class="num">{ c.invoice_count }</td>
                             if with_charges {
-                                <td class="num accent" data-col="charges">{ amount(report.customer_charge(&c.customer, &r.currency).map(|x| x.total).unwrap_or_default()) }</td>
-                                <td class="num" data-col="due">{ amount(r.total + report.customer_charge(&c.customer, &r.currency).map(|x| x.total).unwrap_or_default()) }</td>
+                                <td class="num accent" data-col="charges">{ amount(report.late_charge(Some(&c.customer), &r.currency).unwrap_or_default()) }</td>
+                                <td class="num" data-col="due">{ amount(report.now_due(Some(&c.customer), &r.currency, r.total)) }</td>
                             }
                             {
                                 match report.playbook.customers.iter().find(|x| x.customer == c.customer && x.currency == r.currency) {
@@ -838,8 +861,8 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
                             <td class="num">{ r.oldest_days.map(|d| d.to_string()).unwrap_or_else(|| "—".into()) }</td>
                             <td class="num">{ r.open_count }</td>
                             if with_charges {
-                                <td class="num">{ amount(report.charge_total(&r.currency).map(|x| x.total).unwrap_or_default()) }</td>
-                                <td class="num">{ amount(r.total + report.charge_total(&r.currency).map(|x| x.total).unwrap_or_default()) }</td>
+                                <td class="num">{ amount(report.late_charge(None, &r.currency).unwrap_or_default()) }</td>
+                                <td class="num">{ amount(report.now_due(None, &r.currency, r.total)) }</td>
                             }
                             <td></td>
                             <td></td>
@@ -862,7 +885,7 @@ pub fn settings(state: &AppState, dispatch: &Dispatch) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             if let Ok(days) = input_value(&e).trim().parse::<i64>() {
-                dispatch.dispatch(Action::SetTerms(days));
+                dispatch.dispatch(Action::edit(Edit::SetTerms(days)));
             }
         })
     };
@@ -870,7 +893,7 @@ pub fn settings(state: &AppState, dispatch: &Dispatch) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some(code) = overdue_core::money::normalize_currency(&input_value(&e)) {
-                dispatch.dispatch(Action::SetDefaultCurrency(code));
+                dispatch.dispatch(Action::edit(Edit::SetDefaultCurrency(code)));
             }
         })
     };
@@ -879,16 +902,18 @@ pub fn settings(state: &AppState, dispatch: &Dispatch) -> Html {
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             match Buckets::parse(&text) {
-                Ok(b) => dispatch.dispatch(Action::SetBucketEdges(b.edges().to_vec())),
-                Err(_) => dispatch.dispatch(Action::DraftBuckets(text)),
+                Ok(b) => dispatch.dispatch(Action::edit(Edit::SetBucketEdges(b.edges().to_vec()))),
+                Err(_) => dispatch.dispatch(Action::Panel(PanelAction::DraftBuckets(text))),
             }
         })
     };
     let preset = |edges: &'static [u32]| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::SetBucketEdges(edges.to_vec())))
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::edit(Edit::SetBucketEdges(edges.to_vec())))
+        })
     };
-    let edges_text = state.bucket_draft.clone().unwrap_or_else(|| {
+    let edges_text = state.ui.bucket_draft.clone().unwrap_or_else(|| {
         state
             .report
             .buckets
@@ -915,8 +940,8 @@ pub fn settings(state: &AppState, dispatch: &Dispatch) -> Html {
             <div class="field">
                 <label for="bucket-edges">{ t.settings_buckets }</label>
                 <input id="bucket-edges" data-testid="bucket-edges" type="text" inputmode="numeric" value={edges_text}
-                    aria-invalid={state.bucket_draft.is_some().to_string()} oninput={on_buckets} />
-                if state.bucket_draft.is_some() { <p class="error" role="alert">{ t.bucket_error }</p> }
+                    aria-invalid={state.ui.bucket_draft.is_some().to_string()} oninput={on_buckets} />
+                if state.ui.bucket_draft.is_some() { <p class="error" role="alert">{ t.bucket_error }</p> }
                 <p class="hint">{ t.settings_buckets_hint }</p>
                 <div class="presets">
                     <button data-testid="buckets-stages" aria-pressed={stages_active.to_string()} onclick={preset(&STAGE_EDGES)}>{ t.preset_stages }</button>
@@ -938,7 +963,7 @@ fn device_data(state: &AppState, dispatch: &Dispatch) -> Html {
     let ws = &state.workspace;
     let letters = &ws.settings.letters;
     let templates = letters.templates.len();
-    let keep_nothing = state.keep_nothing;
+    let keep_nothing = state.store.keep_nothing;
     let erase = {
         let dispatch = dispatch.clone();
         Callback::from(move |_| {
@@ -951,7 +976,7 @@ fn device_data(state: &AppState, dispatch: &Dispatch) -> Html {
         Callback::from(move |e: Event| {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
             browser::set_keep_nothing(on);
-            dispatch.dispatch(Action::KeepNothing(on));
+            dispatch.dispatch(Action::Store(StoreAction::KeepNothing(on)));
         })
     };
     let kb = |bytes: usize| format!("{:.1} KB", bytes as f64 / 1024.0);
@@ -959,7 +984,7 @@ fn device_data(state: &AppState, dispatch: &Dispatch) -> Html {
         <div class="field" data-testid="device-data">
             <h3>{ t.device_heading }</h3>
             <p>{ t.device_kept }</p>
-            if state.saved == Saved::Kept {
+            if state.store.saved == Saved::Kept {
                 <ul class="kept">
                     <li>{ lang.pick("工作区：粘贴的数据与设置", "Workspace: your pasted data and settings") }{ format!(" ({})", kb(browser::kept_bytes())) }</li>
                     <li>{ lang.pick("我方信息与客户地址：", "Your company details and customers' addresses: ") }
@@ -968,7 +993,7 @@ fn device_data(state: &AppState, dispatch: &Dispatch) -> Html {
                     <li>{ lang.pick("发票备注（争议、承诺、已完成事项）：", "Invoice notes (disputes, promises, actions done): ") }{ ws.annotations.len() }</li>
                 </ul>
             } else {
-                <p>{ if state.saved == Saved::Failed { t.device_not_saved } else { t.device_nothing } }</p>
+                <p>{ if state.store.saved == Saved::Failed { t.device_not_saved } else { t.device_nothing } }</p>
             }
             <button class="danger" data-testid="erase-device-data" onclick={erase}>
                 { lang.pick("清除本浏览器中的全部数据", "Erase everything kept in this browser") }

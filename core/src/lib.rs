@@ -8,6 +8,7 @@
 pub mod aging;
 pub mod charges;
 pub mod dates;
+pub mod edit;
 pub mod export;
 pub mod i18n;
 pub mod letters;

@@ -1,11 +1,14 @@
 //! `derive`: the pure function from a workspace and today's date to everything the page shows.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use crate::aging::{self, Aged, Buckets, CurrencyTotal, CustomerSummary, Status};
 use crate::charges::{self, Charge, ChargeInput, ChargeTotal, RuleKind};
+use crate::edit::Reach;
 use crate::paste::{self, ParseOptions, Parsed};
 use crate::playbook::{self, PlaybookReport};
 use crate::workspace::Workspace;
@@ -14,7 +17,8 @@ use crate::workspace::Workspace;
 pub struct Report {
     pub as_of: NaiveDate,
     pub buckets: Buckets,
-    pub parsed: Parsed,
+    /// Shared: an edit that does not change how the text is read reuses it.
+    pub parsed: Arc<Parsed>,
     /// One per `parsed.invoices`, same order.
     pub aged: Vec<Aged>,
     pub customers: Vec<CustomerSummary>,
@@ -31,11 +35,14 @@ pub struct Report {
 /// Everything the page shows, from what the user gave. `today` is only used when the workspace
 /// has no as-of date of its own; this function never reads the clock.
 pub fn derive(workspace: &Workspace, today: NaiveDate) -> Report {
-    let settings = &workspace.settings;
-    let input = &workspace.input;
-    let as_of = settings.as_of.unwrap_or(today);
-    let buckets = settings.buckets();
-    let parsed = paste::parse(
+    derive_after_parse(parse_input(workspace), workspace, today)
+}
+
+/// The first stage of [`derive`]: the pasted text read with the workspace's choices. It reads
+/// only `input` and the settings that fill in what a row leaves out (terms, currency).
+pub fn parse_input(workspace: &Workspace) -> Arc<Parsed> {
+    let (input, settings) = (&workspace.input, &workspace.settings);
+    Arc::new(paste::parse(
         &input.text,
         &ParseOptions {
             mapping: input.mapping.as_deref(),
@@ -44,7 +51,16 @@ pub fn derive(workspace: &Workspace, today: NaiveDate) -> Report {
             default_currency: &settings.default_currency,
             default_terms_days: settings.terms_days,
         },
-    );
+    ))
+}
+
+/// The stages of [`derive`] after the parse — aging, charges, the playbook — on a parse that
+/// [`parse_input`] made of this workspace (the shell reuses it while the text and the choices
+/// about reading it are unchanged: see [`crate::edit::Reach`]).
+pub fn derive_after_parse(parsed: Arc<Parsed>, workspace: &Workspace, today: NaiveDate) -> Report {
+    let settings = &workspace.settings;
+    let as_of = settings.as_of.unwrap_or(today);
+    let buckets = settings.buckets();
     let aged: Vec<Aged> = parsed
         .invoices
         .iter()
@@ -95,6 +111,25 @@ pub fn derive(workspace: &Workspace, today: NaiveDate) -> Report {
         charge_customers,
         charge_totals,
         playbook,
+    }
+}
+
+/// The report after an edit that reaches `reach` (see [`crate::edit::Edit::reach`]), reusing
+/// the stages it cannot have changed; `None`: `previous` still holds.
+pub fn rederive(
+    previous: &Report,
+    reach: Reach,
+    workspace: &Workspace,
+    today: NaiveDate,
+) -> Option<Report> {
+    match reach {
+        Reach::Nothing => None,
+        Reach::AfterParse => Some(derive_after_parse(
+            previous.parsed.clone(),
+            workspace,
+            today,
+        )),
+        Reach::Parse => Some(derive(workspace, today)),
     }
 }
 
@@ -215,6 +250,25 @@ impl Report {
             .find(|t| t.customer.as_deref() == Some(customer) && t.currency == currency)
     }
 
+    /// The late charge of one customer (None: of everyone) in one currency, when a rule is
+    /// chosen anywhere.
+    pub fn late_charge(&self, customer: Option<&str>, currency: &str) -> Option<Decimal> {
+        if self.charges.is_empty() {
+            return None;
+        }
+        match customer {
+            Some(c) => self.customer_charge(c, currency),
+            None => self.charge_total(currency),
+        }
+        .map(|t| t.total)
+    }
+
+    /// What is due now: the outstanding amount plus the late charge on it (of one customer,
+    /// or of everyone), in one currency.
+    pub fn now_due(&self, customer: Option<&str>, currency: &str, outstanding: Decimal) -> Decimal {
+        outstanding + self.late_charge(customer, currency).unwrap_or_default()
+    }
+
     /// Customer names in first-seen order, for the filter and letter pickers.
     pub fn customer_names(&self) -> Vec<&str> {
         let mut seen = std::collections::HashSet::new();
@@ -230,6 +284,7 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edit::Edit;
     use crate::workspace::Workspace;
 
     fn report(text: &str, as_of: (i32, u32, u32)) -> Report {
@@ -288,5 +343,68 @@ mod tests {
             "paid rows are in no bucket"
         );
         assert_eq!(r.customer_names(), ["X", "Y"]);
+    }
+
+    /// Whatever an edit reaches, the staged report is the one a full derive gives.
+    #[test]
+    fn rederive_agrees_with_a_full_derive() {
+        let today = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
+        let mut ws = Workspace::default();
+        ws.input.text = crate::sample::sample_text(today);
+        let mut report = derive(&ws, today);
+        let mut letters = ws.settings.letters.clone();
+        letters.sender.company = "Made-up Ltd".into();
+        let key = crate::playbook::InvoiceKey::of(&report.parsed.invoices[0]);
+        let edits = [
+            Edit::SetLetters(letters),
+            Edit::SetLang(crate::i18n::Lang::En),
+            Edit::SetAsOf(NaiveDate::from_ymd_opt(2026, 1, 15)),
+            Edit::SetBucketEdges(vec![0, 10, 20]),
+            Edit::SetDispute(key, None),
+            Edit::SetTerms(45),
+            Edit::SetDefaultCurrency("USD".into()),
+            Edit::Paste {
+                text: "Invoice\tCustomer\tDue date\tAmount\nA\tX\t2025-10-01\t10\n".into(),
+                source: None,
+            },
+        ];
+        for edit in edits {
+            let reach = edit.reach();
+            ws.apply(edit);
+            if let Some(next) = rederive(&report, reach, &ws, today) {
+                report = next;
+            }
+            assert_eq!(
+                report,
+                derive(&ws, today),
+                "after an edit reaching {reach:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn now_due_adds_the_late_charge_only_when_a_rule_is_chosen() {
+        let text =
+            "Invoice\tCustomer\tDue date\tAmount\nA\tX\t2025-01-01\t1000\nB\tY\t2025-01-01\t500\n";
+        let r = report(text, (2025, 10, 31));
+        assert_eq!(r.late_charge(None, "CNY"), None);
+        assert_eq!(
+            r.now_due(Some("X"), "CNY", Decimal::from(1000)),
+            Decimal::from(1000)
+        );
+        let mut ws = Workspace::default();
+        ws.input.text = text.into();
+        ws.settings.charges.workspace.rule = RuleKind::Contract;
+        ws.settings.charges.workspace.fixed_fee = Decimal::from(40);
+        let r = derive(&ws, NaiveDate::from_ymd_opt(2025, 10, 31).unwrap());
+        assert_eq!(r.late_charge(Some("X"), "CNY"), Some(Decimal::from(40)));
+        assert_eq!(
+            r.now_due(Some("X"), "CNY", Decimal::from(1000)),
+            Decimal::from(1040)
+        );
+        assert_eq!(
+            r.now_due(None, "CNY", Decimal::from(1500)),
+            Decimal::from(1580)
+        );
     }
 }

@@ -51,6 +51,7 @@
 //! Nothing here reads the clock or panics on user input.
 
 mod amount_words;
+mod choice;
 mod context;
 mod schedule;
 mod templates;
@@ -66,6 +67,7 @@ pub use crate::playbook::LetterKind;
 use crate::report::Report;
 
 pub use amount_words::{amount_in_words_zh, currency_name_zh};
+pub use choice::{default_customer, open_rows, recommended_letter, ticked_rows, Ticked};
 pub use context::format_amount;
 pub use schedule::{instalments, MAX_INSTALMENTS};
 pub use templates::{default_template, placeholders};

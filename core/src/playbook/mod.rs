@@ -52,6 +52,8 @@ pub use rules::{
     add_working_days, add_years, assess, limitation_status, write_off_check, Assessment,
     DisputeCase, LimitationStatus, NextAction, Step, WriteOffCheck,
 };
+/// The bound on every playbook setting in days, which `edit` clamps to.
+pub(crate) use settings::MAX_DAYS;
 pub use settings::{Jurisdiction, Ladder, LimitationSettings, PlaybookSettings};
 pub use today::{
     csv_cells, customer_risks, dso, run, today, CustomerRisk, Dso, ItemKind, ItemStatus,

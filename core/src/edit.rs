@@ -1,0 +1,358 @@
+//! Every change the user makes to their workspace, as a value: the shell turns a click or a
+//! keystroke into an [`Edit`] and [`Workspace::apply`] makes it, with the validation and the
+//! bounds here rather than in the views. An edit also says which stages of
+//! [`crate::report::derive`] it can change ([`Edit::reach`]), so the shell reruns only those.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::charges::ChargeRuleParams;
+use crate::dates::DayMonthOrder;
+use crate::i18n::Lang;
+use crate::letters::LetterSettings;
+use crate::money::{decimal_mark_evidence, parse_amount, DecimalMark};
+use crate::paste::Field;
+use crate::playbook::{
+    mark_done, unmark_done, Action, Annotation, Annotations, Dispute, InvoiceKey, PlaybookSettings,
+    PromiseToPay,
+};
+use crate::sample::sample_text;
+use crate::workspace::Workspace;
+
+/// Payment terms longer than ten years are a typing mistake.
+pub const MAX_TERMS_DAYS: i64 = 3_650;
+/// A late-charge grace period is at most ten years.
+pub const MAX_GRACE_DAYS: u32 = 3_650;
+/// A letter's default deadline is at most a year away.
+pub const MAX_DEADLINE_DAYS: u32 = 365;
+/// Every playbook threshold in days (or hours) stops at a hundred years, the bound the
+/// playbook's own arithmetic assumes.
+pub const MAX_PLAYBOOK_DAYS: u32 = crate::playbook::MAX_DAYS as u32;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// New pasted, typed or opened text, with the file name when it came from a file.
+    Paste {
+        text: String,
+        source: Option<String>,
+    },
+    /// The sample ledger, dated relative to `as_of`.
+    LoadSample {
+        as_of: NaiveDate,
+    },
+    SetAsOf(Option<NaiveDate>),
+    SetLang(Lang),
+    SetMapping(Vec<Field>),
+    ResetMapping,
+    SetDayMonthOrder(DayMonthOrder),
+    SetTerms(i64),
+    SetDefaultCurrency(String),
+    SetBucketEdges(Vec<u32>),
+    SetChargeParams(ChargeRuleParams),
+    /// A customer's own rule, or None to follow the workspace's.
+    SetCustomerChargeRule(String, Option<ChargeRuleParams>),
+    SetPlaybook(PlaybookSettings),
+    /// Records the given playbook actions as done on `on` for these invoices.
+    MarkDone {
+        keys: Vec<InvoiceKey>,
+        actions: Vec<Action>,
+        on: NaiveDate,
+    },
+    UndoDone {
+        keys: Vec<InvoiceKey>,
+        actions: Vec<Action>,
+        on: NaiveDate,
+    },
+    SetDispute(InvoiceKey, Option<Dispute>),
+    /// Records a promise to pay (None: withdraws the latest one).
+    SetPromise(InvoiceKey, Option<PromiseToPay>),
+    /// The sender's profile, customers' addresses, edited templates, letter defaults.
+    SetLetters(LetterSettings),
+}
+
+/// How much of the report an edit can change, from the first stage it feeds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reach {
+    /// Nothing `derive` reads: the language, letters, templates, the sender.
+    Nothing,
+    /// Aging, charges and the playbook; the parse is reused.
+    AfterParse,
+    /// The pasted text or how it is read: everything.
+    Parse,
+}
+
+impl Edit {
+    pub fn reach(&self) -> Reach {
+        match self {
+            Edit::SetLang(_) | Edit::SetLetters(_) => Reach::Nothing,
+            Edit::SetAsOf(_)
+            | Edit::SetBucketEdges(_)
+            | Edit::SetChargeParams(_)
+            | Edit::SetCustomerChargeRule(..)
+            | Edit::SetPlaybook(_)
+            | Edit::MarkDone { .. }
+            | Edit::UndoDone { .. }
+            | Edit::SetDispute(..)
+            | Edit::SetPromise(..) => Reach::AfterParse,
+            // Terms and the default currency fill in what a row leaves out, while parsing.
+            Edit::Paste { .. }
+            | Edit::LoadSample { .. }
+            | Edit::SetMapping(_)
+            | Edit::ResetMapping
+            | Edit::SetDayMonthOrder(_)
+            | Edit::SetTerms(_)
+            | Edit::SetDefaultCurrency(_) => Reach::Parse,
+        }
+    }
+}
+
+impl Workspace {
+    /// Makes one edit, clamped to the bounds above.
+    pub fn apply(&mut self, edit: Edit) {
+        let input = &mut self.input;
+        let settings = &mut self.settings;
+        match edit {
+            Edit::Paste { text, source } => {
+                // A different sheet gets its columns recognised afresh.
+                if input.text.lines().next() != text.lines().next() {
+                    input.mapping = None;
+                    input.day_month_order = None;
+                    input.decimal_mark = None;
+                }
+                input.text = text;
+                input.source = source;
+            }
+            Edit::LoadSample { as_of } => {
+                *input = Default::default();
+                input.text = sample_text(as_of);
+            }
+            Edit::SetAsOf(date) => settings.as_of = date,
+            Edit::SetLang(lang) => settings.lang = Some(lang),
+            Edit::SetMapping(mapping) => input.mapping = Some(mapping),
+            Edit::ResetMapping => input.mapping = None,
+            Edit::SetDayMonthOrder(order) => input.day_month_order = Some(order),
+            Edit::SetTerms(days) => settings.terms_days = days.clamp(0, MAX_TERMS_DAYS),
+            Edit::SetDefaultCurrency(code) => settings.default_currency = code,
+            Edit::SetBucketEdges(edges) => settings.bucket_edges = edges,
+            Edit::SetChargeParams(mut params) => {
+                params.grace_days = params.grace_days.min(MAX_GRACE_DAYS);
+                settings.charges.workspace = params;
+            }
+            Edit::SetCustomerChargeRule(customer, Some(mut params)) => {
+                params.grace_days = params.grace_days.min(MAX_GRACE_DAYS);
+                settings.charges.per_customer.insert(customer, params);
+            }
+            Edit::SetCustomerChargeRule(customer, None) => {
+                settings.charges.per_customer.remove(&customer);
+            }
+            Edit::SetPlaybook(playbook) => settings.playbook = clamp_playbook(playbook),
+            Edit::MarkDone { keys, actions, on } => {
+                for action in actions {
+                    mark_done(&mut self.annotations, &keys, action, on);
+                }
+            }
+            Edit::UndoDone { keys, actions, on } => {
+                for action in actions {
+                    unmark_done(&mut self.annotations, &keys, action, on);
+                }
+            }
+            Edit::SetDispute(key, dispute) => {
+                annotate(&mut self.annotations, key, |a| a.dispute = dispute)
+            }
+            Edit::SetPromise(key, promise) => {
+                annotate(&mut self.annotations, key, |a| match promise {
+                    Some(p) => a.promises.push(p),
+                    None => {
+                        a.promises.pop();
+                    }
+                })
+            }
+            Edit::SetLetters(mut letters) => {
+                letters.deadline_days = letters.deadline_days.min(MAX_DEADLINE_DAYS);
+                settings.letters = letters;
+            }
+        }
+    }
+}
+
+/// Changes one invoice's annotation, keeping it only while it records something (an empty
+/// one would make the workspace look as if the user had work to lose).
+pub fn annotate(
+    annotations: &mut Annotations,
+    key: InvoiceKey,
+    change: impl FnOnce(&mut Annotation),
+) {
+    let mut annotation = annotations.remove(&key).unwrap_or_default();
+    change(&mut annotation);
+    if !annotation.is_empty() {
+        annotations.insert(key, annotation);
+    }
+}
+
+fn clamp_playbook(mut p: PlaybookSettings) -> PlaybookSettings {
+    for days in [
+        &mut p.courtesy_lead_days,
+        &mut p.friendly_until_days,
+        &mut p.formal_until_days,
+        &mut p.pre_legal_until_days,
+        &mut p.escalate_until_days,
+        &mut p.payment_deadline_days,
+        &mut p.call_after_days,
+        &mut p.review_every_days,
+        &mut p.insurer_notice_days,
+        &mut p.insurer_warn_days,
+        &mut p.dispute_ack_working_days,
+        &mut p.dispute_evidence_working_days,
+        &mut p.quality_evidence_hours,
+        &mut p.dso_period_days,
+        &mut p.limitation.warn_days,
+    ] {
+        *days = (*days).min(MAX_PLAYBOOK_DAYS);
+    }
+    p
+}
+
+/// Why a number typed in a settings field was not taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotANumber;
+
+/// Reads a number typed in a settings field (a rate, a percentage, an amount): `1.5`, `1,5`,
+/// `1.5%`, `1,000`, `1.234,5`, full-width digits. The one rule for the decimal mark,
+/// everywhere: the cell's own evidence as for pasted amounts (`1,5` and `1.234,5` say comma,
+/// `1.5` and `1,234.5` say point), and a point when it says nothing (`1,000` is a thousand).
+/// `Ok(None)`: the box is empty.
+pub fn parse_setting_number(text: &str) -> Result<Option<Decimal>, NotANumber> {
+    let cleaned = text.trim().trim_end_matches(['%', '％']).trim();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    let mark = decimal_mark_evidence(cleaned).unwrap_or(DecimalMark::Point);
+    parse_amount(cleaned, mark)
+        .map(|a| Some(a.value))
+        .map_err(|_| NotANumber)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn settings_numbers_read_the_decimal_mark_one_way() {
+        assert_eq!(parse_setting_number("1,5"), Ok(Some(d("1.5"))));
+        assert_eq!(parse_setting_number("1.5 %"), Ok(Some(d("1.5"))));
+        assert_eq!(parse_setting_number("1,000"), Ok(Some(d("1000"))));
+        assert_eq!(parse_setting_number("1.234,5"), Ok(Some(d("1234.5"))));
+        assert_eq!(parse_setting_number("１２，５"), Ok(Some(d("12.5"))));
+        assert_eq!(parse_setting_number("  "), Ok(None));
+        assert_eq!(parse_setting_number("abc"), Err(NotANumber));
+    }
+
+    #[test]
+    fn a_new_sheet_forgets_how_the_old_one_was_read_but_an_update_keeps_it() {
+        let mut ws = Workspace::default();
+        ws.apply(Edit::Paste {
+            text: "Invoice\tCustomer\nA\tX".into(),
+            source: None,
+        });
+        ws.apply(Edit::SetMapping(vec![Field::Invoice, Field::Customer]));
+        ws.apply(Edit::Paste {
+            text: "Invoice\tCustomer\nB\tY\nA\tX".into(),
+            source: None,
+        });
+        assert_eq!(
+            ws.input.mapping,
+            Some(vec![Field::Invoice, Field::Customer])
+        );
+        ws.apply(Edit::Paste {
+            text: "No\tName\nA\tX".into(),
+            source: Some("b.csv".into()),
+        });
+        assert_eq!(ws.input.mapping, None);
+        assert_eq!(ws.input.source.as_deref(), Some("b.csv"));
+    }
+
+    #[test]
+    fn bounds_are_applied_by_the_edit() {
+        let mut ws = Workspace::default();
+        ws.apply(Edit::SetTerms(100_000));
+        assert_eq!(ws.settings.terms_days, MAX_TERMS_DAYS);
+        ws.apply(Edit::SetTerms(-5));
+        assert_eq!(ws.settings.terms_days, 0);
+        let playbook = PlaybookSettings {
+            friendly_until_days: u32::MAX,
+            review_every_days: 40_000,
+            ..Default::default()
+        };
+        ws.apply(Edit::SetPlaybook(playbook));
+        assert_eq!(ws.settings.playbook.friendly_until_days, 36_500);
+        assert_eq!(ws.settings.playbook.review_every_days, 36_500);
+        ws.apply(Edit::SetLetters(LetterSettings {
+            deadline_days: 9_999,
+            ..Default::default()
+        }));
+        assert_eq!(ws.settings.letters.deadline_days, MAX_DEADLINE_DAYS);
+        let params = ChargeRuleParams {
+            grace_days: u32::MAX,
+            ..Default::default()
+        };
+        ws.apply(Edit::SetCustomerChargeRule(
+            "X".into(),
+            Some(params.clone()),
+        ));
+        ws.apply(Edit::SetChargeParams(params));
+        assert_eq!(ws.settings.charges.workspace.grace_days, MAX_GRACE_DAYS);
+        assert_eq!(
+            ws.settings.charges.per_customer["X"].grace_days,
+            MAX_GRACE_DAYS
+        );
+        ws.apply(Edit::SetCustomerChargeRule("X".into(), None));
+        assert!(ws.settings.charges.per_customer.is_empty());
+    }
+
+    #[test]
+    fn an_annotation_left_empty_is_dropped() {
+        let mut ws = Workspace::default();
+        let key = InvoiceKey::new("X", "A-1");
+        let on = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
+        ws.apply(Edit::SetPromise(
+            key.clone(),
+            Some(PromiseToPay {
+                pay_by: on,
+                made_on: on,
+            }),
+        ));
+        assert_eq!(ws.annotations[&key].promises.len(), 1);
+        ws.apply(Edit::SetPromise(key.clone(), None));
+        assert!(ws.annotations.is_empty(), "{:?}", ws.annotations);
+        ws.apply(Edit::SetDispute(key.clone(), None));
+        assert!(ws.annotations.is_empty(), "clearing nothing stores nothing");
+        ws.apply(Edit::MarkDone {
+            keys: vec![key.clone()],
+            actions: vec![Action::ALL[0]],
+            on,
+        });
+        assert_eq!(ws.annotations[&key].done.len(), 1);
+        ws.apply(Edit::UndoDone {
+            keys: vec![key],
+            actions: vec![Action::ALL[0]],
+            on,
+        });
+        assert!(ws.annotations.is_empty());
+    }
+
+    #[test]
+    fn only_edits_of_what_derive_reads_reach_it() {
+        assert_eq!(
+            Edit::SetLetters(LetterSettings::default()).reach(),
+            Reach::Nothing
+        );
+        assert_eq!(Edit::SetLang(Lang::En).reach(), Reach::Nothing);
+        assert_eq!(Edit::SetAsOf(None).reach(), Reach::AfterParse);
+        assert_eq!(Edit::SetTerms(30).reach(), Reach::Parse);
+    }
+}

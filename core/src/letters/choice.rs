@@ -1,0 +1,139 @@
+//! The Letters tab's defaults and its ticked invoices, decided here so that the page only
+//! shows them: which customer and which letter come first, and which rows the user's
+//! ticks stand for in the report of the moment.
+
+use crate::aging::Status;
+use crate::playbook::{InvoiceKey, LetterKind};
+use crate::report::Report;
+
+/// The customer at the top of today's list, else the first one in the ledger.
+pub fn default_customer(report: &Report) -> Option<String> {
+    report
+        .playbook
+        .today
+        .first()
+        .map(|i| i.customer.clone())
+        .or_else(|| report.customer_names().first().map(|c| c.to_string()))
+}
+
+/// The letter the playbook recommends for this customer: the one of its first (most urgent)
+/// today item; past the stages that have a letter of their own (bad-debt risk), the final
+/// notice. A customer with nothing to do today gets a reminder.
+pub fn recommended_letter(report: &Report, customer: &str) -> LetterKind {
+    report
+        .playbook
+        .today
+        .iter()
+        .find(|i| i.customer == customer)
+        .map(|i| i.letter.or(i.stage.letter()).unwrap_or(LetterKind::Final))
+        .unwrap_or(LetterKind::Reminder)
+}
+
+/// The rows a letter can be about: the customer's invoices that are not paid, as pasted.
+pub fn open_rows(report: &Report, customer: &str) -> Vec<usize> {
+    (0..report.parsed.invoices.len())
+        .filter(|&i| {
+            report.parsed.invoices[i].customer == customer && report.aged[i].status != Status::Paid
+        })
+        .collect()
+}
+
+/// What the ticked invoices stand for in this report.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ticked {
+    /// Rows of `report.parsed.invoices`, in the order the invoices were ticked (a key the
+    /// ledger repeats gives each of its rows).
+    pub rows: Vec<usize>,
+    /// Ticked invoices that are no longer among the customer's open invoices.
+    pub gone: Vec<InvoiceKey>,
+}
+
+/// Finds ticked invoices by identity (customer + invoice number, as annotations are), never
+/// by position, so that a re-pasted ledger in another order keeps the same invoices ticked.
+pub fn ticked_rows(report: &Report, customer: &str, keys: &[InvoiceKey]) -> Ticked {
+    let open = open_rows(report, customer);
+    let mut ticked = Ticked::default();
+    for key in keys {
+        let before = ticked.rows.len();
+        ticked.rows.extend(open.iter().copied().filter(|&i| {
+            let inv = &report.parsed.invoices[i];
+            key.customer == inv.customer && key.number == inv.number
+        }));
+        if ticked.rows.len() == before {
+            ticked.gone.push(key.clone());
+        }
+    }
+    ticked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::derive;
+    use crate::workspace::Workspace;
+    use chrono::NaiveDate;
+
+    fn report(text: &str) -> Report {
+        let mut ws = Workspace::default();
+        ws.input.text = text.into();
+        derive(&ws, NaiveDate::from_ymd_opt(2025, 10, 31).unwrap())
+    }
+
+    const HEAD: &str = "Invoice\tCustomer\tDue date\tAmount\tPaid\n";
+
+    #[test]
+    fn ticks_follow_the_invoice_not_the_row() {
+        let first = report(&format!(
+            "{HEAD}A1\tAcme\t2025-09-01\t100\t0\nA2\tAcme\t2025-09-15\t200\t0\nA3\tAcme\t2025-10-01\t300\t0\n"
+        ));
+        let keys = [InvoiceKey::new("Acme", "A1"), InvoiceKey::new("Acme", "A3")];
+        assert_eq!(ticked_rows(&first, "Acme", &keys).rows, [0, 2]);
+        // The same ledger re-pasted in another order, a new row on top.
+        let again = report(&format!(
+            "{HEAD}A4\tAcme\t2025-10-05\t400\t0\nA3\tAcme\t2025-10-01\t300\t0\nA2\tAcme\t2025-09-15\t200\t0\nA1\tAcme\t2025-09-01\t100\t0\n"
+        ));
+        let ticked = ticked_rows(&again, "Acme", &keys);
+        let numbers: Vec<&str> = ticked
+            .rows
+            .iter()
+            .map(|&i| again.parsed.invoices[i].number.as_str())
+            .collect();
+        assert_eq!(numbers, ["A1", "A3"]);
+        assert!(ticked.gone.is_empty());
+    }
+
+    #[test]
+    fn paid_or_vanished_invoices_are_reported_gone() {
+        let r = report(&format!(
+            "{HEAD}A1\tAcme\t2025-09-01\t100\t100\nA2\tAcme\t2025-09-15\t200\t0\nB1\tBolt\t2025-09-15\t200\t0\n"
+        ));
+        let keys = [
+            InvoiceKey::new("Acme", "A1"),
+            InvoiceKey::new("Acme", "A2"),
+            InvoiceKey::new("Acme", "A9"),
+            InvoiceKey::new("Bolt", "B1"),
+        ];
+        let ticked = ticked_rows(&r, "Acme", &keys);
+        assert_eq!(ticked.rows, [1]);
+        assert_eq!(
+            ticked.gone,
+            [
+                InvoiceKey::new("Acme", "A1"),
+                InvoiceKey::new("Acme", "A9"),
+                InvoiceKey::new("Bolt", "B1")
+            ]
+        );
+    }
+
+    #[test]
+    fn defaults_come_from_the_today_list() {
+        let r = report(&format!(
+            "{HEAD}A1\tAcme\t2025-12-01\t100\t0\nB1\tBolt\t2025-06-01\t200\t0\n"
+        ));
+        assert_eq!(default_customer(&r).as_deref(), Some("Bolt"));
+        assert_eq!(recommended_letter(&r, "Bolt"), LetterKind::Final);
+        assert_eq!(recommended_letter(&r, "Nobody"), LetterKind::Reminder);
+        assert_eq!(default_customer(&report("")), None);
+        assert_eq!(open_rows(&r, "Acme"), [0]);
+    }
+}

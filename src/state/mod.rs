@@ -1,0 +1,304 @@
+//! The page's state, split by concern, each part with its own pure reducer (in the spirit of
+//! Yew's `function_todomvc` `state.rs`): the workspace and its report (here), the invoice
+//! table (`table`), the letter draft (`letter`), the shared-link flow (`link`), persistence
+//! status (`store`) and which panels are open (`Panels`). Reducers never touch the browser:
+//! the clock is read once by the page, saving is an effect in `app.rs`, and derive timing
+//! goes through the `Timer` the page passes in. They are tested natively (`tests.rs`).
+
+mod letter;
+mod link;
+mod store;
+mod table;
+#[cfg(test)]
+mod tests;
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use overdue_core::edit::{Edit, Reach};
+use overdue_core::i18n::Lang;
+use overdue_core::playbook::{Action as PlaybookAction, InvoiceKey};
+use overdue_core::report::{derive, rederive, Report};
+use overdue_core::workspace::Workspace;
+use yew::Reducible;
+
+pub use letter::{LetterAction, LetterDraft};
+pub use link::{IncomingLink, LinkAction, LinkFlow};
+pub use store::{Persistence, Saved, StoreAction};
+pub use table::{TableAction, TableView, PAGE_SIZE};
+
+/// Runs a piece of work under a name: the page records a User Timing measure (`browser.rs`),
+/// tests count the runs.
+#[derive(Clone, Copy)]
+pub struct Timer(pub fn(&'static str, &mut dyn FnMut()));
+
+impl std::fmt::Debug for Timer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Timer")
+    }
+}
+
+/// How the work is timed is not part of what the page shows: states never differ by it.
+impl PartialEq for Timer {
+    fn eq(&self, _: &Timer) -> bool {
+        true
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Today,
+    Invoices,
+    Customers,
+    Letters,
+    Settings,
+}
+
+/// Which parts of the page are open, and text typed that does not parse yet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Panels {
+    pub tab: Tab,
+    /// Whether the input panel is unfolded; None: folded when there is data.
+    pub input_open: Option<bool>,
+    /// The text in the bucket-edges box while it does not parse.
+    pub bucket_draft: Option<String>,
+    /// The Share panel is open.
+    pub share_open: bool,
+}
+
+pub enum PanelAction {
+    SetTab(Tab),
+    SetInputOpen(bool),
+    /// Text typed in the bucket box that does not parse yet.
+    DraftBuckets(String),
+    ToggleShare,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// Today in the user's time zone, read once by the shell.
+    pub today: NaiveDate,
+    /// The browser's language, used while the user has not chosen one.
+    pub browser_lang: Lang,
+    pub timer: Timer,
+    pub workspace: Rc<Workspace>,
+    /// A cache of `derive(workspace, today)`, recomputed in stages as edits reach it.
+    pub report: Rc<Report>,
+    pub table: TableView,
+    pub letter: LetterDraft,
+    pub link: LinkFlow,
+    pub store: Persistence,
+    pub ui: Panels,
+}
+
+pub enum Action {
+    /// A change to the workspace, made by the core. (Boxed: most edits carry a whole settings
+    /// group, and every other action would otherwise be as large.)
+    Edit(Box<Edit>),
+    /// The sample ledger, dated from the as-of date.
+    LoadSample,
+    /// Marks the given playbook actions done on the as-of date for these invoices.
+    MarkDone(Vec<InvoiceKey>, Vec<PlaybookAction>),
+    UndoDone(Vec<InvoiceKey>, Vec<PlaybookAction>),
+    Table(TableAction),
+    /// Only this customer's invoices, on the Invoices tab.
+    ShowCustomer(String),
+    Letter(LetterAction),
+    Link(LinkAction),
+    Store(StoreAction),
+    Panel(PanelAction),
+    /// Erase: the shell has removed the stored copy; start from an empty workspace.
+    Forgotten,
+}
+
+impl Action {
+    pub fn edit(edit: Edit) -> Action {
+        Action::Edit(Box::new(edit))
+    }
+}
+
+impl AppState {
+    pub fn new(
+        workspace: Workspace,
+        today: NaiveDate,
+        browser_lang: Lang,
+        saved: Saved,
+        timer: Timer,
+    ) -> AppState {
+        let mut report = None;
+        (timer.0)("derive", &mut || report = Some(derive(&workspace, today)));
+        let report = Rc::new(report.unwrap_or_else(|| derive(&workspace, today)));
+        AppState {
+            today,
+            browser_lang,
+            timer,
+            workspace: Rc::new(workspace),
+            table: TableView::new(&report),
+            report,
+            letter: LetterDraft::default(),
+            link: LinkFlow::default(),
+            store: Persistence {
+                saved,
+                keep_nothing: false,
+                confirming_forget: false,
+            },
+            ui: Panels {
+                tab: Tab::Invoices,
+                input_open: None,
+                bucket_draft: None,
+                share_open: false,
+            },
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.workspace.settings.lang.unwrap_or(self.browser_lang)
+    }
+
+    /// The as-of date in force (the workspace's, else today).
+    pub fn as_of(&self) -> NaiveDate {
+        self.workspace.settings.as_of.unwrap_or(self.today)
+    }
+
+    /// The workspace after one edit, and the report rederived only as far as the edit reaches.
+    fn edited(&self, edit: Edit) -> AppState {
+        let reach = edit.reach();
+        let mut workspace = (*self.workspace).clone();
+        workspace.apply(edit);
+        self.with_workspace(workspace, reach)
+    }
+
+    fn with_workspace(&self, workspace: Workspace, reach: Reach) -> AppState {
+        let mut report = None;
+        if reach > Reach::Nothing {
+            (self.timer.0)("derive", &mut || {
+                report = rederive(&self.report, reach, &workspace, self.today)
+            });
+        }
+        let mut next = AppState {
+            workspace: Rc::new(workspace),
+            ..self.clone()
+        };
+        if let Some(report) = report {
+            next.report = Rc::new(report);
+            next.table = self.table.refreshed(&next.report);
+        }
+        if reach == Reach::Parse {
+            next.letter = self.letter.after_repaste(&next.report);
+        }
+        next
+    }
+
+    /// Another workspace altogether (a shared link, or the user's own back): choices that
+    /// belonged to the old one are reset.
+    fn replaced_by(&self, workspace: Workspace) -> AppState {
+        let mut next = self.with_workspace(workspace, Reach::Parse);
+        next.letter = LetterDraft::default();
+        next.table.expanded = None;
+        next.ui.input_open = None;
+        next.ui.bucket_draft = None;
+        next
+    }
+
+    fn reduce_panels(&self, action: PanelAction) -> Panels {
+        let mut ui = self.ui.clone();
+        match action {
+            PanelAction::SetTab(tab) => ui.tab = tab,
+            PanelAction::SetInputOpen(open) => ui.input_open = Some(open),
+            PanelAction::DraftBuckets(text) => ui.bucket_draft = Some(text),
+            PanelAction::ToggleShare => ui.share_open = !ui.share_open,
+        }
+        ui
+    }
+
+    /// The whole state after one action; None: nothing changes.
+    pub fn next(&self, action: Action) -> Option<AppState> {
+        Some(match action {
+            Action::Edit(edit) => {
+                let edit = *edit;
+                let pasted = matches!(edit, Edit::Paste { .. });
+                let bucket_edges = matches!(edit, Edit::SetBucketEdges(_));
+                let mut next = self.edited(edit);
+                if pasted {
+                    next.ui.input_open = Some(true);
+                    next.table.expanded = None;
+                }
+                if bucket_edges {
+                    next.ui.bucket_draft = None;
+                }
+                next
+            }
+            Action::LoadSample => {
+                let mut next = self.edited(Edit::LoadSample {
+                    as_of: self.as_of(),
+                });
+                next.ui.input_open = Some(true);
+                next
+            }
+            Action::MarkDone(keys, actions) => self.edited(Edit::MarkDone {
+                keys,
+                actions,
+                on: self.report.as_of,
+            }),
+            Action::UndoDone(keys, actions) => self.edited(Edit::UndoDone {
+                keys,
+                actions,
+                on: self.report.as_of,
+            }),
+            Action::Table(action) => AppState {
+                table: self.table.reduce(action, &self.report),
+                ..self.clone()
+            },
+            Action::ShowCustomer(customer) => {
+                let mut next = self.clone();
+                next.table = self
+                    .table
+                    .reduce(TableAction::ShowCustomer(customer), &self.report);
+                next.ui.tab = Tab::Invoices;
+                next
+            }
+            Action::Letter(action) => AppState {
+                letter: self.letter.reduce(action),
+                ..self.clone()
+            },
+            Action::Link(action) => return self.reduce_link(action),
+            Action::Store(action) => {
+                let store = self.store.reduce(action);
+                if store == self.store {
+                    return None;
+                }
+                AppState {
+                    store,
+                    ..self.clone()
+                }
+            }
+            Action::Panel(action) => AppState {
+                ui: self.reduce_panels(action),
+                ..self.clone()
+            },
+            Action::Forgotten => {
+                let mut fresh = AppState::new(
+                    Workspace::default(),
+                    self.today,
+                    self.browser_lang,
+                    Saved::Nothing,
+                    self.timer,
+                );
+                fresh.ui.tab = self.ui.tab;
+                fresh.store.keep_nothing = self.store.keep_nothing;
+                fresh
+            }
+        })
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match self.next(action) {
+            Some(next) => Rc::new(next),
+            None => self,
+        }
+    }
+}
