@@ -8,11 +8,11 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::i18n::texts;
-use crate::share_view::{self, SharePanel};
 use crate::state::{
     Action, AppState, IncomingLink, LinkAction, PanelAction, StoreAction, Tab, Timer,
 };
 use crate::views;
+use crate::views::share::{self as share_view, SharePanel};
 
 const SAVE_DELAY_MS: u32 = 300;
 
@@ -165,10 +165,10 @@ pub fn app() -> Html {
                 <section class="tab-panel" role="tabpanel">
                     {
                         match state.ui.tab {
-                            Tab::Today => crate::today_view::today_list(&state, &dispatch),
+                            Tab::Today => views::today_list(&state, &dispatch),
                             Tab::Invoices => views::invoice_table(&state, &dispatch),
                             Tab::Customers => views::customer_summary(&state, &dispatch),
-                            Tab::Letters => crate::letters_view::letters_tab(&state, &dispatch),
+                            Tab::Letters => views::letters_tab(&state, &dispatch),
                             Tab::Settings => views::settings(&state, &dispatch),
                         }
                     }

@@ -3,13 +3,9 @@
 
 mod app;
 mod browser;
-mod charges_view;
 mod crypto;
 mod i18n;
-mod letters_view;
-mod share_view;
 mod state;
-mod today_view;
 mod views;
 mod warm_up;
 

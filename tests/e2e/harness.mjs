@@ -20,7 +20,8 @@ const MIME = {
   ".webmanifest": "application/manifest+json",
 };
 
-export const DIST = new URL("../../dist/", import.meta.url).pathname;
+/** The build to serve: dist/, or OVERDUE_DIST (the edit benchmark compares two builds). */
+export const DIST = process.env.OVERDUE_DIST ?? new URL("../../dist/", import.meta.url).pathname;
 
 /** Serves dist/ (under `prefix`, to prove relative URLs work under a sub-path). */
 export async function serveDist(prefix = "/overdue/") {

@@ -1,0 +1,182 @@
+//! The input panel: the paste box, opening a file, the sample, and how the paste was read.
+
+use overdue_core::edit::Edit;
+use overdue_core::text::clip;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::i18n::texts;
+use crate::state::{Action, AppState, PanelAction};
+
+use super::mapping::mapping_panel;
+use super::problems::{row_errors, skipped_rows};
+use super::*;
+
+/// Above this size pasted text is not put in the textarea: laying out megabytes of text
+/// freezes the page for seconds (shared/performance.md).
+pub const LARGE_TEXT: usize = 200_000;
+
+pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
+    let lang = state.lang();
+    let t = texts(lang);
+    let text = &state.workspace.input.text;
+    let large = text.len() > LARGE_TEXT;
+    let parsed = &state.report.parsed;
+
+    let on_paste = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(clipboard) = e
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|e| e.clipboard_data())
+            else {
+                return;
+            };
+            let pasted = clipboard.get_data("text/plain").unwrap_or_default();
+            let textarea = e.target_unchecked_into::<HtmlTextAreaElement>();
+            // Small pastes go through the textarea as usual (the user may be pasting into the
+            // middle of text); a large one replaces the input without ever entering the DOM.
+            if pasted.len() > LARGE_TEXT || textarea.read_only() {
+                e.prevent_default();
+                dispatch.dispatch(Action::edit(Edit::Paste {
+                    text: pasted,
+                    source: None,
+                }));
+            }
+        })
+    };
+    let on_input = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            dispatch.dispatch(Action::edit(Edit::Paste {
+                text: value,
+                source: None,
+            }));
+        })
+    };
+    let on_sample = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::LoadSample))
+    };
+    let on_clear = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::edit(Edit::Paste {
+                text: String::new(),
+                source: None,
+            }))
+        })
+    };
+    let on_file = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                read_file(file, dispatch.clone());
+            }
+            input.set_value("");
+        })
+    };
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_drop = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .and_then(|files| files.get(0))
+            {
+                read_file(file, dispatch.clone());
+            }
+        })
+    };
+
+    let data_rows = parsed.invoices.len()
+        + parsed
+            .errors
+            .iter()
+            .map(|e| e.line)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+    let has_data = !text.trim().is_empty();
+    // Once there is data the panel can fold away, so that the results come first (on a phone
+    // especially); after a reload it starts folded.
+    let open = !has_data || state.ui.input_open.unwrap_or(false);
+    let on_toggle = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Panel(PanelAction::SetInputOpen(!open))))
+    };
+    html! {
+        <section class="input-panel no-print" aria-labelledby="input-heading">
+            <div class="panel-head">
+                <h2 id="input-heading">{ t.input_heading }</h2>
+                if has_data {
+                    <p class="parse-status" data-testid="parse-status" aria-live="polite">
+                        if let Some(source) = &state.workspace.input.source { <span class="source">{ source }{ " · " }</span> }
+                        <strong>{ parsed.invoices.len() }</strong>{ format!(" / {data_rows} {} · ", t.rows_read) }
+                        <strong class={classes!((!parsed.errors.is_empty()).then_some("bad"))}>{ parsed.errors.len() }</strong>
+                        { format!(" {}", t.problems) }
+                        if !parsed.skipped.is_empty() { { format!(" · {} {}", parsed.skipped.len(), lang.pick("行已跳过", "skipped")) } }
+                    </p>
+                    <button class="link" data-testid="input-toggle" aria-expanded={open.to_string()} aria-controls="input-body" onclick={on_toggle}>
+                        { if open { t.fold_input } else { t.unfold_input } }
+                    </button>
+                }
+            </div>
+            if open {
+                <div id="input-body">
+                    <div class="dropzone" ondragover={on_drag_over} ondrop={on_drop}>
+                        <label for="paste-input" class="paste-label">{ t.paste_label }</label>
+                        if large {
+                            <div class="large-paste" data-testid="paste-preview">
+                                <strong>{ t.large_paste_title }</strong>
+                                { format!(" — {} KB, {} {}", text.len() / 1024, parsed.record_count, lang.pick("行", "lines")) }
+                                <pre>{ text.lines().take(4).map(|l| clip(l, 160)).collect::<Vec<_>>().join("\n") }{ "\n…" }</pre>
+                            </div>
+                        }
+                        <textarea id="paste-input" data-testid="paste-input" rows="7" spellcheck="false"
+                            readonly={large}
+                            placeholder={ if large { t.large_paste_hint } else { t.paste_placeholder } }
+                            value={ if large { String::new() } else { text.clone() } }
+                            onpaste={on_paste} oninput={on_input} />
+                        <div class="input-actions">
+                            <button class="primary" data-testid="sample-data" onclick={on_sample}>{ t.sample_data }</button>
+                            <label class="file-button">
+                                <input type="file" data-testid="open-file" accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values" onchange={on_file} />
+                                <span>{ t.open_file }</span>
+                            </label>
+                            <span class="hint">{ t.drop_hint }</span>
+                            if has_data {
+                                <button class="link" data-testid="clear-input" onclick={on_clear}>{ t.clear_input }</button>
+                            }
+                        </div>
+                    </div>
+                    if has_data {
+                        { mapping_panel(state, dispatch) }
+                        { row_errors(state) }
+                        { skipped_rows(state) }
+                    } else {
+                        <p class="welcome">{ t.welcome }</p>
+                    }
+                </div>
+            }
+        </section>
+    }
+}
+
+fn read_file(file: web_sys::File, dispatch: Dispatch) {
+    let name = file.name();
+    let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(bytes) = gloo::file::futures::read_as_bytes(&blob).await {
+            dispatch.dispatch(Action::edit(Edit::Paste {
+                text: browser::decode_file(&bytes),
+                source: Some(name),
+            }));
+        }
+    });
+}

@@ -1,0 +1,112 @@
+//! The column mapping (which column holds what) and the day/month order.
+
+use overdue_core::dates::DayMonthOrder;
+use overdue_core::edit::Edit;
+use overdue_core::money::DecimalMark;
+use overdue_core::paste::{column_letter, Field, MappingSource};
+use overdue_core::text::clip;
+use yew::prelude::*;
+
+use crate::i18n::{field_label, texts};
+use crate::state::{Action, AppState};
+
+use super::*;
+
+pub(super) fn mapping_panel(state: &AppState, dispatch: &Dispatch) -> Html {
+    let lang = state.lang();
+    let t = texts(lang);
+    let parsed = &state.report.parsed;
+    if parsed.columns.is_empty() {
+        return html! {};
+    }
+    let note = match parsed.mapping_source {
+        MappingSource::Header => t.mapping_from_header,
+        MappingSource::Content => t.mapping_guessed,
+        MappingSource::User => t.mapping_user,
+    };
+    let current: Vec<Field> = parsed.columns.iter().map(|c| c.field).collect();
+    let open = parsed.mapping_source == MappingSource::Content || !parsed.unmapped.is_empty();
+    let on_reset = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::edit(Edit::ResetMapping)))
+    };
+    let order = parsed.date_order;
+    let year_last_dates = order.day_first_votes + order.month_first_votes + order.ambiguous > 0;
+    let flip = {
+        let dispatch = dispatch.clone();
+        let flipped = order.order.flipped();
+        Callback::from(move |_| dispatch.dispatch(Action::edit(Edit::SetDayMonthOrder(flipped))))
+    };
+    html! {
+        <>
+        if !parsed.unmapped.is_empty() {
+            <p class="warning" role="alert">
+                { t.unmapped_warning }{ " " }
+                { parsed.unmapped.iter().map(|f| field_label(*f, lang)).collect::<Vec<_>>().join(lang.pick("、", ", ")) }
+            </p>
+        }
+        if year_last_dates {
+            <p class="notice" data-testid="date-order">
+                { match order.order { DayMonthOrder::DayFirst => t.dates_day_first, DayMonthOrder::MonthFirst => t.dates_month_first } }
+                { if parsed.date_order_overridden { lang.pick("（您的选择）", " (your choice)") } else { "" } }
+                { ". " }
+                if order.undecided() && !parsed.date_order_overridden { <strong>{ t.dates_undecided }{ " " }</strong> }
+                if order.conflicting() { <strong>{ t.dates_conflict }{ " " }</strong> }
+                <button class="link" data-testid="flip-date-order" onclick={flip}>{ t.dates_switch }</button>
+            </p>
+        }
+        if parsed.decimal_mark == DecimalMark::Comma {
+            <p class="notice">{ t.decimal_comma_note }</p>
+        }
+        if parsed.quotes_ignored {
+            <p class="notice">{ t.quotes_ignored }</p>
+        }
+        <details class="mapping" open={open} data-testid="column-mapping">
+            <summary>{ t.mapping_heading }{ " — " }{ note }</summary>
+            <div class="table-scroll">
+            <table class="mapping-table">
+                <thead><tr><th scope="col">{ t.column }</th><th scope="col">{ t.header_cell }</th><th scope="col">{ t.means }</th></tr></thead>
+                <tbody>
+                {
+                    for parsed.columns.iter().enumerate().map(|(i, column)| {
+                        let dispatch = dispatch.clone();
+                        let current = current.clone();
+                        let onchange = Callback::from(move |e: Event| {
+                            if let Some(field) = Field::from_key(&select_value(&e)) {
+                                let mut mapping = current.clone();
+                                // One column per field: the column that had it lets it go.
+                                if field != Field::Ignore {
+                                    for f in mapping.iter_mut().filter(|f| **f == field) {
+                                        *f = Field::Ignore;
+                                    }
+                                }
+                                mapping[i] = field;
+                                dispatch.dispatch(Action::edit(Edit::SetMapping(mapping)));
+                            }
+                        });
+                        let id = format!("map-col-{i}");
+                        html! {
+                            <tr>
+                                <td><label for={id.clone()}>{ column_letter(i) }</label></td>
+                                <td>{ clip(&column.title, 40) }</td>
+                                <td>
+                                    <select id={id} data-testid={format!("mapping-{i}")} onchange={onchange}>
+                                        { for Field::ALL.iter().map(|f| html! {
+                                            <option value={f.key()} selected={*f == column.field}>{ field_label(*f, lang) }</option>
+                                        }) }
+                                    </select>
+                                </td>
+                            </tr>
+                        }
+                    })
+                }
+                </tbody>
+            </table>
+            </div>
+            if parsed.mapping_source == MappingSource::User {
+                <button class="link" onclick={on_reset}>{ t.mapping_reset }</button>
+            }
+        </details>
+        </>
+    }
+}

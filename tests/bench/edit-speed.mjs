@@ -1,0 +1,90 @@
+// Browser benchmark (issue 13): with 100,000 invoices loaded, the time of one keystroke in the
+// letter template editor and of one change of the as-of date, from the event to the page
+// painted (two animation frames after the first render that follows), with the page's own
+// User Timing measures `overdue:derive` and `overdue:render` for the part each takes.
+// Prints a table; asserts nothing (timings on a shared machine are for reading).
+//   node tests/bench/edit-speed.mjs   (after `trunk build --release`; ROWS=10000 for another
+//   size; OVERDUE_DIST=/path/to/dist to measure another build)
+import { serveDist, launch } from "../e2e/harness.mjs";
+
+/** Same shape as paste-speed.mjs: Chinese headers, mixed forms, some paid rows. */
+function ledger(rows) {
+  const lines = ["发票号码\t客户名称\t开票日期\t到期日\t发票金额\t已收金额\t币种\t备注"];
+  for (let i = 0; i < rows; i++) {
+    const month = (i % 12) + 1;
+    const day = (i % 28) + 1;
+    const paid = i % 7 === 0 ? "1,000.00" : "0";
+    const currency = i % 5 === 0 ? "USD" : "CNY";
+    lines.push(
+      `FP${String(i).padStart(8, "0")}\t客户${String(i % 2000).padStart(4, "0")} Trading Co., Ltd.\t2025-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}\t2025/${(month % 12) + 1}/${day}\t${1 + (i % 97)},${String(i % 1000).padStart(3, "0")}.${String(i % 100).padStart(2, "0")}\t${paid}\t${currency}\t第${i % 50}批订单`,
+    );
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** Runs `act` in the page and resolves when the next render after it is painted. */
+function timedInPage(page, act, arg) {
+  return page.evaluate(
+    ({ act, arg }) =>
+      new Promise((resolve) => {
+        const t0 = performance.now();
+        const measure = (name) =>
+          performance.getEntriesByName(`overdue:${name}`).filter((e) => e.startTime >= t0).reduce((sum, e) => sum + e.duration, 0);
+        const observer = new PerformanceObserver((list) => {
+          if (list.getEntries().some((e) => e.name === "overdue:render" && e.startTime >= t0)) {
+            observer.disconnect();
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => resolve({ total: performance.now() - t0, derive: measure("derive"), render: measure("render") })),
+            );
+          }
+        });
+        observer.observe({ entryTypes: ["measure"] });
+        new Function("arg", act)(arg);
+      }),
+    { act, arg },
+  );
+}
+
+const KEYSTROKE = `
+  const editor = document.querySelector("[data-testid=template-editor]");
+  editor.value = arg + editor.value;
+  editor.dispatchEvent(new InputEvent("input", { bubbles: true }));`;
+const AS_OF = `
+  const input = document.querySelector("[data-testid=as-of-date]");
+  input.value = arg;
+  input.dispatchEvent(new Event("change", { bubbles: true }));`;
+
+const server = await serveDist();
+const browser = await launch();
+const rows = Number(process.env.ROWS ?? 100_000);
+const text = ledger(rows);
+const results = [];
+for (let run = 0; run < 3; run++) {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector("[data-testid=paste-input]");
+  await page.locator("[data-testid=paste-input]").evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await page.waitForFunction(
+    (rows) => (document.querySelector("[data-testid=parse-status]")?.textContent ?? "").startsWith(`${rows} / ${rows}`),
+    rows,
+    { timeout: 120_000 },
+  );
+  await page.click("role=tab[name='Letters']");
+  await page.click("details.template summary");
+  const keys = [];
+  for (const key of ["a", "b", "c"]) keys.push(await timedInPage(page, KEYSTROKE, key));
+  await page.click("role=tab[name='Invoices']");
+  const dates = [];
+  for (const date of ["2026-01-15", "2026-02-15", "2026-03-15"]) dates.push(await timedInPage(page, AS_OF, date));
+  await context.close();
+  const show = (ts) => ts.map((t) => `${t.total.toFixed(0)} (${t.derive.toFixed(0)}+${t.render.toFixed(0)})`).join(" / ");
+  results.push({ run, rows, "template keystroke ms (derive+render)": show(keys), "as-of change ms (derive+render)": show(dates) });
+}
+await browser.close();
+await server.close();
+console.table(results);
