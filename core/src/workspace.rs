@@ -9,7 +9,7 @@ use crate::aging::{Buckets, STAGE_EDGES};
 use crate::charges::ChargeSettings;
 use crate::dates::DayMonthOrder;
 use crate::i18n::Lang;
-use crate::letters::LetterSettings;
+use crate::letters::settings::LetterSettings;
 use crate::money::DecimalMark;
 use crate::paste::Field;
 use crate::playbook::{Annotations, PlaybookSettings};

@@ -10,7 +10,7 @@ use crate::aging::Status;
 use crate::i18n::Lang;
 use crate::money::format_money;
 
-use super::annotations::DisputeReason;
+use super::reasons::DisputeReason;
 use super::settings::Jurisdiction;
 
 /// Where an invoice stands. The order is the escalation order of the normal track (so "worst
