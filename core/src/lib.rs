@@ -16,6 +16,7 @@ pub mod money;
 pub mod paste;
 pub mod playbook;
 pub mod report;
+pub mod rows;
 pub mod sample;
 pub mod share;
 pub mod share_review;

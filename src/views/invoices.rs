@@ -197,11 +197,9 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                 if page_rows.is_empty() {
                     <tr><td colspan={columns.to_string()} class="empty">{ t.empty_table }</td></tr>
                 }
-                { for page_rows.iter().map(|&i| {
-                    let inv = &report.parsed.invoices[i];
-                    let aged = &report.aged[i];
+                { for page_rows.iter().filter_map(|&i| report.row(i)).map(|row| {
+                    let (i, inv, aged, charge) = (row.index, row.invoice, row.aged, row.charge);
                     let overdue = aged.is_overdue();
-                    let charge = report.charge(i);
                     let open = state.table.expanded == Some(i);
                     let toggle = {
                         let dispatch = dispatch.clone();

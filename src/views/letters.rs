@@ -197,8 +197,8 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
             </div>
             <fieldset class="letter-invoices no-print">
                 <legend>{ t("本函涉及的发票（不勾选则按函件类型自动选择）", "Invoices in this letter (none ticked: chosen by the kind of letter)") }</legend>
-                { for open_rows.iter().map(|&i| {
-                    let inv = &report.parsed.invoices[i];
+                { for open_rows.iter().filter_map(|&i| report.row(i)).map(|row| {
+                    let (i, inv) = (row.index, row.invoice);
                     let dispatch = dispatch.clone();
                     let key = InvoiceKey::of(inv);
                     let onchange = Callback::from(move |_| dispatch.dispatch(Action::Letter(LetterAction::ToggleInvoice(key.clone()))));
@@ -206,7 +206,7 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
                         <label class="check">
                             <input type="checkbox" data-testid="letter-invoice" checked={ticked.rows.contains(&i)} {onchange} />
                             { format!("{} · {} {} · {} {}", inv.number, inv.currency, overdue_core::money::format_grouped(inv.outstanding),
-                                report.aged[i].days_past_due, t("天", "days")) }
+                                row.aged.days_past_due, t("天", "days")) }
                         </label>
                     }
                 }) }

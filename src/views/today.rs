@@ -118,10 +118,10 @@ pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
 pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html {
     let lang = state.lang();
     let report = &state.report;
-    let (Some(assessment), Some(invoice)) = (
-        report.playbook.assessments.get(i),
-        report.parsed.invoices.get(i),
-    ) else {
+    let Some((assessment, invoice)) = report
+        .row(i)
+        .and_then(|row| Some((row.assessment?, row.invoice)))
+    else {
         return html! {};
     };
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
@@ -217,10 +217,10 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
 pub fn stage_cell(state: &AppState, dispatch: &Dispatch, i: usize) -> Html {
     let lang = state.lang();
     let report = &state.report;
-    let (Some(assessment), Some(invoice)) = (
-        report.playbook.assessments.get(i),
-        report.parsed.invoices.get(i),
-    ) else {
+    let Some((assessment, invoice)) = report
+        .row(i)
+        .and_then(|row| Some((row.assessment?, row.invoice)))
+    else {
         return html! { <td></td> };
     };
     let key = InvoiceKey::of(invoice);

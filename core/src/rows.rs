@@ -1,0 +1,72 @@
+//! One invoice with everything derived about it — the invoice as read, its aging, its late
+//! charge, the playbook's assessment — so that the table, the letters and the Today list read
+//! one row instead of indexing the report's parallel lists themselves.
+
+use crate::aging::Aged;
+use crate::charges::Charge;
+use crate::paste::Invoice;
+use crate::playbook::{Assessment, InvoiceKey};
+use crate::report::Report;
+
+#[derive(Clone, Copy, Debug)]
+pub struct InvoiceRow<'a> {
+    /// Its place in `report.parsed.invoices` (the pasted order).
+    pub index: usize,
+    pub invoice: &'a Invoice,
+    pub aged: &'a Aged,
+    /// None when no late-charge rule is chosen anywhere.
+    pub charge: Option<&'a Charge>,
+    /// None only for an invoice the playbook was not given (never from [`Report::row`] of a
+    /// derived report, kept optional so that no caller can index past a short list).
+    pub assessment: Option<&'a Assessment>,
+}
+
+impl InvoiceRow<'_> {
+    /// Customer + invoice number: how annotations and letter ticks name this invoice.
+    pub fn key(&self) -> InvoiceKey {
+        InvoiceKey::of(self.invoice)
+    }
+}
+
+impl Report {
+    /// Invoice `index` with what was derived about it; None past the end.
+    pub fn row(&self, index: usize) -> Option<InvoiceRow<'_>> {
+        Some(InvoiceRow {
+            index,
+            invoice: self.parsed.invoices.get(index)?,
+            aged: self.aged.get(index)?,
+            charge: self.charges.get(index),
+            assessment: self.playbook.assessments.get(index),
+        })
+    }
+
+    /// Every invoice, in the pasted order.
+    pub fn rows(&self) -> impl Iterator<Item = InvoiceRow<'_>> {
+        (0..self.parsed.invoices.len()).filter_map(|i| self.row(i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::derive;
+    use crate::workspace::Workspace;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_row_holds_what_was_derived_about_its_own_invoice() {
+        let mut ws = Workspace::default();
+        ws.input.text =
+            "Invoice\tCustomer\tDue date\tAmount\nA\tX\t2025-10-01\t10\nB\tY\t2025-09-01\t20\n"
+                .into();
+        ws.settings.charges.workspace.rule = crate::charges::RuleKind::Contract;
+        let report = derive(&ws, NaiveDate::from_ymd_opt(2025, 10, 31).unwrap());
+        let rows: Vec<_> = report.rows().collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].invoice.number, "B");
+        assert_eq!(rows[1].aged.days_past_due, 60);
+        assert!(rows[1].charge.is_some());
+        assert!(rows[1].assessment.is_some());
+        assert_eq!(rows[1].key().number, "B");
+        assert!(report.row(2).is_none());
+    }
+}
