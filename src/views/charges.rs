@@ -57,7 +57,7 @@ pub fn charge_settings(state: &AppState, dispatch: &Dispatch) -> Html {
     let lang = state.lang();
     let params = &state.workspace.settings.charges.workspace;
     let rule = params.rule;
-    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let w = crate::i18n::charges::words(lang);
 
     let on_rule = edit(state, dispatch, |p, v| match RuleKind::from_key(&v) {
         Some(rule) => {
@@ -164,8 +164,8 @@ pub fn charge_settings(state: &AppState, dispatch: &Dispatch) -> Html {
     let tables = rate_tables();
     html! {
         <div class="field charges-settings">
-            <h3>{ t("逾期费用与利息", "Late fees and interest") }</h3>
-            <label for="charge-rule">{ t("计算规则", "Rule") }</label>
+            <h3>{ w.late_fees_and_interest }</h3>
+            <label for="charge-rule">{ w.rule }</label>
             <select id="charge-rule" data-testid="charge-rule" onchange={on_rule}>
                 { for RuleKind::ALL.iter().map(|r| html! {
                     <option value={r.key()} selected={*r == rule}>{ r.name(lang) }</option>
@@ -176,91 +176,87 @@ pub fn charge_settings(state: &AppState, dispatch: &Dispatch) -> Html {
             }
             if rule == RuleKind::Contract {
                 <div class="grid-fields">
-                    <label>{ t("每张逾期发票固定费用", "Fixed fee per overdue invoice") }
+                    <label>{ w.fixed_fee_per_overdue_invoice }
                         <input type="text" inputmode="decimal" data-testid="contract-fee" value={shown(params.fixed_fee)} onchange={on_fee} /></label>
-                    <label>{ t("一次性费用（未付金额的 %）", "One-off fee (% of outstanding)") }
+                    <label>{ w.one_off_fee_of_outstanding }
                         <input type="text" inputmode="decimal" data-testid="contract-percent" value={shown(params.percent_fee)} onchange={on_percent} /></label>
-                    <label>{ t("利率（%）", "Interest rate (%)") }
+                    <label>{ w.interest_rate }
                         <input type="text" inputmode="decimal" data-testid="contract-rate" value={shown(params.rate)} onchange={on_rate} /></label>
-                    <label>{ t("利率单位", "Rate per") }
+                    <label>{ w.rate_per }
                         <select data-testid="contract-rate-unit" onchange={on_unit}>{ unit_options(params.rate_unit) }</select></label>
-                    <label>{ t("宽限期（天）", "Grace period (days)") }
+                    <label>{ w.grace_period_days }
                         <input type="number" min="0" data-testid="contract-grace-days" value={params.grace_days.to_string()} onchange={on_grace} /></label>
-                    <label>{ t("上限", "Cap") }
+                    <label>{ w.cap }
                         <input type="text" inputmode="decimal" data-testid="contract-cap"
                             value={params.cap_amount.or(params.cap_percent).map(shown).unwrap_or_default()} onchange={on_cap} /></label>
-                    <label>{ t("上限类型", "Cap is") }
+                    <label>{ w.cap_is }
                         <select data-testid="contract-cap-kind" onchange={on_cap_kind}>
-                            <option value="amount" selected={!cap_is_percent}>{ t("金额", "an amount") }</option>
-                            <option value="percent" selected={cap_is_percent}>{ t("未付金额的 %", "% of the outstanding") }</option>
+                            <option value="amount" selected={!cap_is_percent}>{ w.an_amount }</option>
+                            <option value="percent" selected={cap_is_percent}>{ w.of_the_outstanding }</option>
                         </select></label>
-                    <label>{ t("计息天数基础", "Day basis") }
+                    <label>{ w.day_basis }
                         <select data-testid="day-basis" onchange={on_basis}>{ basis_options(params.day_basis) }</select></label>
                 </div>
-                <p class="hint">{ t("例：月息 1.5% 填 1.5 并选“月利率”；日万分之五填 0.05 并选“日利率”。",
-                    "E.g. 1.5 % a month: enter 1.5 and choose “a month”; 0.05 % a day (万分之五): 0.05 and “a day”.") }</p>
+                <p class="hint">{ w.e_g_1_5_a }</p>
             }
             if rule == RuleKind::CnSaleLpr {
                 <div class="grid-fields">
-                    <label>{ t("LPR 倍数（1.3–1.5）", "LPR multiplier (1.3–1.5)") }
+                    <label>{ w.lpr_multiplier_1_3_1 }
                         <input type="text" inputmode="decimal" data-testid="cn-multiplier" value={params.cn_multiplier.normalize().to_string()} onchange={on_multiplier} /></label>
-                    <label>{ t("LPR 取值", "LPR") }
+                    <label>{ w.lpr }
                         <select data-testid="cn-lpr" onchange={on_lpr}>
                             { for [LprMode::Fixed, LprMode::Floating].iter().map(|m| html! {
                                 <option value={m.key()} selected={*m == params.cn_lpr}>{ m.label(lang) }</option>
                             }) }
                         </select></label>
-                    <label>{ t("计息天数基础", "Day basis") }
+                    <label>{ w.day_basis }
                         <select data-testid="cn-day-basis" onchange={on_cn_basis.clone()}>{ basis_options(params.cn_day_basis) }</select></label>
                 </div>
             }
             if rule == RuleKind::CnSmeRegulation {
                 <div class="grid-fields">
-                    <label>{ t("约定利率（%，未约定留空）", "Agreed rate (%, blank if none)") }
+                    <label>{ w.agreed_rate_blank_if_none }
                         <input type="text" inputmode="decimal" data-testid="cn-agreed-rate" value={params.cn_agreed_rate.map(shown).unwrap_or_default()} onchange={on_agreed} /></label>
-                    <label>{ t("利率单位", "Rate per") }
+                    <label>{ w.rate_per }
                         <select data-testid="cn-agreed-rate-unit" onchange={on_agreed_unit}>{ unit_options(params.cn_agreed_rate_unit) }</select></label>
-                    <label>{ t("合同签订日期", "Contract date") }
+                    <label>{ w.contract_date }
                         <input type="date" data-testid="cn-contract-date" value={params.cn_contract_date.map(dates::iso).unwrap_or_default()} onchange={on_contract_date} /></label>
-                    <label>{ t("计息天数基础", "Day basis") }
+                    <label>{ w.day_basis }
                         <select data-testid="cn-day-basis" onchange={on_cn_basis}>{ basis_options(params.cn_day_basis) }</select></label>
                 </div>
             }
             if rule != RuleKind::None {
                 <div class="grid-fields">
                     if rule.uses_day_count() {
-                        <label>{ t("计息天数", "Days counted") }
+                        <label>{ w.days_counted }
                             <select data-testid="day-count" onchange={on_day_count}>
                                 { for DayCount::ALL.iter().map(|c| html! {
                                     <option value={c.key()} selected={*c == params.day_count}>{ c.label(lang) }</option>
                                 }) }
                             </select></label>
                     }
-                    <label>{ t("舍入", "Rounding") }
+                    <label>{ w.rounding }
                         <select data-testid="rounding" onchange={on_rounding}>
                             { for [Rounding::End, Rounding::Daily].iter().map(|r| html! {
                                 <option value={r.key()} selected={*r == params.rounding}>{ r.label(lang) }</option>
                             }) }
                         </select></label>
                 </div>
-                <p class="hint">{ t(
-                    "利息自到期日次日起算，计至付款日（有“付款日期”列时）或截止日期；按未付余额单利计算（美国《及时付款法》每 30 天复利）；金额在最后四舍五入到分。",
-                    "Interest runs from the day after the due date to the payment date (from a paid-date column) or the as-of date, as simple interest on the outstanding balance (the US Prompt Payment Act compounds every 30 days), rounded half-up to the cent at the end.",
-                ) }</p>
+                <p class="hint">{ w.interest_note }</p>
             }
             <details class="rate-tables">
-                <summary>{ t("内置利率表及其最后已知日期", "Built-in rate tables and their last known dates") }</summary>
+                <summary>{ w.built_in_rate_tables_and }</summary>
                 <table class="data">
                     <thead><tr>
-                        <th scope="col">{ t("利率表", "Table") }</th>
-                        <th scope="col">{ t("最后已知日期", "Known until") }</th>
-                        <th scope="col">{ t("来源", "Source") }</th>
+                        <th scope="col">{ w.table }</th>
+                        <th scope="col">{ w.known_until }</th>
+                        <th scope="col">{ w.source }</th>
                     </tr></thead>
                     <tbody>
                     { for tables.iter().map(|info| html! {
                         <tr>
                             <th scope="row">{ info.table.name(lang) }</th>
-                            <td>{ dates::display(info.last_known, lang) }{ if info.has_gaps { t("（有缺口）", " (with gaps)") } else { "" } }</td>
+                            <td>{ dates::display(info.last_known, lang) }{ if info.has_gaps { w.with_gaps } else { "" } }</td>
                             <td class="wrap">{ info.source }</td>
                         </tr>
                     }) }
@@ -273,18 +269,18 @@ pub fn charge_settings(state: &AppState, dispatch: &Dispatch) -> Html {
 
 /// Every figure of one invoice's late charge, traced to its rule and formula.
 pub fn breakdown(charge: &Charge, lang: Lang) -> Html {
-    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let w = crate::i18n::charges::words(lang);
     let currency = charge.currency.as_str();
     html! {
         <div class="breakdown" data-testid="charge-breakdown">
             <p><strong>{ charge.rule.name(lang) }</strong>
-                if charge.days > 0 { { format!(" · {} {}", charge.days, t("天", "days")) } }</p>
+                if charge.days > 0 { { format!(" · {} {}", charge.days, w.days) } }</p>
             if !charge.periods.is_empty() {
                 <ul class="periods">
                 { for charge.periods.iter().map(|p| html! {
                     <li>
                         <span class="period">{ format!("{} – {}", dates::display(p.from, lang), dates::display(p.to, lang)) }</span>
-                        { format!(" ({} {}): ", p.days, t("天", "days")) }
+                        { format!(" ({} {}): ", p.days, w.days) }
                         <span class="rate-source">{ p.rate_source(lang) }</span>
                         <br />
                         <code>{ p.formula(lang, currency) }</code>
@@ -300,8 +296,8 @@ pub fn breakdown(charge: &Charge, lang: Lang) -> Html {
                 </ul>
             }
             <p class="charge-sum">
-                { t("利息 ", "Interest ") }<strong>{ format_grouped(charge.interest) }</strong>
-                { t(" + 固定补偿 ", " + fixed sums ") }<strong>{ format_grouped(charge.fixed) }</strong>
+                { w.interest }<strong>{ format_grouped(charge.interest) }</strong>
+                { w.fixed_sums }<strong>{ format_grouped(charge.fixed) }</strong>
                 { " = " }<strong>{ format!("{currency} {}", format_grouped(charge.total)) }</strong>
             </p>
             { for charge.warnings.iter().map(|w| html! { <p class="warning">{ w.describe(lang) }</p> }) }
@@ -332,8 +328,8 @@ pub fn customer_rule_select(state: &AppState, dispatch: &Dispatch, customer: &st
         })
     };
     html! {
-        <select class="customer-rule" aria-label={format!("{} {}", lang.pick("计费规则：", "Late-charge rule for"), customer)} onchange={onchange}>
-            <option value="" selected={current.is_none()}>{ lang.pick("（同工作区规则）", "(workspace rule)") }</option>
+        <select class="customer-rule" aria-label={format!("{} {}", crate::i18n::charges::words(lang).late_charge_rule_for, customer)} onchange={onchange}>
+            <option value="" selected={current.is_none()}>{ crate::i18n::charges::words(lang).workspace_rule }</option>
             { for RuleKind::ALL.iter().map(|r| html! {
                 <option value={r.key()} selected={current == Some(*r)}>{ r.name(lang) }</option>
             }) }

@@ -120,7 +120,7 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                         <strong>{ parsed.invoices.len() }</strong>{ format!(" / {data_rows} {} · ", t.rows_read) }
                         <strong class={classes!((!parsed.errors.is_empty()).then_some("bad"))}>{ parsed.errors.len() }</strong>
                         { format!(" {}", t.problems) }
-                        if !parsed.skipped.is_empty() { { format!(" · {} {}", parsed.skipped.len(), lang.pick("行已跳过", "skipped")) } }
+                        if !parsed.skipped.is_empty() { { format!(" · {} {}", parsed.skipped.len(), crate::i18n::input::words(lang).skipped) } }
                     </p>
                     <button class="link" data-testid="input-toggle" aria-expanded={open.to_string()} aria-controls="input-body" onclick={on_toggle}>
                         { if open { t.fold_input } else { t.unfold_input } }
@@ -134,7 +134,7 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                         if large {
                             <div class="large-paste" data-testid="paste-preview">
                                 <strong>{ t.large_paste_title }</strong>
-                                { format!(" — {} KB, {} {}", text.len() / 1024, parsed.record_count, lang.pick("行", "lines")) }
+                                { format!(" — {} KB, {} {}", text.len() / 1024, parsed.record_count, crate::i18n::input::words(lang).lines) }
                                 <pre>{ text.lines().take(4).map(|l| clip(l, 160)).collect::<Vec<_>>().join("\n") }{ "\n…" }</pre>
                             </div>
                         }

@@ -209,13 +209,13 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                         <>
                         <tr class={classes!(overdue.then_some("overdue"), (aged.status != Status::Open).then_some("settled"))}
                             data-invoice={inv.number.clone()}>
-                            <th scope="row" title={format!("{} {}", lang.pick("原始行", "pasted row"), inv.line)}>{ &inv.number }</th>
+                            <th scope="row" title={format!("{} {}", crate::i18n::invoices::words(lang).pasted_row, inv.line)}>{ &inv.number }</th>
                             <td>{ &inv.customer }</td>
                             <td>{ &inv.currency }</td>
                             <td class="date">{ inv.invoice_date.map(|d| dates::display(d, lang)).unwrap_or_default() }</td>
                             <td class="date">
                                 { dates::display(inv.due_date, lang) }
-                                if inv.due_derived { <span class="derived" title={t.due_derived}>{ lang.pick(" (推算)", " (est.)") }</span> }
+                                if inv.due_derived { <span class="derived" title={t.due_derived}>{ crate::i18n::invoices::words(lang).est }</span> }
                             </td>
                             <td class="num" data-col="days">{ aged.days_past_due }</td>
                             <td>{ if aged.status == Status::Open { buckets.label(aged.bucket, lang) } else { "—".into() } }</td>
@@ -226,10 +226,10 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                             if let Some(charge) = charge {
                                 <td class="num" data-col="charge">
                                     { amount(charge.total) }
-                                    if !charge.is_complete() { <span class="flag" title={lang.pick("部分期间无已知利率", "no rate known for part of the period")}>{ " ⚠" }</span> }
+                                    if !charge.is_complete() { <span class="flag" title={crate::i18n::invoices::words(lang).no_rate_known_for_part}>{ " ⚠" }</span> }
                                     { " " }
                                     <button class="link details" data-testid="charge-details" aria-expanded={open.to_string()} onclick={toggle}>
-                                        { if open { lang.pick("收起", "hide") } else { lang.pick("明细", "how") } }
+                                        { if open { crate::i18n::invoices::words(lang).hide } else { crate::i18n::invoices::words(lang).how } }
                                     </button>
                                 </td>
                             }

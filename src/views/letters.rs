@@ -44,12 +44,12 @@ fn html_escape(text: &str) -> String {
 
 pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
     let lang = state.lang();
-    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let w = crate::i18n::letters::words(lang);
     let report = &state.report;
     let draft = &state.letter;
     let customers = report.customer_names();
     let Some(customer) = draft.customer.clone().or_else(|| default_customer(report)) else {
-        return html! { <p class="empty" data-testid="letter-text">{ t("请先粘贴发票。", "Paste your invoices first.") }</p> };
+        return html! { <p class="empty" data-testid="letter-text">{ w.paste_your_invoices_first }</p> };
     };
     let kind = draft
         .kind
@@ -172,31 +172,31 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
     html! {
         <div class="letters">
             <div class="letter-controls no-print">
-                <label>{ t("客户", "Customer") }
+                <label>{ w.customer }
                     <select data-testid="letter-customer" onchange={on_customer}>
                         { for customers.iter().map(|c| html! { <option value={c.to_string()} selected={*c == customer}>{ *c }</option> }) }
                     </select></label>
-                <label>{ t("函件类型", "Letter") }
+                <label>{ w.letter }
                     <select data-testid="letter-kind" onchange={on_kind}>
                         { for LetterKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={*k == kind}>{ k.describe(lang) }</option> }) }
                     </select></label>
-                <label>{ t("函件语言", "Language of the letter") }
+                <label>{ w.language_of_the_letter }
                     <select data-testid="letter-lang" onchange={on_lang}>
                         <option value="zh" selected={letter_lang == Lang::Zh}>{ "中文" }</option>
                         <option value="en" selected={letter_lang == Lang::En}>{ "English" }</option>
                     </select></label>
-                <label>{ t("付款期限（留空按默认）", "Pay by (blank: default)") }
+                <label>{ w.pay_by_blank_default }
                     <input type="date" data-testid="letter-deadline" value={draft.deadline.map(dates::iso).unwrap_or_default()} onchange={on_deadline} /></label>
                 if kind == LetterKind::PaymentPlan {
-                    <label>{ t("分期数", "Instalments") }
+                    <label>{ w.instalments }
                         <input type="number" min="1" max="120" data-testid="letter-instalments"
                             value={draft.instalments.unwrap_or(settings.instalment_count).to_string()} onchange={on_instalments} /></label>
-                    <label>{ t("首期付款日", "First instalment") }
+                    <label>{ w.first_instalment }
                         <input type="date" data-testid="letter-first-instalment" value={dates::iso(first_instalment)} onchange={on_first_instalment} /></label>
                 }
             </div>
             <fieldset class="letter-invoices no-print">
-                <legend>{ t("本函涉及的发票（不勾选则按函件类型自动选择）", "Invoices in this letter (none ticked: chosen by the kind of letter)") }</legend>
+                <legend>{ w.invoices_in_this_letter_none }</legend>
                 { for open_rows.iter().filter_map(|&i| report.row(i)).map(|row| {
                     let (i, inv) = (row.index, row.invoice);
                     let dispatch = dispatch.clone();
@@ -206,42 +206,42 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
                         <label class="check">
                             <input type="checkbox" data-testid="letter-invoice" checked={ticked.rows.contains(&i)} {onchange} />
                             { format!("{} · {} {} · {} {}", inv.number, inv.currency, overdue_core::money::format_grouped(inv.outstanding),
-                                row.aged.days_past_due, t("天", "days")) }
+                                row.aged.days_past_due, w.days) }
                         </label>
                     }
                 }) }
             </fieldset>
             if !draft.dropped.is_empty() {
                 <p class="warning" role="status" data-testid="letter-dropped">
-                    { t("重新粘贴后，以下勾选的发票已不在未结发票中，已从本函移除：", "After the new paste, these ticked invoices are no longer open and were taken out of this letter: ") }
-                    { draft.dropped.iter().map(|k| k.number.as_str()).collect::<Vec<_>>().join(lang.pick("、", ", ")) }
+                    { w.after_the_new_paste_these }
+                    { draft.dropped.iter().map(|k| k.number.as_str()).collect::<Vec<_>>().join(crate::i18n::letters::words(lang).text) }
                 </p>
             }
             if let Some(error) = &letter.error {
                 <p class="warning" role="alert" data-testid="template-error">{ error.describe(lang) }</p>
             }
             <div class="letter-actions no-print">
-                <button class="primary" data-testid="copy-letter" onclick={on_copy}>{ t("复制函件", "Copy the letter") }</button>
-                <a class="button" href={mailto} data-testid="mail-letter">{ t("用邮件发送", "Open in mail") }</a>
-                <button data-testid="download-letter" onclick={on_download}>{ t("下载 .txt", "Download .txt") }</button>
-                <button data-testid="print-letter" onclick={on_print}>{ t("打印", "Print") }</button>
-                if draft.copied { <span class="ok" role="status" data-testid="copied">{ t("已复制到剪贴板", "Copied to the clipboard") }</span> }
+                <button class="primary" data-testid="copy-letter" onclick={on_copy}>{ w.copy_the_letter }</button>
+                <a class="button" href={mailto} data-testid="mail-letter">{ w.open_in_mail }</a>
+                <button data-testid="download-letter" onclick={on_download}>{ w.download_txt }</button>
+                <button data-testid="print-letter" onclick={on_print}>{ w.print }</button>
+                if draft.copied { <span class="ok" role="status" data-testid="copied">{ w.copied_to_the_clipboard }</span> }
             </div>
             <article class="letter-sheet" lang={if letter_lang == Lang::Zh { "zh-CN" } else { "en" }}>
                 <pre data-testid="letter-text">{ text.clone() }</pre>
             </article>
             <details class="template no-print">
-                <summary>{ t("编辑此类函件的模板", "Edit the template of this letter") }
-                    if settings.is_edited(kind, letter_lang) { <strong>{ t("（已修改）", " (edited)") }</strong> }</summary>
+                <summary>{ w.edit_the_template_of_this }
+                    if settings.is_edited(kind, letter_lang) { <strong>{ w.edited }</strong> }</summary>
                 <div class="template-grid">
                     <div>
                         <textarea data-testid="template-editor" rows="18" spellcheck="false" value={template} oninput={on_template}
-                            aria-label={t("函件模板", "Letter template")} />
+                            aria-label={w.letter_template} />
                         if let Some(error) = template_error { <p class="warning">{ error.describe(lang) }</p> }
-                        <button class="link" data-testid="reset-template" onclick={on_reset}>{ t("恢复默认模板", "Restore the default template") }</button>
+                        <button class="link" data-testid="reset-template" onclick={on_reset}>{ w.restore_the_default_template }</button>
                     </div>
                     <div class="placeholders">
-                        <h4>{ t("可用占位符", "Placeholders") }</h4>
+                        <h4>{ w.placeholders }</h4>
                         <dl>{ for placeholders(lang).into_iter().map(|(name, what)| html! { <><dt><code>{ format!("{{{{ {name} }}}}") }</code></dt><dd>{ what }</dd></> }) }</dl>
                     </div>
                 </div>
@@ -253,7 +253,7 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
 
 fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
     let lang = state.lang();
-    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let w = crate::i18n::letters::words(lang);
     let settings = &state.workspace.settings.letters;
     let field = |label: &'static str,
                  testid: &'static str,
@@ -329,44 +329,44 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
     let d = &settings.dispute;
     html! {
         <details class="sender no-print">
-            <summary>{ t("我方信息、客户地址与函件选项（只保存在本浏览器）", "Your company, the customer's address and letter options (kept in this browser only)") }</summary>
+            <summary>{ w.your_company_the_customer_s }</summary>
             <div class="grid-fields">
-                { field(t("公司名称", "Company name"), "sender-company", &s.company, |x, v| x.sender.company = v) }
-                { field(t("地址", "Address"), "sender-address", &s.address, |x, v| x.sender.address = v) }
-                { field(t("联系人", "Contact person"), "sender-contact", &s.contact, |x, v| x.sender.contact = v) }
-                { field(t("电话", "Phone"), "sender-phone", &s.phone, |x, v| x.sender.phone = v) }
-                { field(t("邮箱", "Email"), "sender-email", &s.email, |x, v| x.sender.email = v) }
-                { field(t("开户银行", "Bank"), "sender-bank", &s.bank_name, |x, v| x.sender.bank_name = v) }
-                { field(t("银行账号", "Bank account"), "sender-account", &s.bank_account, |x, v| x.sender.bank_account = v) }
-                { field(t("落款", "Signature line"), "sender-signature", &s.signature, |x, v| x.sender.signature = v) }
-                { field(t("合同条款（催告函引用）", "Contract clause (cited in notices)"), "contract-clause", &settings.contract_clause, |x, v| x.contract_clause = v) }
-                { customer_field(t("客户全称", "Customer's full name"), "customer-full-name", profile.full_name.clone(), |p, v| p.full_name = v) }
-                { customer_field(t("客户地址", "Customer's address"), "customer-address", profile.address.clone(), |p, v| p.address = v) }
-                { customer_field(t("客户联系人", "Customer's contact"), "customer-contact", profile.contact.clone(), |p, v| p.contact = v) }
-                <label>{ t("默认付款期限（天）", "Default deadline (days)") }
+                { field(w.company_name, "sender-company", &s.company, |x, v| x.sender.company = v) }
+                { field(w.address, "sender-address", &s.address, |x, v| x.sender.address = v) }
+                { field(w.contact_person, "sender-contact", &s.contact, |x, v| x.sender.contact = v) }
+                { field(w.phone, "sender-phone", &s.phone, |x, v| x.sender.phone = v) }
+                { field(w.email, "sender-email", &s.email, |x, v| x.sender.email = v) }
+                { field(w.bank, "sender-bank", &s.bank_name, |x, v| x.sender.bank_name = v) }
+                { field(w.bank_account, "sender-account", &s.bank_account, |x, v| x.sender.bank_account = v) }
+                { field(w.signature_line, "sender-signature", &s.signature, |x, v| x.sender.signature = v) }
+                { field(w.contract_clause_cited_in_notices, "contract-clause", &settings.contract_clause, |x, v| x.contract_clause = v) }
+                { customer_field(w.customer_s_full_name, "customer-full-name", profile.full_name.clone(), |p, v| p.full_name = v) }
+                { customer_field(w.customer_s_address, "customer-address", profile.address.clone(), |p, v| p.address = v) }
+                { customer_field(w.customer_s_contact, "customer-contact", profile.contact.clone(), |p, v| p.contact = v) }
+                <label>{ w.default_deadline_days }
                     <input type="number" min="0" max="365" data-testid="deadline-days" value={settings.deadline_days.to_string()} onchange={on_deadline_days} /></label>
-                { check(t("按工作日计算期限", "Count the deadline in working days"), "working-days", settings.working_days, |x, v| x.working_days = v) }
+                { check(w.count_the_deadline_in_working, "working-days", settings.working_days, |x, v| x.working_days = v) }
             </div>
             <fieldset class="consequences">
-                <legend>{ t("催告函与最后通知写明的后果", "Consequences named in notices") }</legend>
-                { check(t("逾期利息及费用持续累计", "Late charges keep accruing"), "consequence-charges", c.late_charges, |x, v| x.consequences.late_charges = v) }
-                { check(t("暂停发货及信用账期", "Account on hold"), "consequence-hold", c.account_hold, |x, v| x.consequences.account_hold = v) }
-                { check(t("委托催收机构", "Collection agency"), "consequence-agency", c.collection_agency, |x, v| x.consequences.collection_agency = v) }
-                { check(t("通过法律途径追讨", "Legal action"), "consequence-legal", c.legal_action, |x, v| x.consequences.legal_action = v) }
+                <legend>{ w.consequences_named_in_notices }</legend>
+                { check(w.late_charges_keep_accruing, "consequence-charges", c.late_charges, |x, v| x.consequences.late_charges = v) }
+                { check(w.account_on_hold, "consequence-hold", c.account_hold, |x, v| x.consequences.account_hold = v) }
+                { check(w.collection_agency, "consequence-agency", c.collection_agency, |x, v| x.consequences.collection_agency = v) }
+                { check(w.legal_action, "consequence-legal", c.legal_action, |x, v| x.consequences.legal_action = v) }
             </fieldset>
             <fieldset class="consequences">
-                <legend>{ t("争议回复函：列出的单据", "Dispute response: documents listed") }</legend>
-                { check(t("合同", "The contract"), "dispute-doc-contract", d.contract, |x, v| x.dispute.contract = v) }
-                { check(t("采购订单", "Purchase order"), "dispute-doc-po", d.purchase_order, |x, v| x.dispute.purchase_order = v) }
-                { check(t("订单确认书", "Order confirmation"), "dispute-doc-confirmation", d.order_confirmation, |x, v| x.dispute.order_confirmation = v) }
-                { check(t("送货单/提单", "Delivery note / bill of lading"), "dispute-doc-delivery", d.delivery_note, |x, v| x.dispute.delivery_note = v) }
-                { check(t("验收记录/签收单", "Acceptance record / signed receipt"), "dispute-doc-acceptance", d.acceptance_record, |x, v| x.dispute.acceptance_record = v) }
+                <legend>{ w.dispute_response_documents_listed }</legend>
+                { check(w.the_contract, "dispute-doc-contract", d.contract, |x, v| x.dispute.contract = v) }
+                { check(w.purchase_order, "dispute-doc-po", d.purchase_order, |x, v| x.dispute.purchase_order = v) }
+                { check(w.order_confirmation, "dispute-doc-confirmation", d.order_confirmation, |x, v| x.dispute.order_confirmation = v) }
+                { check(w.delivery_note_bill_of_lading, "dispute-doc-delivery", d.delivery_note, |x, v| x.dispute.delivery_note = v) }
+                { check(w.acceptance_record_signed_receipt, "dispute-doc-acceptance", d.acceptance_record, |x, v| x.dispute.acceptance_record = v) }
             </fieldset>
             <fieldset class="consequences">
-                <legend>{ t("争议回复函：提出的解决办法", "Dispute response: resolutions offered") }</legend>
-                { check(t("重开更正后的发票", "Corrected invoice"), "dispute-fix-invoice", d.corrected_invoice, |x, v| x.dispute.corrected_invoice = v) }
-                { check(t("红字发票/贷项通知单", "Credit note"), "dispute-fix-credit", d.credit_note, |x, v| x.dispute.credit_note = v) }
-                { check(t("先付无争议部分", "Pay the undisputed part now"), "dispute-fix-partial", d.partial_payment, |x, v| x.dispute.partial_payment = v) }
+                <legend>{ w.dispute_response_resolutions_offered }</legend>
+                { check(w.corrected_invoice, "dispute-fix-invoice", d.corrected_invoice, |x, v| x.dispute.corrected_invoice = v) }
+                { check(w.credit_note, "dispute-fix-credit", d.credit_note, |x, v| x.dispute.credit_note = v) }
+                { check(w.pay_the_undisputed_part_now, "dispute-fix-partial", d.partial_payment, |x, v| x.dispute.partial_payment = v) }
             </fieldset>
         </details>
     }

@@ -42,13 +42,13 @@ pub(super) fn mapping_panel(state: &AppState, dispatch: &Dispatch) -> Html {
         if !parsed.unmapped.is_empty() {
             <p class="warning" role="alert">
                 { t.unmapped_warning }{ " " }
-                { parsed.unmapped.iter().map(|f| field_label(*f, lang)).collect::<Vec<_>>().join(lang.pick("、", ", ")) }
+                { parsed.unmapped.iter().map(|f| field_label(*f, lang)).collect::<Vec<_>>().join(crate::i18n::mapping::words(lang).text) }
             </p>
         }
         if year_last_dates {
             <p class="notice" data-testid="date-order">
                 { match order.order { DayMonthOrder::DayFirst => t.dates_day_first, DayMonthOrder::MonthFirst => t.dates_month_first } }
-                { if parsed.date_order_overridden { lang.pick("（您的选择）", " (your choice)") } else { "" } }
+                { if parsed.date_order_overridden { crate::i18n::mapping::words(lang).your_choice } else { "" } }
                 { ". " }
                 if order.undecided() && !parsed.date_order_overridden { <strong>{ t.dates_undecided }{ " " }</strong> }
                 if order.conflicting() { <strong>{ t.dates_conflict }{ " " }</strong> }

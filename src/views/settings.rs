@@ -121,25 +121,24 @@ fn device_data(state: &AppState, dispatch: &Dispatch) -> Html {
             <p>{ t.device_kept }</p>
             if state.store.saved == Saved::Kept {
                 <ul class="kept">
-                    <li>{ lang.pick("工作区：粘贴的数据与设置", "Workspace: your pasted data and settings") }{ format!(" ({})", kb(browser::kept_bytes())) }</li>
-                    <li>{ lang.pick("我方信息与客户地址：", "Your company details and customers' addresses: ") }
-                        { if letters.sender == Default::default() && letters.customers.is_empty() { lang.pick("无", "none") } else { lang.pick("已填写", "entered") } }</li>
-                    <li>{ lang.pick("修改过的函件模板：", "Edited letter templates: ") }{ templates }</li>
-                    <li>{ lang.pick("发票备注（争议、承诺、已完成事项）：", "Invoice notes (disputes, promises, actions done): ") }{ ws.annotations.len() }</li>
+                    <li>{ crate::i18n::settings::words(lang).workspace_your_pasted_data_and }{ format!(" ({})", kb(browser::kept_bytes())) }</li>
+                    <li>{ crate::i18n::settings::words(lang).your_company_details_and_customers }
+                        { if letters.sender == Default::default() && letters.customers.is_empty() { crate::i18n::settings::words(lang).none } else { crate::i18n::settings::words(lang).entered } }</li>
+                    <li>{ crate::i18n::settings::words(lang).edited_letter_templates }{ templates }</li>
+                    <li>{ crate::i18n::settings::words(lang).invoice_notes_disputes_promises_actions }{ ws.annotations.len() }</li>
                 </ul>
             } else {
                 <p>{ if state.store.saved == Saved::Failed { t.device_not_saved } else { t.device_nothing } }</p>
             }
             <button class="danger" data-testid="erase-device-data" onclick={erase}>
-                { lang.pick("清除本浏览器中的全部数据", "Erase everything kept in this browser") }
+                { crate::i18n::settings::words(lang).erase_everything_kept_in_this }
             </button>
             <label class="check keep-nothing">
                 <input type="checkbox" data-testid="keep-nothing" checked={keep_nothing} onchange={on_keep_nothing} />
-                { lang.pick("不在本浏览器保存任何数据", "Keep nothing in this browser") }
+                { crate::i18n::settings::words(lang).keep_nothing_in_this_browser }
             </label>
             if keep_nothing {
-                <p class="warning">{ lang.pick("已开启：刷新或关闭页面后，粘贴的数据和设置都会丢失。",
-                    "On: when you reload or close the page, your pasted data and settings are gone.") }</p>
+                <p class="warning">{ crate::i18n::settings::words(lang).on_when_you_reload_or }</p>
             }
         </div>
     }

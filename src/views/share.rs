@@ -163,8 +163,8 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     html! {
         <section class="share-panel no-print" aria-labelledby="share-heading" data-testid="share-panel" onkeydown={on_key}>
             <div class="panel-head">
-                <h2 id="share-heading" tabindex="-1">{ lang.pick("分享链接", "Share a link") }</h2>
-                <button class="link" onclick={on_close}>{ lang.pick("关闭", "Close") }</button>
+                <h2 id="share-heading" tabindex="-1">{ crate::i18n::share::words(lang).share_a_link }</h2>
+                <button class="link" onclick={on_close}>{ crate::i18n::share::words(lang).close }</button>
             </div>
             <p class="hint">{ lang.pick(
                 "内容装在链接“#”之后的部分里，浏览器不会把这部分发给任何服务器；收到链接的人在自己的浏览器中打开。",
@@ -172,7 +172,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                  to any server; whoever receives it opens it in their own browser.") }</p>
             <label class="check">
                 <input type="checkbox" data-testid="share-with-data" checked={*with_data} onchange={on_with_data} />
-                { lang.pick("包含我的发票数据（设置与数据）", "Include my invoices (settings and data)") }
+                { crate::i18n::share::words(lang).include_my_invoices_settings_and }
             </label>
             <p class="notice">{ carries }</p>
             if *with_data && passphrase.is_empty() {
@@ -182,7 +182,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                      to the recipient another way (by phone, say).") }</p>
             }
             <div class="field">
-                <label for="share-passphrase">{ lang.pick("口令（可选）", "Passphrase (optional)") }</label>
+                <label for="share-passphrase">{ crate::i18n::share::words(lang).passphrase_optional }</label>
                 <input id="share-passphrase" type="password" data-testid="share-passphrase"
                     autocomplete="new-password" spellcheck="false"
                     value={(*passphrase).clone()} oninput={on_passphrase} />
@@ -198,25 +198,23 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                             <p class="share-link" data-testid="share-link">{ text.clone() }</p>
                             <div class="share-actions">
                                 <button class="primary" data-testid="copy-share-link" onclick={on_copy}>
-                                    { lang.pick("复制链接", "Copy link") }
+                                    { crate::i18n::share::words(lang).copy_link }
                                 </button>
                                 <span class="hint">{ match lang {
                                     Lang::Zh => format!("{} 个字符", text.chars().count()),
                                     Lang::En => format!("{} characters", text.chars().count()),
                                 } }</span>
                                 if *copied == Some(true) {
-                                    <span role="status" data-testid="share-copied">{ lang.pick("已复制", "Copied") }</span>
+                                    <span role="status" data-testid="share-copied">{ crate::i18n::share::words(lang).copied }</span>
                                 }
                                 if *copied == Some(false) {
-                                    <span role="alert" class="error">{ lang.pick(
-                                        "这个浏览器不允许复制。请点一下链接（会全部选中），再手动复制。",
-                                        "This browser would not copy. Tap the link (it selects all of it) and copy it yourself.") }</span>
+                                    <span role="alert" class="error">{ crate::i18n::share::words(lang).this_browser_would_not_copy }</span>
                                 }
                             </div>
                         </>
                     },
                     LinkState::Encrypting => html! {
-                        <p role="status" class="hint">{ lang.pick("正在加密链接…", "Encrypting the link…") }</p>
+                        <p role="status" class="hint">{ crate::i18n::share::words(lang).encrypting_the_link }</p>
                     },
                     LinkState::TooMuchData(bytes) => html! {
                         <p class="warning" role="alert" data-testid="share-too-much">{ match lang {
@@ -284,10 +282,10 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
         None => Html::default(),
         Some(IncomingLink::Failed(error)) => html! {
             <section class="link-prompt no-print" role="alert" data-testid="open-link">
-                <h2>{ lang.pick("无法打开分享链接", "This share link cannot be opened") }</h2>
+                <h2>{ crate::i18n::share::words(lang).this_share_link_cannot_be }</h2>
                 <p class="warning" data-testid="open-link-error">{ error.describe(lang) }</p>
-                <p>{ lang.pick("您自己的数据没有任何改变。", "Your own work has not changed.") }</p>
-                <button onclick={act(|| Action::Link(LinkAction::Dismiss), true)}>{ lang.pick("知道了", "OK") }</button>
+                <p>{ crate::i18n::share::words(lang).your_own_work_has_not }</p>
+                <button onclick={act(|| Action::Link(LinkAction::Dismiss), true)}>{ crate::i18n::share::words(lang).ok }</button>
             </section>
         },
         Some(IncomingLink::Locked {
@@ -325,18 +323,17 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
             };
             html! {
                 <section class="link-prompt no-print" aria-labelledby="open-link-heading" data-testid="open-link">
-                    <h2 id="open-link-heading" tabindex="-1">{ lang.pick("打开受口令保护的分享链接", "Open a passphrase-protected share link") }</h2>
-                    <p>{ lang.pick("请输入发送人告诉您的口令。在您选择之前，您自己的数据不会改变。",
-                        "Enter the passphrase the sender gave you. Nothing of yours changes until you choose.") }</p>
+                    <h2 id="open-link-heading" tabindex="-1">{ crate::i18n::share::words(lang).open_a_passphrase_protected_share }</h2>
+                    <p>{ crate::i18n::share::words(lang).enter_the_passphrase_the_sender }</p>
                     <form class="unlock" onsubmit={onsubmit}>
-                        <label for="open-link-passphrase">{ lang.pick("口令", "Passphrase") }</label>
+                        <label for="open-link-passphrase">{ crate::i18n::share::words(lang).passphrase }</label>
                         <input id="open-link-passphrase" type="password" data-testid="share-passphrase"
                             autocomplete="off" autofocus=true aria-invalid={error.is_some().to_string()} />
                         <button type="submit" class="primary" data-testid="open-link-unlock" disabled={*busy}>
-                            { if *busy { lang.pick("正在解密…", "Decrypting…") } else { lang.pick("打开", "Open") } }
+                            { if *busy { crate::i18n::share::words(lang).decrypting } else { crate::i18n::share::words(lang).open } }
                         </button>
                         <button type="button" onclick={act(|| Action::Link(LinkAction::Dismiss), true)} data-testid="open-link-cancel">
-                            { lang.pick("不打开", "Don't open") }
+                            { crate::i18n::share::words(lang).don_t_open }
                         </button>
                     </form>
                     if let Some(error) = error {
@@ -354,26 +351,26 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
             let data = review.scope == ShareScope::SettingsAndData;
             html! {
                 <section class="link-prompt no-print" aria-labelledby="open-link-heading" data-testid="open-link">
-                    <h2 id="open-link-heading" tabindex="-1">{ lang.pick("打开分享链接", "Open a shared link") }</h2>
+                    <h2 id="open-link-heading" tabindex="-1">{ crate::i18n::share::words(lang).open_a_shared_link }</h2>
                     <p>{ if data {
                         match lang {
                             Lang::Zh => format!("这个链接包含设置和数据：{customers} 个客户的 {invoices} 张发票。"),
                             Lang::En => format!("This link carries settings and data: {invoices} invoices from {customers} customers."),
                         }
                     } else {
-                        lang.pick("这个链接只包含设置，不含发票数据。", "This link carries settings only, no invoices.").to_string()
+                        crate::i18n::share::words(lang).this_link_carries_settings_only.to_string()
                     } }</p>
                     { review_list(review, lang) }
                     <div class="link-actions">
                         <button class="primary" data-testid="open-link-replace" onclick={act(|| Action::Link(LinkAction::Replace), true)}>
-                            { if data { lang.pick("用它替换我的工作区", "Replace my workspace with it") }
-                              else { lang.pick("替换我的设置（保留我的发票）", "Replace my settings (my invoices stay)") } }
+                            { if data { crate::i18n::share::words(lang).replace_my_workspace_with_it }
+                              else { crate::i18n::share::words(lang).replace_my_settings_my_invoices } }
                         </button>
                         <button data-testid="open-link-alongside" onclick={act(|| Action::Link(LinkAction::Alongside), true)}>
-                            { lang.pick("先单独查看，保留我的工作区", "Open alongside, keep mine") }
+                            { crate::i18n::share::words(lang).open_alongside_keep_mine }
                         </button>
                         <button class="link" data-testid="open-link-cancel" onclick={act(|| Action::Link(LinkAction::Dismiss), true)}>
-                            { lang.pick("不打开", "Don't open") }
+                            { crate::i18n::share::words(lang).don_t_open }
                         </button>
                     </div>
                 </section>
@@ -388,10 +385,10 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
                  here are not saved unless you keep this one.") }</p>
             <div class="link-actions">
                 <button class="primary" data-testid="back-to-mine" onclick={act(|| Action::Link(LinkAction::BackToMine), false)}>
-                    { lang.pick("回到我的工作区", "Back to my workspace") }
+                    { crate::i18n::share::words(lang).back_to_my_workspace }
                 </button>
                 <button data-testid="keep-shared" onclick={act(|| Action::Link(LinkAction::KeepShared), false)}>
-                    { lang.pick("保留这份，替换我的工作区", "Keep this one instead of mine") }
+                    { crate::i18n::share::words(lang).keep_this_one_instead_of }
                 </button>
             </div>
         </section>
@@ -399,13 +396,13 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
     let opened = state.link.opened.as_ref().map(|opened| html! {
         <section class="link-banner no-print" role="status" data-testid="link-opened">
             <p>{ match opened.review.scope {
-                ShareScope::SettingsAndData => lang.pick("已打开分享链接：设置和数据。", "Opened a shared link: settings and data."),
-                ShareScope::SettingsOnly => lang.pick("已打开分享链接：设置。", "Opened a shared link: settings."),
+                ShareScope::SettingsAndData => crate::i18n::share::words(lang).opened_a_shared_link_settings,
+                ShareScope::SettingsOnly => crate::i18n::share::words(lang).opened_a_shared_link_settings_2,
             } }</p>
             { review_list(&opened.review, lang) }
             <div class="link-actions">
-                <button data-testid="link-undo" onclick={act(|| Action::Link(LinkAction::Undo), false)}>{ lang.pick("撤销", "Undo") }</button>
-                <button class="link" onclick={act(|| Action::Link(LinkAction::Dismiss), false)}>{ lang.pick("知道了", "OK") }</button>
+                <button data-testid="link-undo" onclick={act(|| Action::Link(LinkAction::Undo), false)}>{ crate::i18n::share::words(lang).undo }</button>
+                <button class="link" onclick={act(|| Action::Link(LinkAction::Dismiss), false)}>{ crate::i18n::share::words(lang).ok }</button>
             </div>
         </section>
     });
@@ -418,9 +415,9 @@ fn review_list(review: &Review, lang: Lang) -> Html {
         <>
             if let Some(bank) = &review.bank {
                 <div class="warning" role="alert" data-testid="open-link-bank">
-                    <p><strong>{ lang.pick("注意：这个链接会改变函件中的收款银行账户。", "Careful: this link changes the bank account printed in your letters.") }</strong></p>
-                    <p>{ lang.pick("链接中的开户行：", "Bank in the link: ") }{ if bank.bank_name.is_empty() { lang.pick("（空）", "(empty)").to_string() } else { bank.bank_name.clone() } }</p>
-                    <p>{ lang.pick("链接中的账号：", "Account in the link: ") }{ if bank.bank_account.is_empty() { lang.pick("（空）", "(empty)").to_string() } else { bank.bank_account.clone() } }</p>
+                    <p><strong>{ crate::i18n::share::words(lang).careful_this_link_changes_the }</strong></p>
+                    <p>{ crate::i18n::share::words(lang).bank_in_the_link }{ if bank.bank_name.is_empty() { crate::i18n::share::words(lang).empty.to_string() } else { bank.bank_name.clone() } }</p>
+                    <p>{ crate::i18n::share::words(lang).account_in_the_link }{ if bank.bank_account.is_empty() { crate::i18n::share::words(lang).empty.to_string() } else { bank.bank_account.clone() } }</p>
                     <p>{ lang.pick(
                         "骗子常通过修改收款账户截走货款。发出任何函件前，请通过电话等其他方式与发送人核实这个账户确实是您公司的。",
                         "Changed bank details are a common way to divert payments. Before sending any \
@@ -430,12 +427,12 @@ fn review_list(review: &Review, lang: Lang) -> Html {
             }
             if review.changes.is_empty() {
                 <p>{ if review.bank.is_some() {
-                    lang.pick("除此之外，与您当前的工作区相同。", "Otherwise it matches what you have now.")
+                    crate::i18n::share::words(lang).otherwise_it_matches_what_you
                 } else {
-                    lang.pick("它与您当前的工作区相同，不会改变任何内容。", "It matches what you have now: nothing would change.")
+                    crate::i18n::share::words(lang).it_matches_what_you_have
                 } }</p>
             } else {
-                <p>{ lang.pick("它会改变：", "It changes:") }</p>
+                <p>{ crate::i18n::share::words(lang).it_changes }</p>
                 <ul class="changes" data-testid="open-link-changes">
                     { for review.changes.iter().map(|c: &Change| html! { <li>{ c.label(lang) }</li> }) }
                 </ul>

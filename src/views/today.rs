@@ -27,7 +27,7 @@ pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
     let report = &state.report;
     let as_of = report.as_of;
     let items = &report.playbook.today;
-    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let w = crate::i18n::today::words(lang);
     let item_html = |item: &TodayItem| {
         let due_now: Vec<Step> = item
             .steps
@@ -66,14 +66,14 @@ pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
                     <strong class="customer">{ &item.customer }</strong>
                     <span class={classes!("badge", format!("stage-{}", item.stage.key()))}>{ item.stage.describe(lang) }</span>
                     <span class="kind">{ item.kind.describe(lang) }</span>
-                    <span class={classes!("badge", risk_class(item.risk))}>{ t("风险：", "Risk: ") }{ item.risk.describe(lang) }</span>
+                    <span class={classes!("badge", risk_class(item.risk))}>{ w.risk }{ item.risk.describe(lang) }</span>
                 </div>
                 <p class="item-facts">
                     { item.amounts.iter().map(|m| m.describe()).collect::<Vec<_>>().join(" · ") }
                     if item.oldest_days_past_due > 0 {
-                        { format!(" · {} {}", t("最长逾期", "oldest"), item.oldest_days_past_due) }{ t(" 天", " days") }
+                        { format!(" · {} {}", w.oldest, item.oldest_days_past_due) }{ w.days }
                     }
-                    { " · " }{ t("发票：", "invoices: ") }{ numbers.join(lang.pick("、", ", ")) }
+                    { " · " }{ w.invoices }{ numbers.join(crate::i18n::today::words(lang).text) }
                 </p>
                 <ul class="steps">
                     { for item.steps.iter().map(|s| html! {
@@ -85,17 +85,17 @@ pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
                     }) }
                 </ul>
                 if let Some(letter) = item.letter {
-                    <p class="letter">{ t("所需函件：", "Letter: ") }<strong data-letter={letter.key()}>{ letter.describe(lang) }</strong></p>
+                    <p class="letter">{ w.letter }<strong data-letter={letter.key()}>{ letter.describe(lang) }</strong></p>
                 }
-                <p class="why">{ t("依据：", "Why: ") }{ item.why.iter().map(|r| r.describe(lang)).collect::<Vec<_>>().join(lang.pick("；", "; ")) }</p>
+                <p class="why">{ w.why }{ item.why.iter().map(|r| r.describe(lang)).collect::<Vec<_>>().join(crate::i18n::today::words(lang).text_2) }</p>
                 <p class="next">
-                    { t("下次行动日期：", "Next action: ") }
+                    { w.next_action }
                     <strong>{ item.next_action_date.map(|d| format_date(d, lang)).unwrap_or_else(|| "—".into()) }</strong>
                     if !due_now.is_empty() {
-                        { " " }<button class="primary" data-testid="mark-done" onclick={mark}>{ t("标记为已完成", "Mark done") }</button>
+                        { " " }<button class="primary" data-testid="mark-done" onclick={mark}>{ w.mark_done }</button>
                     }
                     if !done_today.is_empty() {
-                        { " " }<button class="link" data-testid="undo-done" onclick={undo}>{ t("撤销", "Undo") }</button>
+                        { " " }<button class="link" data-testid="undo-done" onclick={undo}>{ w.undo }</button>
                     }
                 </p>
             </li>
@@ -103,10 +103,9 @@ pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
     };
     html! {
         <div class="today" data-testid="today-list">
-            <p class="hint">{ t("按优先级排列：阶段、金额、逾期天数。每条建议都说明了依据；规则可在“设置”中修改。",
-                "In order of priority: stage, amount, age. Each recommendation says which rule fired; change the rules under Settings.") }</p>
+            <p class="hint">{ w.in_order_of_priority_stage }</p>
             if items.is_empty() {
-                <p class="empty">{ t("今天没有需要处理的事项。", "Nothing to do today.") }</p>
+                <p class="empty">{ w.nothing_to_do_today }</p>
             } else {
                 <ol>{ for items.iter().map(item_html) }</ol>
             }
@@ -124,7 +123,7 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
     else {
         return html! {};
     };
-    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let w = crate::i18n::today::words(lang);
     let key = InvoiceKey::of(invoice);
     let annotation = state
         .workspace
@@ -190,23 +189,23 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
             <p>
                 <strong>{ assessment.stage.describe(lang) }</strong>
                 if let Some(next) = assessment.next_action {
-                    { " · " }{ t("下一步：", "Next: ") }{ next.action.describe(lang) }{ " — " }{ format_date(next.date, lang) }
+                    { " · " }{ w.next }{ next.action.describe(lang) }{ " — " }{ format_date(next.date, lang) }
                 }
             </p>
-            <p class="why">{ t("依据：", "Why: ") }{ assessment.why.iter().map(|r| r.describe(lang)).collect::<Vec<_>>().join(lang.pick("；", "; ")) }</p>
+            <p class="why">{ w.why }{ assessment.why.iter().map(|r| r.describe(lang)).collect::<Vec<_>>().join(crate::i18n::today::words(lang).text_2) }</p>
             <div class="grid-fields">
                 if let Some(dispute) = &annotation.dispute {
-                    <label>{ t("争议原因", "Dispute reason") }
+                    <label>{ w.dispute_reason }
                         <select data-testid="dispute-reason" onchange={on_reason}>
                             { for DisputeReason::ALL.iter().map(|r| html! {
                                 <option value={r.key()} selected={*r == dispute.reason}>{ r.describe(lang) }</option>
                             }) }
                         </select></label>
-                    <label>{ t("争议金额（留空为全部）", "Disputed amount (blank: all)") }
+                    <label>{ w.disputed_amount_blank_all }
                         <input type="text" inputmode="decimal" data-testid="disputed-amount"
                             value={dispute.disputed_amount.map(|a| a.to_string()).unwrap_or_default()} onchange={on_disputed_amount} /></label>
                 }
-                <label>{ t("客户承诺付款日", "Promised to pay by") }
+                <label>{ w.promised_to_pay_by }
                     <input type="date" data-testid="promise-date" value={promise} onchange={on_promise} /></label>
             </div>
         </div>
@@ -249,14 +248,14 @@ pub fn stage_cell(state: &AppState, dispatch: &Dispatch, i: usize) -> Html {
     html! {
         <td data-col="stage" data-stage={assessment.stage.key()}>
             <button class="link details" data-testid="invoice-details" aria-expanded={open_open.to_string()}
-                title={lang.pick("查看下一步与依据", "Next steps and why")} onclick={toggle_details}>
+                title={crate::i18n::today::words(lang).next_steps_and_why} onclick={toggle_details}>
                 { assessment.stage.describe(lang) }
             </button>
             // Only an open invoice can be disputed (a dispute already set stays visible).
             if invoice.outstanding > rust_decimal::Decimal::ZERO || disputed {
-                <label class="dispute" title={lang.pick("客户对此发票有争议", "The customer disputes this invoice")}>
+                <label class="dispute" title={crate::i18n::today::words(lang).the_customer_disputes_this_invoice}>
                     <input type="checkbox" data-testid="dispute-toggle" checked={disputed} onchange={on_toggle} />
-                    { lang.pick("争议", "disputed") }
+                    { crate::i18n::today::words(lang).disputed }
                 </label>
             }
         </td>
@@ -266,7 +265,7 @@ pub fn stage_cell(state: &AppState, dispatch: &Dispatch, i: usize) -> Html {
 /// The playbook's thresholds and options, editable.
 pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
     let lang = state.lang();
-    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let w = crate::i18n::today::words(lang);
     let settings = &state.workspace.settings.playbook;
     let number_field = |label: &'static str,
                         testid: &'static str,
@@ -388,38 +387,38 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
     };
     html! {
         <div class="field" data-testid="playbook-settings">
-            <h3>{ t("催收规则", "Collection playbook") }</h3>
-            <p class="hint">{ t("各阶段按逾期天数划分；修改后“今日待办”立即更新。", "Stages by days past due; the Today list follows your changes at once.") }</p>
+            <h3>{ w.collection_playbook }</h3>
+            <p class="hint">{ w.stages_by_days_past_due }</p>
             <div class="grid-fields">
-                { number_field(t("到期前几天发提醒", "Courtesy reminder, days before due"), "pb-courtesy", settings.courtesy_lead_days, |s, n| s.courtesy_lead_days = n) }
-                { number_field(t("友好提醒阶段至（天）", "Friendly reminder until (days)"), "pb-friendly", settings.friendly_until_days, |s, n| s.friendly_until_days = n) }
-                { number_field(t("正式催告阶段至（天）", "Formal notice until (days)"), "pb-formal", settings.formal_until_days, |s, n| s.formal_until_days = n) }
-                { number_field(t("诉前阶段至（天）", "Pre-legal until (days)"), "pb-pre-legal", settings.pre_legal_until_days, |s, n| s.pre_legal_until_days = n) }
-                { number_field(t("升级处理至（天）", "Escalation until (days)"), "pb-escalate", settings.escalate_until_days, |s, n| s.escalate_until_days = n) }
-                { number_field(t("催告函付款期限（天）", "Payment deadline in notices (days)"), "pb-deadline", settings.payment_deadline_days, |s, n| s.payment_deadline_days = n) }
-                { number_field(t("未回复几天后电话跟进", "Phone if no answer after (days)"), "pb-call", settings.call_after_days, |s, n| s.call_after_days = n) }
+                { number_field(w.courtesy_reminder_days_before_due, "pb-courtesy", settings.courtesy_lead_days, |s, n| s.courtesy_lead_days = n) }
+                { number_field(w.friendly_reminder_until_days, "pb-friendly", settings.friendly_until_days, |s, n| s.friendly_until_days = n) }
+                { number_field(w.formal_notice_until_days, "pb-formal", settings.formal_until_days, |s, n| s.formal_until_days = n) }
+                { number_field(w.pre_legal_until_days, "pb-pre-legal", settings.pre_legal_until_days, |s, n| s.pre_legal_until_days = n) }
+                { number_field(w.escalation_until_days, "pb-escalate", settings.escalate_until_days, |s, n| s.escalate_until_days = n) }
+                { number_field(w.payment_deadline_in_notices_days, "pb-deadline", settings.payment_deadline_days, |s, n| s.payment_deadline_days = n) }
+                { number_field(w.phone_if_no_answer_after, "pb-call", settings.call_after_days, |s, n| s.call_after_days = n) }
                 <label class="check"><input type="checkbox" data-testid="pb-insured" checked={settings.credit_insured} onchange={on_insured} />
-                    { t("应收账款已投保信用保险", "Receivables are credit-insured") }</label>
-                { number_field(t("须在逾期几天内通知保险公司", "Notify the insurer by (days past due)"), "pb-insurer", settings.insurer_notice_days, |s, n| s.insurer_notice_days = n) }
-                <label>{ t("诉讼时效适用地", "Limitation: jurisdiction") }
+                    { w.receivables_are_credit_insured }</label>
+                { number_field(w.notify_the_insurer_by_days, "pb-insurer", settings.insurer_notice_days, |s, n| s.insurer_notice_days = n) }
+                <label>{ w.limitation_jurisdiction }
                     <select data-testid="pb-jurisdiction" onchange={on_jurisdiction}>
                         { for Jurisdiction::ALL.iter().map(|j| html! {
                             <option value={j.key()} selected={*j == settings.limitation.jurisdiction}>{ j.describe(lang) }</option>
                         }) }
                     </select></label>
-                <label>{ t("时效年数（留空为法定）", "Years (blank: statutory)") }
+                <label>{ w.years_blank_statutory }
                     <input type="number" min="1" data-testid="pb-years" value={settings.limitation.years.map(|y| y.to_string()).unwrap_or_default()} onchange={on_years} /></label>
-                <label>{ t("催收成本（未付金额的 %）", "Cost of collection (% of the amount)") }
+                <label>{ w.cost_of_collection_of_the }
                     <input type="text" inputmode="decimal" data-testid="pb-cost-percent" value={settings.collection_cost_percent.normalize().to_string()} onchange={on_cost_percent} /></label>
-                <label>{ format!("{}（{currency}）", t("催收固定成本", "Fixed cost of collection")) }
+                <label>{ format!("{}（{currency}）", w.fixed_cost_of_collection) }
                     <input type="text" inputmode="decimal" data-testid="pb-cost-fixed"
                         value={settings.collection_cost_fixed.get(&currency).map(|d| d.normalize().to_string()).unwrap_or_default()} onchange={on_cost_fixed} /></label>
             </div>
             <details class="actions">
-                <summary>{ t("建议的行动（取消勾选则不再建议）", "Actions recommended (untick to stop recommending one)") }</summary>
+                <summary>{ w.actions_recommended_untick_to_stop }</summary>
                 <div class="action-boxes">{ for Step::ALL.iter().map(|a| action_box(*a)) }</div>
             </details>
-            <button class="link" onclick={on_reset}>{ t("恢复默认规则", "Restore the default playbook") }</button>
+            <button class="link" onclick={on_reset}>{ w.restore_the_default_playbook }</button>
         </div>
     }
 }

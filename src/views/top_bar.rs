@@ -41,7 +41,7 @@ pub fn top_bar(state: &AppState, dispatch: &Dispatch) -> Html {
     html! {
         <header class="top-bar">
             <div class="brand">
-                <h1>{ t.app_name }<span class="brand-alt">{ lang.pick(" · Overdue", " · 逾期账款助手") }</span></h1>
+                <h1>{ t.app_name }<span class="brand-alt">{ crate::i18n::top_bar::words(lang).text }</span></h1>
                 <p class="tagline no-print">{ t.tagline }</p>
             </div>
             <div class="controls">
@@ -64,7 +64,7 @@ pub fn top_bar(state: &AppState, dispatch: &Dispatch) -> Html {
                         let dispatch = dispatch.clone();
                         Callback::from(move |_| dispatch.dispatch(Action::Panel(PanelAction::ToggleShare)))
                     }}>
-                    { lang.pick("分享", "Share") }
+                    { crate::i18n::top_bar::words(lang).share }
                 </button>
                 { device_control(state, dispatch) }
             </div>

@@ -1,6 +1,17 @@
 //! The page's wording in both languages. One struct, two values: the compiler makes sure every
 //! text exists in Chinese and in English.
 
+pub mod charges;
+pub mod input;
+pub mod invoices;
+pub mod letters;
+pub mod mapping;
+pub mod problems;
+pub mod settings;
+pub mod share;
+pub mod today;
+pub mod top_bar;
+
 use overdue_core::dates::DateError;
 use overdue_core::i18n::Lang;
 use overdue_core::money::AmountError;

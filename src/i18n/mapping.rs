@@ -1,0 +1,26 @@
+//! The wording of the mapping panel (`src/views/mapping.rs`): one struct, a value per
+//! language, so a missing translation does not compile.
+
+use overdue_core::i18n::Lang;
+
+pub struct Words {
+    pub text: &'static str,
+    pub your_choice: &'static str,
+}
+
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+const ZH: Words = Words {
+    text: "、",
+    your_choice: "（您的选择）",
+};
+
+const EN: Words = Words {
+    text: ", ",
+    your_choice: " (your choice)",
+};

@@ -1,0 +1,26 @@
+//! The wording of the top_bar panel (`src/views/top_bar.rs`): one struct, a value per
+//! language, so a missing translation does not compile.
+
+use overdue_core::i18n::Lang;
+
+pub struct Words {
+    pub text: &'static str,
+    pub share: &'static str,
+}
+
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+const ZH: Words = Words {
+    text: " · Overdue",
+    share: "分享",
+};
+
+const EN: Words = Words {
+    text: " · 逾期账款助手",
+    share: "Share",
+};
