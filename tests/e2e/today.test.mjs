@@ -74,6 +74,8 @@ test("the playbook is edited on the page, and the export carries stage, next ste
   await page.fill("[data-testid=pb-formal]", "15");
   await page.locator("[data-testid=pb-formal]").dispatchEvent("change");
   await page.click("role=tab[name='Invoices']");
+  // Wait for the re-render the edit causes (Yew renders after the event, not within it).
+  await page.waitForSelector("tr[data-invoice='FP-2025-003'] [data-col=stage][data-stage=pre_legal]", { timeout: 5000 });
   assert.equal(await page.getAttribute("tr[data-invoice='FP-2025-003'] [data-col=stage]", "data-stage"), "pre_legal");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-csv]")]);
