@@ -54,7 +54,7 @@ pub struct Words {
     pub corrected_invoice: &'static str,
     pub credit_note: &'static str,
     pub pay_the_undisputed_part_now: &'static str,
-    pub text: &'static str,
+    pub list_separator: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -115,7 +115,7 @@ const ZH: Words = Words {
     corrected_invoice: "重开更正后的发票",
     credit_note: "红字发票/贷项通知单",
     pay_the_undisputed_part_now: "先付无争议部分",
-    text: "、",
+    list_separator: "、",
 };
 
 const EN: Words = Words {
@@ -169,5 +169,5 @@ const EN: Words = Words {
     corrected_invoice: "Corrected invoice",
     credit_note: "Credit note",
     pay_the_undisputed_part_now: "Pay the undisputed part now",
-    text: ", ",
+    list_separator: ", ",
 };

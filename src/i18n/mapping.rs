@@ -4,7 +4,7 @@
 use overdue_core::i18n::Lang;
 
 pub struct Words {
-    pub text: &'static str,
+    pub list_separator: &'static str,
     pub your_choice: &'static str,
 }
 
@@ -16,11 +16,11 @@ pub fn words(lang: Lang) -> &'static Words {
 }
 
 const ZH: Words = Words {
-    text: "、",
+    list_separator: "、",
     your_choice: "（您的选择）",
 };
 
 const EN: Words = Words {
-    text: ", ",
+    list_separator: ", ",
     your_choice: " (your choice)",
 };

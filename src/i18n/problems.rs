@@ -4,7 +4,7 @@
 use overdue_core::i18n::Lang;
 
 pub struct Words {
-    pub text: &'static str,
+    pub colon: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -14,6 +14,6 @@ pub fn words(lang: Lang) -> &'static Words {
     }
 }
 
-const ZH: Words = Words { text: "：" };
+const ZH: Words = Words { colon: "：" };
 
-const EN: Words = Words { text: ": " };
+const EN: Words = Words { colon: ": " };

@@ -4,7 +4,7 @@
 use overdue_core::i18n::Lang;
 
 pub struct Words {
-    pub text: &'static str,
+    pub other_name: &'static str,
     pub share: &'static str,
 }
 
@@ -16,11 +16,11 @@ pub fn words(lang: Lang) -> &'static Words {
 }
 
 const ZH: Words = Words {
-    text: " · Overdue",
+    other_name: " · Overdue",
     share: "分享",
 };
 
 const EN: Words = Words {
-    text: " · 逾期账款助手",
+    other_name: " · 逾期账款助手",
     share: "Share",
 };

@@ -56,7 +56,6 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
         .unwrap_or_else(|| recommended_letter(report, &customer));
     let letter_lang = draft.lang.unwrap_or(lang);
     let settings = &state.workspace.settings.letters;
-    let open_rows = open_rows(report, &customer);
     let ticked = ticked_rows(report, &customer, &draft.selected);
     let first_instalment = draft.first_instalment.unwrap_or_else(|| {
         dates::add_days(report.as_of, i64::from(settings.first_instalment_days))
@@ -148,27 +147,6 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
         js_sys::encode_uri_component(&letter.body)
     );
 
-    let template = settings.template(kind, letter_lang).to_string();
-    let template_error = check_template(&template);
-    let on_template = {
-        let dispatch = dispatch.clone();
-        let settings = settings.clone();
-        Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            let mut next = settings.clone();
-            next.set_template(kind, letter_lang, text);
-            dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
-        })
-    };
-    let on_reset = {
-        let dispatch = dispatch.clone();
-        let settings = settings.clone();
-        Callback::from(move |_| {
-            let mut next = settings.clone();
-            next.reset_template(kind, letter_lang);
-            dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
-        })
-    };
     html! {
         <div class="letters">
             <div class="letter-controls no-print">
@@ -195,28 +173,7 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
                         <input type="date" data-testid="letter-first-instalment" value={dates::iso(first_instalment)} onchange={on_first_instalment} /></label>
                 }
             </div>
-            <fieldset class="letter-invoices no-print">
-                <legend>{ w.invoices_in_this_letter_none }</legend>
-                { for open_rows.iter().filter_map(|&i| report.row(i)).map(|row| {
-                    let (i, inv) = (row.index, row.invoice);
-                    let dispatch = dispatch.clone();
-                    let key = InvoiceKey::of(inv);
-                    let onchange = Callback::from(move |_| dispatch.dispatch(Action::Letter(LetterAction::ToggleInvoice(key.clone()))));
-                    html! {
-                        <label class="check">
-                            <input type="checkbox" data-testid="letter-invoice" checked={ticked.rows.contains(&i)} {onchange} />
-                            { format!("{} · {} {} · {} {}", inv.number, inv.currency, overdue_core::money::format_grouped(inv.outstanding),
-                                row.aged.days_past_due, w.days) }
-                        </label>
-                    }
-                }) }
-            </fieldset>
-            if !draft.dropped.is_empty() {
-                <p class="warning" role="status" data-testid="letter-dropped">
-                    { w.after_the_new_paste_these }
-                    { draft.dropped.iter().map(|k| k.number.as_str()).collect::<Vec<_>>().join(crate::i18n::letters::words(lang).text) }
-                </p>
-            }
+            { invoice_picker(state, dispatch, &customer, &ticked.rows) }
             if let Some(error) = &letter.error {
                 <p class="warning" role="alert" data-testid="template-error">{ error.describe(lang) }</p>
             }
@@ -230,24 +187,96 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
             <article class="letter-sheet" lang={if letter_lang == Lang::Zh { "zh-CN" } else { "en" }}>
                 <pre data-testid="letter-text">{ text.clone() }</pre>
             </article>
-            <details class="template no-print">
-                <summary>{ w.edit_the_template_of_this }
-                    if settings.is_edited(kind, letter_lang) { <strong>{ w.edited }</strong> }</summary>
-                <div class="template-grid">
-                    <div>
-                        <textarea data-testid="template-editor" rows="18" spellcheck="false" value={template} oninput={on_template}
-                            aria-label={w.letter_template} />
-                        if let Some(error) = template_error { <p class="warning">{ error.describe(lang) }</p> }
-                        <button class="link" data-testid="reset-template" onclick={on_reset}>{ w.restore_the_default_template }</button>
-                    </div>
-                    <div class="placeholders">
-                        <h4>{ w.placeholders }</h4>
-                        <dl>{ for placeholders(lang).into_iter().map(|(name, what)| html! { <><dt><code>{ format!("{{{{ {name} }}}}") }</code></dt><dd>{ what }</dd></> }) }</dl>
-                    </div>
-                </div>
-            </details>
+            { template_editor(state, dispatch, kind, letter_lang) }
             { sender_form(state, dispatch, &customer) }
         </div>
+    }
+}
+
+/// The template of this kind and language of letter, editable, with the placeholders it can use.
+fn template_editor(
+    state: &AppState,
+    dispatch: &Dispatch,
+    kind: LetterKind,
+    letter_lang: Lang,
+) -> Html {
+    let lang = state.lang();
+    let w = crate::i18n::letters::words(lang);
+    let settings = &state.workspace.settings.letters;
+    let template = settings.template(kind, letter_lang).to_string();
+    let template_error = check_template(&template);
+    let on_template = {
+        let dispatch = dispatch.clone();
+        let settings = settings.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            let mut next = settings.clone();
+            next.set_template(kind, letter_lang, text);
+            dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
+        })
+    };
+    let on_reset = {
+        let dispatch = dispatch.clone();
+        let settings = settings.clone();
+        Callback::from(move |_| {
+            let mut next = settings.clone();
+            next.reset_template(kind, letter_lang);
+            dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
+        })
+    };
+    html! {
+    <details class="template no-print">
+        <summary>{ w.edit_the_template_of_this }
+            if settings.is_edited(kind, letter_lang) { <strong>{ w.edited }</strong> }</summary>
+        <div class="template-grid">
+            <div>
+                <textarea data-testid="template-editor" rows="18" spellcheck="false" value={template} oninput={on_template}
+                    aria-label={w.letter_template} />
+                if let Some(error) = template_error { <p class="warning">{ error.describe(lang) }</p> }
+                <button class="link" data-testid="reset-template" onclick={on_reset}>{ w.restore_the_default_template }</button>
+            </div>
+            <div class="placeholders">
+                <h4>{ w.placeholders }</h4>
+                <dl>{ for placeholders(lang).into_iter().map(|(name, what)| html! { <><dt><code>{ format!("{{{{ {name} }}}}") }</code></dt><dd>{ what }</dd></> }) }</dl>
+            </div>
+        </div>
+    </details>
+    }
+}
+
+/// The customer's open invoices, to tick the ones the letter is about; and which ticked ones
+/// the last paste took out.
+fn invoice_picker(state: &AppState, dispatch: &Dispatch, customer: &str, ticked: &[usize]) -> Html {
+    let lang = state.lang();
+    let w = crate::i18n::letters::words(lang);
+    let report = &state.report;
+    let draft = &state.letter;
+    let open_rows = open_rows(report, customer);
+    html! {
+        <>
+            <fieldset class="letter-invoices no-print">
+                <legend>{ w.invoices_in_this_letter_none }</legend>
+                { for open_rows.iter().filter_map(|&i| report.row(i)).map(|row| {
+                    let (i, inv) = (row.index, row.invoice);
+                    let dispatch = dispatch.clone();
+                    let key = InvoiceKey::of(inv);
+                    let onchange = Callback::from(move |_| dispatch.dispatch(Action::Letter(LetterAction::ToggleInvoice(key.clone()))));
+                    html! {
+                        <label class="check">
+                            <input type="checkbox" data-testid="letter-invoice" checked={ticked.contains(&i)} {onchange} />
+                            { format!("{} · {} {} · {} {}", inv.number, inv.currency, overdue_core::money::format_grouped(inv.outstanding),
+                                row.aged.days_past_due, w.days) }
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            if !draft.dropped.is_empty() {
+                <p class="warning" role="status" data-testid="letter-dropped">
+                    { w.after_the_new_paste_these }
+                    { draft.dropped.iter().map(|k| k.number.as_str()).collect::<Vec<_>>().join(w.list_separator) }
+                </p>
+            }
+        </>
     }
 }
 

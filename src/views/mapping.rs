@@ -42,7 +42,7 @@ pub(super) fn mapping_panel(state: &AppState, dispatch: &Dispatch) -> Html {
         if !parsed.unmapped.is_empty() {
             <p class="warning" role="alert">
                 { t.unmapped_warning }{ " " }
-                { parsed.unmapped.iter().map(|f| field_label(*f, lang)).collect::<Vec<_>>().join(crate::i18n::mapping::words(lang).text) }
+                { parsed.unmapped.iter().map(|f| field_label(*f, lang)).collect::<Vec<_>>().join(crate::i18n::mapping::words(lang).list_separator) }
             </p>
         }
         if year_last_dates {

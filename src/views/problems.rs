@@ -47,7 +47,7 @@ pub(super) fn row_errors(state: &AppState) -> Html {
                 { for parsed.errors.iter().take(ERRORS_SHOWN).map(|e| html! {
                     <li data-line={e.line.to_string()}>
                         <strong>{ t.row.replace("{}", &e.line.to_string()) }{ column_name(e.column) }</strong>
-                        { crate::i18n::problems::words(lang).text }
+                        { crate::i18n::problems::words(lang).colon }
                         if !e.value.is_empty() { <q>{ &e.value }</q>{ " — " } }
                         { problem_text(&e.problem, lang) }
                     </li>
@@ -74,7 +74,7 @@ pub(super) fn skipped_rows(state: &AppState) -> Html {
             <ul>
             { for skipped.iter().take(ERRORS_SHOWN).map(|s| html! {
                 <li>
-                    <strong>{ t.row.replace("{}", &s.line.to_string()) }</strong>{ crate::i18n::problems::words(lang).text }
+                    <strong>{ t.row.replace("{}", &s.line.to_string()) }</strong>{ crate::i18n::problems::words(lang).colon }
                     { skip_reason_text(s.reason, lang) }
                     if !s.text.trim().is_empty() { { " — " }<q>{ &s.text }</q> }
                 </li>

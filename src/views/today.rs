@@ -73,7 +73,7 @@ pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
                     if item.oldest_days_past_due > 0 {
                         { format!(" · {} {}", w.oldest, item.oldest_days_past_due) }{ w.days }
                     }
-                    { " · " }{ w.invoices }{ numbers.join(crate::i18n::today::words(lang).text) }
+                    { " · " }{ w.invoices }{ numbers.join(crate::i18n::today::words(lang).list_separator) }
                 </p>
                 <ul class="steps">
                     { for item.steps.iter().map(|s| html! {

@@ -41,7 +41,7 @@ pub fn top_bar(state: &AppState, dispatch: &Dispatch) -> Html {
     html! {
         <header class="top-bar">
             <div class="brand">
-                <h1>{ t.app_name }<span class="brand-alt">{ crate::i18n::top_bar::words(lang).text }</span></h1>
+                <h1>{ t.app_name }<span class="brand-alt">{ crate::i18n::top_bar::words(lang).other_name }</span></h1>
                 <p class="tagline no-print">{ t.tagline }</p>
             </div>
             <div class="controls">
