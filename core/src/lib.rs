@@ -11,6 +11,7 @@ pub mod dates;
 pub mod export;
 pub mod i18n;
 pub mod letters;
+pub mod limits;
 pub mod money;
 pub mod paste;
 pub mod playbook;
