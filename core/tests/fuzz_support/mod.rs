@@ -4,8 +4,9 @@
 //! `catch_unwind` and timed; a failure (panic, broken invariant, or an input over its time
 //! bound) is shrunk to a small repro and reported with the seed that found it.
 //!
-//! `FUZZ_ITERS` (inputs per target) and `FUZZ_SEED` override the defaults; the `long_run`
-//! test of each target is `#[ignore]`d and defaults to 10 million inputs.
+//! `FUZZ_ITERS` (inputs per target) and `FUZZ_SEED` override the defaults, and
+//! `FUZZ_SECONDS` stops a run after that long (the count run is printed); the `long_run` test
+//! of each target is `#[ignore]`d and defaults to 10 million inputs.
 
 // Each target uses a different part of this module.
 #![allow(dead_code)]
@@ -218,7 +219,13 @@ pub fn fuzz(run: Run<'_>, check: impl Fn(&str) -> Outcome) {
     let mut pool = run.corpus.clone();
     let start = Instant::now();
     let mut slowest = Duration::ZERO;
+    let deadline = env_u64("FUZZ_SECONDS").map(Duration::from_secs);
+    let mut count = 0u64;
     for i in 0..iters + run.corpus.len() as u64 {
+        if deadline.is_some_and(|d| start.elapsed() > d) {
+            break;
+        }
+        count += 1;
         let input = match run.corpus.get(i as usize) {
             Some(seed_input) => seed_input.clone(),
             None => {
@@ -257,7 +264,7 @@ pub fn fuzz(run: Run<'_>, check: impl Fn(&str) -> Outcome) {
     println!(
         "fuzz {}: {} inputs (seed {seed:#x}) in {:.1} s, slowest {} ms, {} failure kinds",
         run.name,
-        iters + run.corpus.len() as u64,
+        count,
         start.elapsed().as_secs_f64(),
         slowest.as_millis(),
         failures.len()
