@@ -6,8 +6,8 @@
 //! 1. **Only the language letters need** ([`vet`], before compiling): text, `{{ value }}`,
 //!    attribute and index access, comparisons, `and`/`or`/`not`, and the statements `if`,
 //!    `elif`, `else`, `endif`, `for`, `endfor`, `raw`, `endraw`. Refused: `*`, `**`, `+` and `~`
-//!    (the only ways to make a value larger than the template's own text: `[0] * 10**12`, `"x"
-//!    * 100000000`, string doubling), `=` and `|` (`set` blocks and captures can double a
+//!    (the only ways to make a value larger than the template's own text: `[0] * 10**12`,
+//!    `"x" * 100000000`, string doubling), `=` and `|` (`set` blocks and captures can double a
 //!    string per line without any operator), recursive loops, and every other statement. The
 //!    source itself is at most [`MAX_TEMPLATE_BYTES`], block nesting at most [`MAX_NESTING`]
 //!    (the parser's own expression limit is 150). Checked with minijinja's own tokenizer, so

@@ -63,7 +63,7 @@ pub fn mutate(
     for _ in 0..rounds {
         let len = chars.len();
         let at = rng.below(len + 1);
-        let span = 1 + rng.below(len.min(64).max(1));
+        let span = 1 + rng.below(len.clamp(1, 64));
         let end = (at + span).min(len);
         match rng.below(7) {
             0 => {
