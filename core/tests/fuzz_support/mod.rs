@@ -123,6 +123,9 @@ fn random_char(rng: &mut Rng) -> char {
     }
 }
 
+/// The longest a failure is shrunk.
+const SHRINK_TIME: Duration = Duration::from_secs(20);
+
 /// What went wrong with one input.
 pub type Outcome = Result<(), String>;
 
@@ -141,13 +144,20 @@ fn run_one(check: &dyn Fn(&str) -> Outcome, input: &str) -> Outcome {
     }
 }
 
-/// Cuts `input` down while `check` still fails the same way (the first word of the error).
+/// Cuts `input` down while `check` still fails the same way (the first word of the error),
+/// for at most [`SHRINK_TIME`]. A slow input is not shrunk (its time is noisy near the bound,
+/// and each try costs the bound): it is reported whole.
 fn shrink(check: &dyn Fn(&str) -> Outcome, input: &str, error: &str) -> String {
     let kind = error.split(':').next().unwrap_or("").to_string();
+    if kind == "slow" {
+        return input.to_string();
+    }
+    let start = Instant::now();
     let same = |candidate: &str| {
-        run_one(check, candidate)
-            .err()
-            .is_some_and(|e| e.split(':').next() == Some(kind.as_str()))
+        start.elapsed() < SHRINK_TIME
+            && run_one(check, candidate)
+                .err()
+                .is_some_and(|e| e.split(':').next() == Some(kind.as_str()))
     };
     let mut chars: Vec<char> = input.chars().collect();
     let mut chunk = chars.len().div_ceil(2).max(1);
@@ -272,7 +282,11 @@ pub fn fuzz(run: Run<'_>, check: impl Fn(&str) -> Outcome) {
     if !failures.is_empty() {
         let report: Vec<String> = failures
             .iter()
-            .map(|(error, input)| format!("{error}\n    repro: {input:?}"))
+            .map(|(error, input)| {
+                let shown: String = input.chars().take(2_000).collect();
+                let chars = input.chars().count();
+                format!("{error}\n    repro ({chars} chars, first 2,000 shown): {shown:?}")
+            })
             .collect();
         panic!("fuzz {} failed:\n{}", run.name, report.join("\n"));
     }
