@@ -252,3 +252,31 @@ fn the_step_budget_grows_with_the_letter_so_a_big_statement_still_renders() {
     assert_eq!(letter.error, None);
     assert!(letter.body.contains("H4999"));
 }
+
+#[test]
+fn work_per_step_on_long_lists_stays_bounded() {
+    // Steps that each cost as much as the letter is long (comparing or searching the list of
+    // invoices), inside loops over it: the step budget alone allowed billions of element
+    // comparisons (membership took 149 s with 2,000 invoices before these were refused).
+    let report = report_with(2_000);
+    for (name, template) in [
+        (
+            "list equality in nested loops",
+            "{% for a in invoices %}{% for b in invoices %}{% if invoices == invoices %}{% endif %}{% endfor %}{% endfor %}",
+        ),
+        (
+            "membership in nested loops",
+            "{% for a in invoices %}{% for b in invoices %}{% if b in invoices %}{% endif %}{% endfor %}{% endfor %}",
+        ),
+        (
+            "slices in nested loops",
+            "{% for a in invoices %}{% for b in invoices[1:] %}{% if invoices[1:] == invoices[:-1] %}{% endif %}{% endfor %}{% endfor %}",
+        ),
+    ] {
+        let (letter, took) = render_hostile(&report, template);
+        let limit = letter.error.and_then(|e| e.limit);
+        println!("{name}: {} ms, {limit:?}", took.as_millis());
+        assert_eq!(limit, Some(Limit::Operator), "{name}");
+        assert!(took < Duration::from_secs(1), "{name}: {took:?}");
+    }
+}

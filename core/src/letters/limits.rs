@@ -8,7 +8,10 @@
 //!    `elif`, `else`, `endif`, `for`, `endfor`, `raw`, `endraw`. Refused: `*`, `**`, `+` and `~`
 //!    (the only ways to make a value larger than the template's own text: `[0] * 10**12`,
 //!    `"x" * 100000000`, string doubling), `=` and `|` (`set` blocks and captures can double a
-//!    string per line without any operator), recursive loops, and every other statement. The
+//!    string per line without any operator), recursive loops, and every other statement. So
+//!    are the steps that walk a whole list, whose cost the step budget cannot see: `x in list`
+//!    (other than a loop's own `in`), slices and `{…}` literals (`:`), calls (`loop.changed(…)`),
+//!    and comparisons without a literal on one side (`invoices == invoices`). The
 //!    source itself is at most [`MAX_TEMPLATE_BYTES`], block nesting at most [`MAX_NESTING`]
 //!    (the parser's own expression limit is 150). Checked with minijinja's own tokenizer, so
 //!    what is checked is exactly what the engine will run.
@@ -76,9 +79,11 @@ impl Limit {
                  endfor (and raw).",
             ),
             Limit::Operator => lang.pick(
-                "信函模板中不能使用 *、**、+、~、= 或 |：它们可以生成极大的内容，使页面卡死。",
-                "A letter template may not use *, **, +, ~, = or |: they can build text large \
-                 enough to freeze the page.",
+                "信函模板中不能使用 *、**、+、~、=、|、in（for 循环之外）、:、函数调用，\
+                 比较时一侧须为固定值：这些操作可能生成极大的内容或耗时过长，使页面卡死。",
+                "A letter template may not use *, **, +, ~, =, |, in (outside a for loop), :, \
+                 or calls, and a comparison needs a fixed value on one side: these can build \
+                 text large enough, or take long enough, to freeze the page.",
             ),
             Limit::TooDeep => lang.pick(
                 "if 或 for 嵌套超过 16 层。",
@@ -119,11 +124,49 @@ pub fn vet(source: &str) -> Result<(), TemplateError> {
     };
     let mut depth = 0usize;
     let mut after_block_start = false;
+    // In a `for` statement before its `in`: that one `in` is the loop's, not a search.
+    let mut for_header = false;
+    // A comparison whose left side was not a literal: its right side must be one.
+    let mut comparison_pending = false;
+    // The token before, as far as comparisons and calls care.
+    let mut previous = Previous::Other;
     for token in tokenize(source, false, Default::default(), whitespace) {
         let (token, span) = token.map_err(|e| TemplateError::from_minijinja(&e))?;
         let line = Some(usize::from(span.start_line));
         let statement = after_block_start;
         after_block_start = matches!(token, Token::BlockStart);
+        let before = previous;
+        previous = Previous::of(&token);
+        // A step that walks a whole list (`a == b`, `x in list`, a slice, a call such as
+        // `loop.changed(list)`) costs as much as the list is long, so inside loops the step
+        // budget alone would not bound the time: comparisons need a literal on one side.
+        match token {
+            Token::Eq | Token::Ne | Token::Lt | Token::Lte | Token::Gt | Token::Gte => {
+                comparison_pending = before != Previous::Literal;
+                continue;
+            }
+            _ if comparison_pending => {
+                comparison_pending = false;
+                if previous != Previous::Literal && !matches!(token, Token::Minus) {
+                    return Err(refused(Limit::Operator, line));
+                }
+            }
+            _ => {}
+        }
+        match token {
+            Token::Ident("for") if statement => for_header = true,
+            Token::Ident("in") if for_header => {
+                for_header = false;
+                continue;
+            }
+            Token::Ident("in") => return Err(refused(Limit::Operator, line)),
+            Token::Colon | Token::BraceOpen => return Err(refused(Limit::Operator, line)),
+            Token::ParenOpen if before == Previous::Callable => {
+                return Err(refused(Limit::Operator, line));
+            }
+            Token::BlockEnd | Token::VariableEnd => for_header = false,
+            _ => {}
+        }
         match token {
             Token::Ident(name) if statement => {
                 if !STATEMENTS.contains(&name) {
@@ -147,6 +190,33 @@ pub fn vet(source: &str) -> Result<(), TemplateError> {
         }
     }
     Ok(())
+}
+
+/// What the token before was, for the rules on comparisons and calls.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Previous {
+    /// A number, a string, `true`, `false` or `none`.
+    Literal,
+    /// Something a `(` after would call: a name, `]` or `)`.
+    Callable,
+    Other,
+}
+
+impl Previous {
+    fn of(token: &Token<'_>) -> Previous {
+        match token {
+            Token::Int(_)
+            | Token::Int128(_)
+            | Token::Float(_)
+            | Token::Str(_)
+            | Token::String(_) => Previous::Literal,
+            Token::Ident("true" | "false" | "none" | "True" | "False" | "None") => {
+                Previous::Literal
+            }
+            Token::Ident(_) | Token::BracketClose | Token::ParenClose => Previous::Callable,
+            _ => Previous::Other,
+        }
+    }
 }
 
 /// The step budget of a letter that can loop over `items` things.
