@@ -66,7 +66,7 @@ fn check(text: &str) -> Outcome {
 
 #[test]
 fn short_run() {
-    fuzz(run(1_500), check);
+    fuzz(run(800), check);
 }
 
 #[test]

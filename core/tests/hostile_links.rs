@@ -22,8 +22,10 @@ fn zlib(json: &str) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9)
 }
 
-/// Opens `payload` and says how long it took; it must be under a second.
+/// Opens `payload` and says how long it took: under a second optimised (`--release`, as the
+/// page runs), under ten unoptimised.
 fn open_timed(what: &str, payload: &[u8]) -> Result<Workspace, ShareError> {
+    let bound = Duration::from_secs(if cfg!(debug_assertions) { 10 } else { 1 });
     let start = Instant::now();
     let opened = open_payload(payload);
     let took = start.elapsed();
@@ -32,7 +34,7 @@ fn open_timed(what: &str, payload: &[u8]) -> Result<Workspace, ShareError> {
         took.as_millis(),
         opened.as_ref().err()
     );
-    assert!(took < Duration::from_secs(1), "{what}: {took:?}");
+    assert!(took < bound, "{what}: {took:?}");
     opened
 }
 
