@@ -12,6 +12,7 @@ pub mod edit;
 pub mod export;
 pub mod i18n;
 pub mod letters;
+pub mod limits;
 pub mod money;
 pub mod paste;
 pub mod playbook;
