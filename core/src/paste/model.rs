@@ -1,0 +1,201 @@
+//! The parser's public types: what a column means, the user's options, and what was read.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::sniff::Delimiter;
+use crate::dates::{DateError, DayMonthOrder, OrderInference};
+use crate::money::{AmountError, DecimalMark};
+
+/// What a column means. `Ignore` is a column we read past.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Invoice,
+    Customer,
+    InvoiceDate,
+    DueDate,
+    Amount,
+    Paid,
+    Outstanding,
+    Currency,
+    PaidDate,
+    Notes,
+    Ignore,
+}
+
+impl Field {
+    /// In the order the mapping dropdowns list them.
+    pub const ALL: [Field; 11] = [
+        Field::Invoice,
+        Field::Customer,
+        Field::InvoiceDate,
+        Field::DueDate,
+        Field::Amount,
+        Field::Paid,
+        Field::Outstanding,
+        Field::Currency,
+        Field::PaidDate,
+        Field::Notes,
+        Field::Ignore,
+    ];
+
+    /// Stable identifier, used as option values and in saved mappings.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Invoice => "invoice",
+            Field::Customer => "customer",
+            Field::InvoiceDate => "invoice_date",
+            Field::DueDate => "due_date",
+            Field::Amount => "amount",
+            Field::Paid => "paid",
+            Field::Outstanding => "outstanding",
+            Field::Currency => "currency",
+            Field::PaidDate => "paid_date",
+            Field::Notes => "notes",
+            Field::Ignore => "ignore",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.key() == key)
+    }
+}
+
+/// The user's choices that override what the parser would infer.
+#[derive(Clone, Debug, Default)]
+pub struct ParseOptions<'a> {
+    /// One field per column; used when its length matches the sheet's column count.
+    pub mapping: Option<&'a [Field]>,
+    pub day_month_order: Option<DayMonthOrder>,
+    pub decimal_mark: Option<DecimalMark>,
+    /// ISO code for rows that name no currency.
+    pub default_currency: &'a str,
+    /// Days from invoice date to due date when a row has no due date.
+    pub default_terms_days: i64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MappingSource {
+    /// Recognised from the header row.
+    Header,
+    /// No header was recognised: guessed from what the cells contain. Check it.
+    Content,
+    /// Chosen by the user.
+    User,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// The header cell, or empty when there is no header.
+    pub title: String,
+    pub field: Field,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invoice {
+    /// 1-based line of the pasted text where the row starts (Excel's row number when the
+    /// selection started at row 1).
+    pub line: usize,
+    pub number: String,
+    pub customer: String,
+    pub currency: String,
+    pub invoice_date: Option<NaiveDate>,
+    pub due_date: NaiveDate,
+    /// True when the due date was computed from the invoice date and the default terms.
+    pub due_derived: bool,
+    pub amount: Decimal,
+    pub paid: Decimal,
+    pub outstanding: Decimal,
+    pub paid_date: Option<NaiveDate>,
+    pub notes: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// A required value is empty.
+    Missing(Field),
+    /// No column is mapped to a required field.
+    Unmapped(Field),
+    BadDate(Field, DateError),
+    BadAmount(Field, AmountError),
+    UnknownCurrency,
+    /// The currency column and the amount's own symbol disagree.
+    CurrencyConflict {
+        column: String,
+        symbol: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    pub line: usize,
+    /// 0-based column index of the offending cell, when one cell is to blame.
+    pub column: Option<usize>,
+    /// What the cell held (clipped), for the message.
+    pub value: String,
+    pub problem: Problem,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    /// Lines above the header: report titles, "As of …", company names.
+    Title,
+    Blank,
+    /// A row with a single cell filled: a section heading ("Current", a customer's name).
+    Heading,
+    /// "Total …", "合计", "小计" rows, which would count the invoices twice.
+    Total,
+    /// The header again (exports repeat it on every page).
+    RepeatedHeader,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub line: usize,
+    pub reason: SkipReason,
+    /// The row's text (clipped), so the user can see what was skipped.
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    pub delimiter: Delimiter,
+    /// 1-based line of the recognised header row.
+    pub header_line: Option<usize>,
+    pub columns: Vec<Column>,
+    pub mapping_source: MappingSource,
+    pub date_order: OrderInference,
+    pub date_order_overridden: bool,
+    pub decimal_mark: DecimalMark,
+    pub invoices: Vec<Invoice>,
+    pub errors: Vec<RowError>,
+    pub skipped: Vec<Skipped>,
+    /// Records read (every row of the input that is not an empty line).
+    pub record_count: usize,
+    /// True when an unbalanced quote swallowed the rest of the text and quotes were then read
+    /// as ordinary characters instead.
+    pub quotes_ignored: bool,
+    /// Required fields no column is mapped to.
+    pub unmapped: Vec<Field>,
+}
+
+impl Parsed {
+    pub fn field_column(&self, field: Field) -> Option<usize> {
+        self.columns.iter().position(|c| c.field == field)
+    }
+}
+
+/// Excel's column letters: 0 → A, 25 → Z, 26 → AA.
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}

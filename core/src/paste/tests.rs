@@ -1,0 +1,274 @@
+use super::*;
+use crate::dates::{DateError, DayMonthOrder};
+use crate::money::DecimalMark;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+fn options() -> ParseOptions<'static> {
+    ParseOptions {
+        default_currency: "CNY",
+        default_terms_days: 30,
+        ..Default::default()
+    }
+}
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+#[test]
+fn recognises_header_synonyms_in_both_languages() {
+    let cases = [
+        ("发票号码", Field::Invoice),
+        ("单据编号", Field::Invoice),
+        ("Invoice #", Field::Invoice),
+        ("Invoice No.", Field::Invoice),
+        ("Num", Field::Invoice),
+        ("购货单位", Field::Customer),
+        ("Client", Field::Customer),
+        ("Name", Field::Customer),
+        ("单据日期", Field::InvoiceDate),
+        ("Date", Field::InvoiceDate),
+        ("付款期限", Field::DueDate),
+        ("Due Date", Field::DueDate),
+        ("应收金额", Field::Amount),
+        ("Total", Field::Amount),
+        ("已收金额", Field::Paid),
+        ("余额", Field::Outstanding),
+        ("Open Balance", Field::Outstanding),
+        ("Balance due", Field::Outstanding),
+        ("币种", Field::Currency),
+        ("付款日期", Field::PaidDate),
+        ("备注", Field::Notes),
+        ("客户名称 Customer", Field::Customer),
+        ("发票号码(Invoice No.)", Field::Invoice),
+        ("ＤＵＥ　ＤＡＴＥ", Field::DueDate),
+    ];
+    for (cell, field) in cases {
+        assert_eq!(recognise_header(cell), Some(field), "{cell}");
+    }
+    assert_eq!(recognise_header("Transaction Type"), None);
+}
+
+#[test]
+fn sniffs_the_delimiter() {
+    assert_eq!(sniff_delimiter("a\tb\tc\n1\t2\t3"), Delimiter::Tab);
+    assert_eq!(sniff_delimiter("a;b;c\n1;\"2,5\";3"), Delimiter::Semicolon);
+    assert_eq!(sniff_delimiter("a,b,c\n1,\"1,250.00\",3"), Delimiter::Comma);
+    assert_eq!(sniff_delimiter("Title line\na,b\n1,2"), Delimiter::Comma);
+}
+
+#[test]
+fn column_letters_match_excel() {
+    assert_eq!(column_letter(0), "A");
+    assert_eq!(column_letter(25), "Z");
+    assert_eq!(column_letter(26), "AA");
+    assert_eq!(column_letter(701), "ZZ");
+    assert_eq!(column_letter(702), "AAA");
+}
+
+#[test]
+fn reads_a_tab_separated_selection_in_any_column_order() {
+    let text = "到期日\t客户\t金额\t发票号\n2025-10-01\t华东贸易\t1,000.00\tFP-1\n";
+    let parsed = parse(text, &options());
+    assert_eq!(parsed.errors, vec![]);
+    let inv = &parsed.invoices[0];
+    assert_eq!(
+        (inv.number.as_str(), inv.customer.as_str()),
+        ("FP-1", "华东贸易")
+    );
+    assert_eq!(inv.outstanding, d("1000.00"));
+    assert_eq!(inv.currency, "CNY");
+    assert_eq!(parsed.header_line, Some(1));
+    assert_eq!(inv.line, 2);
+}
+
+#[test]
+fn derives_the_due_date_from_terms_and_says_so() {
+    let text = "Invoice\tCustomer\tInvoice date\tAmount\nA1\tAcme\t2025-09-01\t100\n";
+    let parsed = parse(text, &options());
+    let inv = &parsed.invoices[0];
+    assert!(inv.due_derived);
+    assert_eq!(inv.due_date, NaiveDate::from_ymd_opt(2025, 10, 1).unwrap());
+}
+
+#[test]
+fn outstanding_comes_from_the_balance_column_or_amount_minus_paid() {
+    let text = "Invoice,Customer,Due date,Amount,Paid,Balance\nA,X,2025-01-01,100,40,\nB,X,2025-01-01,100,40,50\n";
+    let parsed = parse(text, &options());
+    assert_eq!(parsed.invoices[0].outstanding, d("60"));
+    assert_eq!(parsed.invoices[1].outstanding, d("50"));
+}
+
+#[test]
+fn bad_cells_are_reported_by_row_and_column_and_the_rest_still_compute() {
+    let text = "Invoice\tCustomer\tDue date\tAmount\nA1\tAcme\t2025-13-01\t100\nA2\tAcme\t2025-10-01\tabc\nA3\tAcme\t2025-10-01\t5\n\tAcme\t2025-10-01\t5\n";
+    let parsed = parse(text, &options());
+    assert_eq!(parsed.invoices.len(), 1);
+    assert_eq!(parsed.invoices[0].number, "A3");
+    let seen: Vec<(usize, Option<usize>)> =
+        parsed.errors.iter().map(|e| (e.line, e.column)).collect();
+    assert_eq!(seen, vec![(2, Some(2)), (3, Some(3)), (5, Some(0))]);
+    assert_eq!(
+        parsed.errors[0].problem,
+        Problem::BadDate(Field::DueDate, DateError::Unrecognised)
+    );
+    assert_eq!(parsed.errors[0].value, "2025-13-01");
+    assert_eq!(parsed.errors[2].problem, Problem::Missing(Field::Invoice));
+}
+
+#[test]
+fn skips_titles_headings_totals_and_repeated_headers_and_lists_them() {
+    let text = "A/R Aging Detail\nAs of September 30, 2025\n\n,Num,Name,Due Date,Open Balance\nCurrent\n,1001,Acme,10/15/2025,100.00\nTotal for Current,,,,100.00\n,Num,Name,Due Date,Open Balance\n,1002,Total Quality Ltd,10/20/2025,50.00\nTOTAL,,,,150.00\n";
+    let parsed = parse(text, &options());
+    assert_eq!(parsed.errors, vec![]);
+    let numbers: Vec<&str> = parsed.invoices.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(
+        numbers,
+        vec!["1001", "1002"],
+        "a customer named Total … is still a customer"
+    );
+    let reasons: Vec<(usize, SkipReason)> =
+        parsed.skipped.iter().map(|s| (s.line, s.reason)).collect();
+    assert_eq!(
+        reasons,
+        vec![
+            (1, SkipReason::Title),
+            (2, SkipReason::Title),
+            (3, SkipReason::Blank),
+            (5, SkipReason::Heading),
+            (7, SkipReason::Total),
+            (8, SkipReason::RepeatedHeader),
+            (10, SkipReason::Total),
+        ]
+    );
+    assert_eq!(parsed.date_order.order, DayMonthOrder::MonthFirst);
+}
+
+#[test]
+fn chinese_total_rows_are_skipped() {
+    let text = "发票号\t客户\t到期日\t金额\nF1\t甲公司\t2025-10-01\t100\n合计\t\t\t100\n本页小计\t\t\t100\n";
+    let parsed = parse(text, &options());
+    assert_eq!(parsed.invoices.len(), 1);
+    assert_eq!(
+        parsed
+            .skipped
+            .iter()
+            .filter(|s| s.reason == SkipReason::Total)
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn european_semicolon_sheet_with_decimal_commas() {
+    let text = "Rechnungsnummer;Kunde;Fälligkeitsdatum;Betrag\nR-1;Müller GmbH;28.09.2025;1.234,56\nR-2;Müller GmbH;01.10.2025;500,00\n";
+    let parsed = parse(text, &options());
+    assert_eq!(parsed.mapping_source, MappingSource::Header);
+    assert_eq!(parsed.decimal_mark, DecimalMark::Comma);
+    assert_eq!(parsed.errors, vec![]);
+    assert_eq!(parsed.invoices[0].outstanding, d("1234.56"));
+    assert_eq!(parsed.invoices[0].number, "R-1");
+    assert_eq!(parsed.invoices[0].customer, "Müller GmbH");
+}
+
+#[test]
+fn without_a_recognised_header_the_mapping_is_guessed_from_the_cells() {
+    let text = "Spalte 1;Spalte 2;Spalte 3;Spalte 4\nR-1;Müller GmbH;28.09.2025;1.234,56\nR-2;Müller GmbH;01.10.2025;500,00\nR-3;Schmidt AG;03.10.2025;70,00\n";
+    let parsed = parse(text, &options());
+    assert_eq!(parsed.mapping_source, MappingSource::Content);
+    let fields: Vec<Field> = parsed.columns.iter().map(|c| c.field).collect();
+    assert_eq!(
+        fields,
+        [
+            Field::Invoice,
+            Field::Customer,
+            Field::InvoiceDate,
+            Field::Amount
+        ]
+    );
+    // The first line reads as no data in the date and amount columns: it is the header.
+    assert_eq!(parsed.header_line, Some(1));
+    assert_eq!(parsed.columns[2].title, "Spalte 3");
+    assert_eq!(parsed.errors, vec![]);
+    assert_eq!(parsed.invoices.len(), 3);
+    assert!(parsed.invoices[0].due_derived);
+
+    let headerless = "R-1\tMüller GmbH\t2025-09-28\t1,234.56\nR-2\tSchmidt AG\t2025-10-01\t500\n";
+    let parsed = parse(headerless, &options());
+    assert_eq!((parsed.header_line, parsed.invoices.len()), (None, 2));
+}
+
+#[test]
+fn a_user_mapping_overrides_the_header() {
+    let text = "a\tb\tc\td\nX1\tAcme\t2025-10-01\t100\n";
+    let mapping = [
+        Field::Invoice,
+        Field::Customer,
+        Field::DueDate,
+        Field::Amount,
+    ];
+    let parsed = parse(
+        text,
+        &ParseOptions {
+            mapping: Some(&mapping),
+            ..options()
+        },
+    );
+    assert_eq!(parsed.mapping_source, MappingSource::User);
+    // "a b c d" is then an ordinary (bad) data row, reported, not dropped.
+    assert_eq!(parsed.invoices.len(), 1);
+    assert_eq!(parsed.errors.iter().filter(|e| e.line == 1).count(), 2);
+}
+
+#[test]
+fn unmapped_required_fields_are_reported_once_per_row() {
+    let text = "Customer\tAmount\nAcme\t100\n";
+    let parsed = parse(text, &options());
+    assert_eq!(parsed.unmapped, vec![Field::Invoice, Field::DueDate]);
+    assert_eq!(parsed.errors.len(), 1);
+    assert_eq!(parsed.errors[0].problem, Problem::Unmapped(Field::Invoice));
+}
+
+#[test]
+fn currency_from_column_symbol_or_default() {
+    let text = "Invoice\tCustomer\tDue date\tAmount\tCurrency\nA\tX\t2025-01-01\t$10\t\nB\tX\t2025-01-01\t10\t美元\nC\tX\t2025-01-01\t10\t\nD\tX\t2025-01-01\t€10\tUSD\n";
+    let parsed = parse(text, &options());
+    let currencies: Vec<&str> = parsed
+        .invoices
+        .iter()
+        .map(|i| i.currency.as_str())
+        .collect();
+    assert_eq!(currencies, vec!["USD", "USD", "CNY"]);
+    assert_eq!(parsed.errors.len(), 1);
+    assert!(matches!(
+        parsed.errors[0].problem,
+        Problem::CurrencyConflict { .. }
+    ));
+}
+
+#[test]
+fn an_unclosed_quote_does_not_swallow_the_rest() {
+    let text = "Invoice,Customer,Due date,Amount\nA,\"Acme,2025-01-01,10\nB,Beta,2025-01-01,20\nC,Gamma,2025-01-01,30\n";
+    let parsed = parse(text, &options());
+    assert!(parsed.quotes_ignored);
+    let numbers: Vec<&str> = parsed.invoices.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, vec!["A", "B", "C"]);
+    assert_eq!(
+        parsed.invoices[0].customer, "\"Acme",
+        "the stray quote is kept as typed"
+    );
+}
+
+#[test]
+fn excel_serial_dates_and_full_width_amounts() {
+    let text = "发票号\t客户\t开票日期\t到期日\t金额\nF1\t甲\t45900\t45930\t１２，３４５．６０\n";
+    let parsed = parse(text, &options());
+    assert_eq!(parsed.errors, vec![]);
+    assert_eq!(
+        parsed.invoices[0].due_date,
+        NaiveDate::from_ymd_opt(2025, 9, 30).unwrap()
+    );
+    assert_eq!(parsed.invoices[0].amount, d("12345.60"));
+}
