@@ -24,13 +24,16 @@ pub use model::*;
 pub use sniff::{sniff_delimiter, Delimiter};
 
 use headers::{find_header, guess_mapping, looks_like_unknown_header};
-use records::{cells_text, quote_ran_away, read_records, Row};
+use records::{cells_text, quote_ran_away, read_records, unify_line_endings, Row};
 use rows::RowReader;
+pub use rows::TERMS_DAYS;
 use sections::is_total_label;
 
 /// Reads pasted or opened text into invoices, row errors and skipped rows. See the module doc.
 pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    // Excel for Mac's "CSV (Macintosh)" ends lines with a bare `\r`: count those as lines too.
+    let text = &*unify_line_endings(text);
     let delimiter = sniff_delimiter(text);
     let mut store = read_records(text, delimiter, true);
     let quotes_ignored = quote_ran_away(&store.rows(), text);
@@ -235,7 +238,9 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         } else {
             options.default_currency.trim()
         },
-        terms_days: options.default_terms_days,
+        terms_days: options
+            .default_terms_days
+            .clamp(*TERMS_DAYS.start(), *TERMS_DAYS.end()),
     };
     let mut invoices = Vec::with_capacity(data.len());
     let mut errors = Vec::new();

@@ -1,5 +1,7 @@
 //! Row reading: the text split into records of cells, with the line each record starts on.
 
+use std::borrow::Cow;
+
 use csv::{ReaderBuilder, StringRecord};
 
 use super::sniff::Delimiter;
@@ -128,4 +130,14 @@ pub(super) fn cells_text(record: &Record, delimiter: Delimiter) -> String {
         &record.iter().map(str::trim).collect::<Vec<_>>().join(sep),
         120,
     )
+}
+
+/// `\r\n` and a lone `\r` become `\n`, so that line numbers, `str::lines` and the
+/// runaway-quote check agree on what a line is whatever the file's line endings. Borrows when
+/// there is no `\r` (the common case: a paste from a browser or a spreadsheet).
+pub(super) fn unify_line_endings(text: &str) -> Cow<'_, str> {
+    if !text.contains('\r') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
 }

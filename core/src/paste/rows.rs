@@ -9,6 +9,11 @@ use crate::dates::{self, DateError, DayMonthOrder};
 use crate::money::{self, AmountError, DecimalMark};
 use crate::text::clip;
 
+/// Payment terms the parser applies, in days. A settings value or a share link may hold any
+/// number; outside this range it is clamped, so that date arithmetic stays far from chrono's
+/// limits (ten years of terms is already more than any ledger uses).
+pub const TERMS_DAYS: std::ops::RangeInclusive<i64> = 0..=3660;
+
 pub(super) struct RowReader<'a> {
     pub(super) invoice: Option<usize>,
     pub(super) customer: Option<usize>,
@@ -87,12 +92,6 @@ impl RowReader<'_> {
         let amount_value = amount(Field::Amount, self.amount);
         let paid_value = amount(Field::Paid, self.paid);
         let outstanding_value = amount(Field::Outstanding, self.outstanding);
-        let amounts_unreadable = [self.amount, self.paid, self.outstanding]
-            .iter()
-            .any(|&c| !cell(c).is_empty())
-            && amount_value.is_none()
-            && outstanding_value.is_none();
-
         let currency_cell = cell(self.currency);
         let column_currency = if currency_cell.is_empty() {
             None
@@ -131,7 +130,10 @@ impl RowReader<'_> {
             }
         }
 
-        if amount_value.is_none() && outstanding_value.is_none() && !amounts_unreadable {
+        // The amount (or the balance) is required even when Paid is filled: a row with only a
+        // paid amount says nothing about what is owed.
+        let amount_cells_empty = cell(self.amount).is_empty() && cell(self.outstanding).is_empty();
+        if amount_value.is_none() && outstanding_value.is_none() && amount_cells_empty {
             fail(
                 self.amount.or(self.outstanding),
                 Problem::Missing(Field::Amount),
@@ -140,7 +142,7 @@ impl RowReader<'_> {
         let (due_date, due_derived) = match (due_date, invoice_date) {
             (Some(due), _) => (Some(due), false),
             (None, Some(issued)) if !due_unreadable => {
-                (Some(dates::add_days(issued, self.terms_days)), true)
+                (dates::checked_add_days(issued, self.terms_days), true)
             }
             _ => {
                 if !due_unreadable && !invoice_date_unreadable {
@@ -159,6 +161,14 @@ impl RowReader<'_> {
         let (Some(due_date), Some(amount_or_balance)) =
             (due_date, amount_value.or(outstanding_value))
         else {
+            // Every path to a missing value above reported it; this keeps the row from
+            // vanishing if a later change forgets to.
+            errors.push(RowError {
+                line: row.line,
+                column: None,
+                value: String::new(),
+                problem: Problem::Missing(Field::Amount),
+            });
             return Err(errors);
         };
         let paid = paid_value.unwrap_or(Decimal::ZERO);

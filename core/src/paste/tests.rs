@@ -272,3 +272,73 @@ fn excel_serial_dates_and_full_width_amounts() {
     );
     assert_eq!(parsed.invoices[0].amount, d("12345.60"));
 }
+
+/// Issue 20's first repro: Paid filled and Amount empty used to vanish without an error.
+#[test]
+fn a_row_with_paid_but_no_amount_is_a_row_error_not_vanished() {
+    let text = "Invoice\tCustomer\tDue date\tAmount\tPaid\nA1\tACME\t2025-01-01\t\t50\nA2\tACME\t2025-01-01\t100\t50\n";
+    let parsed = parse(text, &options());
+    let numbers: Vec<&str> = parsed.invoices.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, vec!["A2"]);
+    assert_eq!(parsed.errors.len(), 1);
+    assert_eq!(parsed.errors[0].line, 2);
+    assert_eq!(parsed.errors[0].problem, Problem::Missing(Field::Amount));
+}
+
+/// Issue 20's second repro: CR-only endings (Excel for Mac) with a stray opening quote.
+#[test]
+fn cr_only_line_endings_number_lines_and_recover_from_a_stray_quote() {
+    let text = "Invoice\tCustomer\tDue date\tAmount\rA1\t\"ACME big\t2025-01-01\t100\rA2\tACME\t2025-01-01\t100\rA3\tACME\t2025-01-01\t100\r";
+    let parsed = parse(text, &options());
+    assert!(parsed.quotes_ignored);
+    let seen: Vec<(&str, usize)> = parsed
+        .invoices
+        .iter()
+        .map(|i| (i.number.as_str(), i.line))
+        .collect();
+    assert_eq!(seen, vec![("A1", 2), ("A2", 3), ("A3", 4)]);
+    assert_eq!(parsed.errors, vec![]);
+}
+
+#[test]
+fn mixed_line_endings_count_each_line_once() {
+    let text = "Invoice,Customer,Due date,Amount\r\nA1,X,2025-01-01,1\rA2,X,2025-01-01,2\n\rA3,X,2025-01-01,3\r\n";
+    let parsed = parse(text, &options());
+    let lines: Vec<usize> = parsed.invoices.iter().map(|i| i.line).collect();
+    assert_eq!(lines, vec![2, 3, 5]);
+    assert_eq!(parsed.header_line, Some(1));
+    assert_eq!(
+        parsed.skipped.iter().map(|s| s.line).collect::<Vec<_>>(),
+        vec![4]
+    );
+}
+
+/// Issue 20: `terms_days = 106751991168` from a share link panicked in chrono.
+#[test]
+fn huge_terms_days_do_not_panic_and_are_bounded() {
+    let text = "Invoice\tCustomer\tInvoice date\tAmount\nA1\tAcme\t2025-09-01\t100\n";
+    for terms in [106_751_991_168, i64::MAX, i64::MIN, -5] {
+        let parsed = parse(
+            text,
+            &ParseOptions {
+                default_terms_days: terms,
+                ..options()
+            },
+        );
+        let inv = &parsed.invoices[0];
+        assert!(inv.due_derived);
+        let days = (inv.due_date - NaiveDate::from_ymd_opt(2025, 9, 1).unwrap()).num_days();
+        assert!(TERMS_DAYS.contains(&days), "{terms} gave {days}");
+    }
+}
+
+#[test]
+fn a_date_with_a_year_out_of_range_is_a_row_error() {
+    let text = "Invoice\tCustomer\tDue date\tAmount\nA1\tAcme\t2301-01-01\t100\nA2\tAcme\t2025-01-01\t100\n";
+    let parsed = parse(text, &options());
+    assert_eq!(parsed.invoices.len(), 1);
+    assert!(matches!(
+        parsed.errors[0].problem,
+        Problem::BadDate(Field::DueDate, _)
+    ));
+}
