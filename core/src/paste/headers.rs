@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use super::assign::{aux_kind, header_candidates, header_tokens};
 use super::model::Field;
 use super::records::{Record, Row};
 use crate::dates::{self, DayMonthOrder};
@@ -22,6 +23,9 @@ pub(super) const SYNONYMS: &[(Field, &[&str])] = &[
             "票号",
             "凭证号",
             "单据号码",
+            "数电发票号码",
+            "全电发票号码",
+            "数电票号码",
             "invoiceno",
             "invoicenumber",
             "invoice",
@@ -59,6 +63,12 @@ pub(super) const SYNONYMS: &[(Field, &[&str])] = &[
             "往来单位",
             "单位名称",
             "客户名",
+            "往来单位名称",
+            "partner",
+            "partnername",
+            "contact",
+            "contactname",
+            "customerdisplayname",
             "customer",
             "customername",
             "name",
@@ -135,6 +145,8 @@ pub(super) const SYNONYMS: &[(Field, &[&str])] = &[
             "originalamount",
             "origamount",
             "invoicetotal",
+            "linetotal",
+            "grandtotal",
             "totalamount",
             "amt",
             "betrag",
@@ -182,6 +194,9 @@ pub(super) const SYNONYMS: &[(Field, &[&str])] = &[
             "欠款金额",
             "未结金额",
             "openbalance",
+            "residual",
+            "amountresidual",
+            "balancedueamount",
             "balancedue",
             "outstanding",
             "balance",
@@ -273,17 +288,24 @@ pub(super) fn lookup(normalized: &str) -> Option<Field> {
 /// The field a header cell names, if any. Bilingual headers (`客户名称 Customer`,
 /// `发票号码(Invoice No.)`) are recognised by either half.
 pub fn recognise_header(cell: &str) -> Option<Field> {
+    // "Tax 1 Amount" names an amount, but not one we read.
+    if aux_kind(&header_tokens(cell)).is_some() {
+        return None;
+    }
     let whole = normalize_header(cell);
     if let Some(field) = lookup(&whole) {
         return Some(field);
     }
     let cjk: String = whole.chars().filter(|c| !c.is_ascii()).collect();
     let latin: String = whole.chars().filter(|c| c.is_ascii()).collect();
-    lookup(&cjk).or_else(|| lookup(&latin)).or_else(|| {
-        fold_width(cell)
-            .split(|c: char| c.is_whitespace() || "/()（）|".contains(c))
-            .find_map(|part| lookup(&normalize_header(part)))
-    })
+    lookup(&cjk)
+        .or_else(|| lookup(&latin))
+        .or_else(|| {
+            fold_width(cell)
+                .split(|c: char| c.is_whitespace() || "/()（）|".contains(c))
+                .find_map(|part| lookup(&normalize_header(part)))
+        })
+        .or_else(|| header_candidates(cell).first().map(|&(field, _)| field))
 }
 
 pub(super) fn header_score(record: &Record) -> (usize, Vec<Option<Field>>) {

@@ -6,6 +6,7 @@
 //! headers). Every record of the input lands in exactly one of: the header, `invoices`, `errors`,
 //! `skipped`. Nothing is dropped silently, and no input makes it panic.
 
+mod assign;
 mod headers;
 mod model;
 mod records;
@@ -46,10 +47,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
 
     let mut skipped = Vec::new();
     let header = find_header(&rows);
-    let (header_index, header_fields) = match &header {
-        Some((i, fields)) => (Some(*i), Some(fields.clone())),
-        None => (None, None),
-    };
+    let header_index = header.as_ref().map(|(i, _)| *i);
     if let Some(h) = header_index {
         for row in &rows[..h] {
             let reason = if row.record.iter().all(is_blank) {
@@ -94,16 +92,13 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     }
 
     let user_mapping = options.mapping.filter(|m| m.len() == width && width > 0);
-    let (mapping, mapping_source): (Vec<Field>, MappingSource) =
-        match (user_mapping, &header_fields) {
-            (Some(m), _) => (m.to_vec(), MappingSource::User),
-            (None, Some(fields)) => {
-                let mut m: Vec<Field> = fields.iter().map(|f| f.unwrap_or(Field::Ignore)).collect();
-                m.resize(width, Field::Ignore);
-                (m, MappingSource::Header)
-            }
-            (None, None) => (guess_mapping(&data, width), MappingSource::Content),
-        };
+    let titles: Vec<&str> = header_record.map_or(Vec::new(), |r| r.iter().collect());
+    let assignment = assign::assign(&titles, &data, width);
+    let (mapping, mapping_source): (Vec<Field>, MappingSource) = match user_mapping {
+        Some(m) => (m.to_vec(), MappingSource::User),
+        None if header_index.is_some() => (assignment.fields.clone(), MappingSource::Header),
+        None => (guess_mapping(&data, width), MappingSource::Content),
+    };
     // With a guessed mapping, a first row with no readable date or amount where the rest of the
     // sheet has them is a header in words we do not know: use it as the header.
     let mut header_record = header_record;
@@ -127,6 +122,14 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
                 .trim()
                 .to_string(),
             field,
+            why: match mapping_source {
+                MappingSource::Header => assignment.why[i],
+                MappingSource::User if field != Field::Ignore => Why::User,
+                MappingSource::User => assignment.why[i],
+                MappingSource::Content if field != Field::Ignore => Why::Content,
+                MappingSource::Content => Why::Unknown,
+            },
+            aux: assignment.aux[i].filter(|_| field == Field::Ignore),
         })
         .collect();
     let col = |field: Field| mapping.iter().position(|&f| f == field);

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::sniff::Delimiter;
 use crate::dates::{DateError, DayMonthOrder, OrderInference};
+use crate::i18n::Lang;
 use crate::money::{AmountError, DecimalMark};
 
 /// What a column means. `Ignore` is a column we read past.
@@ -91,6 +92,105 @@ pub struct Column {
     /// The header cell, or empty when there is no header.
     pub title: String,
     pub field: Field,
+    /// Why the column got its field (or was ignored), for the one-line reason beside it.
+    pub why: Why,
+    /// What an ignored column holds, when its header says (status and terms are then read).
+    pub aux: Option<Aux>,
+}
+
+/// Columns that are not one of the [`Field`]s but that the parser recognises: some are read
+/// (status, terms), the rest are named so they are never taken for an amount or a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Aux {
+    Status,
+    Terms,
+    Tax,
+    Discount,
+    ExchangeRate,
+    Quantity,
+    UnitPrice,
+    /// Internal record IDs, account numbers, tax numbers.
+    Id,
+}
+
+impl Aux {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Aux::Status => lang.pick("单据状态", "document status"),
+            Aux::Terms => lang.pick("付款条件", "payment terms"),
+            Aux::Tax => lang.pick("税额", "tax"),
+            Aux::Discount => lang.pick("折扣", "discount"),
+            Aux::ExchangeRate => lang.pick("汇率", "exchange rate"),
+            Aux::Quantity => lang.pick("数量", "quantity"),
+            Aux::UnitPrice => lang.pick("单价", "unit price"),
+            Aux::Id => lang.pick(
+                "编号或账号（不是发票号）",
+                "an ID or account number (not an invoice number)",
+            ),
+        }
+    }
+}
+
+/// Why a column holds its field: the one-line reason shown beside the column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// The header is a known name for the field.
+    Header(Field),
+    /// Some of the header's words name the field, and the values agree.
+    HeaderWords(Field),
+    /// The header is a known kind of column that we do not take as a field.
+    Aux(Aux),
+    /// The header suggests the field but the values do not fit it.
+    ValuesRefuse(Field),
+    /// Another column is a better match for the same field.
+    Duplicate(Field),
+    /// Guessed from what the cells contain (no header recognised).
+    Content,
+    /// Chosen by the user.
+    User,
+    /// Nothing in the header or the values names a field.
+    Unknown,
+}
+
+impl Why {
+    /// The reason in one line. `field_name` is the shell's label for a field, so the sentence
+    /// uses the same words as the column dropdowns.
+    pub fn text(self, lang: Lang, field_name: impl Fn(Field) -> String) -> String {
+        match (self, lang) {
+            (Why::Header(f), Lang::Zh) => format!("表头是“{}”的常见写法", field_name(f)),
+            (Why::Header(f), Lang::En) => {
+                format!("the header is a usual name for “{}”", field_name(f))
+            }
+            (Why::HeaderWords(f), Lang::Zh) => {
+                format!("表头中的词指向“{}”，且数据相符", field_name(f))
+            }
+            (Why::HeaderWords(f), Lang::En) => format!(
+                "words of the header name “{}”, and the values fit",
+                field_name(f)
+            ),
+            (Why::Aux(a), Lang::Zh) => format!("忽略：这是{}列", a.label(lang)),
+            (Why::Aux(a), Lang::En) => format!("ignored: a column of {}", a.label(lang)),
+            (Why::ValuesRefuse(f), Lang::Zh) => {
+                format!("忽略：表头像“{}”，但数据不符", field_name(f))
+            }
+            (Why::ValuesRefuse(f), Lang::En) => format!(
+                "ignored: the header suggests “{}” but the values do not fit",
+                field_name(f)
+            ),
+            (Why::Duplicate(f), Lang::Zh) => format!("忽略：另一列更符合“{}”", field_name(f)),
+            (Why::Duplicate(f), Lang::En) => {
+                format!("ignored: another column fits “{}” better", field_name(f))
+            }
+            (Why::Content, Lang::Zh) => "按单元格内容推测，请核对".to_string(),
+            (Why::Content, Lang::En) => "guessed from the cells: please check".to_string(),
+            (Why::User, Lang::Zh) => "由你指定".to_string(),
+            (Why::User, Lang::En) => "chosen by you".to_string(),
+            (Why::Unknown, Lang::Zh) => "忽略：表头和数据都不对应任何字段".to_string(),
+            (Why::Unknown, Lang::En) => {
+                "ignored: neither header nor values name a field".to_string()
+            }
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -184,6 +284,14 @@ pub struct Parsed {
 impl Parsed {
     pub fn field_column(&self, field: Field) -> Option<usize> {
         self.columns.iter().position(|c| c.field == field)
+    }
+
+    /// Columns read past, with why: the "ignored columns" list.
+    pub fn ignored_columns(&self) -> impl Iterator<Item = (usize, &Column)> {
+        self.columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.field == Field::Ignore)
     }
 }
 

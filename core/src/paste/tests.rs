@@ -342,3 +342,38 @@ fn a_date_with_a_year_out_of_range_is_a_row_error() {
         Problem::BadDate(Field::DueDate, _)
     ));
 }
+
+#[test]
+fn noise_columns_are_not_taken_for_amounts_or_numbers_and_say_why() {
+    let text = "Record ID\tInvoice Number\tContact Account Number\tCustomer\tDue Date\tTax 1 Amount\tPayments Received\tBalanceDueAmount\n\
+                1234567890123456789\tINV-1\tACC-9\tAcme\t2025-10-01\t10.00\tfalse\t110.00\n\
+                1234567890123456790\tINV-2\tACC-9\tAcme\t2025-10-02\t5.00\ttrue\t0.00\n";
+    let parsed = parse(text, &options());
+    let fields: Vec<Field> = parsed.columns.iter().map(|c| c.field).collect();
+    assert_eq!(
+        fields,
+        [
+            Field::Ignore,
+            Field::Invoice,
+            Field::Ignore,
+            Field::Customer,
+            Field::DueDate,
+            Field::Ignore,
+            Field::Ignore,
+            Field::Outstanding,
+        ]
+    );
+    assert_eq!(parsed.errors, vec![]);
+    assert_eq!(parsed.invoices[0].outstanding, d("110.00"));
+    assert_eq!(parsed.columns[5].why, Why::Aux(Aux::Tax));
+    assert_eq!(parsed.columns[6].why, Why::ValuesRefuse(Field::Paid));
+    assert_eq!(parsed.columns[2].why, Why::Aux(Aux::Id));
+    assert_eq!(parsed.ignored_columns().count(), 4);
+    let reason = parsed.columns[6]
+        .why
+        .text(crate::i18n::Lang::En, |f| f.key().to_string());
+    assert_eq!(
+        reason,
+        "ignored: the header suggests “paid” but the values do not fit"
+    );
+}
