@@ -97,6 +97,7 @@ fn mutated_layout() -> impl Strategy<Value = String> {
             "币种",
         ],
         vec!["", "Num", "Name", "Due Date", "Open Balance"],
+        vec!["Invoice", "Client", "Date", "Amount", "Status", "Terms"],
     ];
     let good_row = |width: usize| {
         prop::collection::vec(
@@ -129,19 +130,23 @@ fn mutated_layout() -> impl Strategy<Value = String> {
 /// A plausible value for a column with this title (every data row invented).
 fn typical_cell(title: &str, i: usize) -> String {
     match title {
-        "Invoice" | "发票号码" | "Num" => format!("INV-{i}"),
+        "Invoice" | "发票号码" | "Num" => format!("INV-{}", i / 2),
         "Customer" | "客户名称" | "Name" => format!("Customer {}", i % 3),
         "Due date" | "到期日" | "Due Date" => format!("2025-10-{:02}", i % 28 + 1),
         "Invoice date" | "开票日期" => format!("2025-09-{:02}", i % 28 + 1),
         "Paid" | "已收金额" => "10.00".to_string(),
         "币种" => "USD".to_string(),
+        "Client" => "Acme".to_string(),
+        "Date" => "2025-09-01".to_string(),
+        "Status" => ["Draft", "Sent", "Paid", "Void"][i % 4].to_string(),
+        "Terms" => "Net 30".to_string(),
         "" => String::new(),
         _ => format!("{}.50", 100 + i),
     }
 }
 
 /// Every line (counting `\r`, `\r\n` and `\n` each as one ending) is exactly one of: the header,
-/// an invoice, a row error or a skipped row.
+/// an invoice, a merged line, an excluded document, a skipped row or a row error.
 fn assert_every_line_accounted_for(text: &str) -> Result<(), TestCaseError> {
     let parsed = parse(text, &options());
     let mut seen: Vec<usize> = Vec::new();
@@ -155,6 +160,8 @@ fn assert_every_line_accounted_for(text: &str) -> Result<(), TestCaseError> {
             .collect::<BTreeSet<_>>(),
     );
     seen.extend(parsed.skipped.iter().map(|s| s.line));
+    seen.extend(parsed.excluded.iter().map(|e| e.line));
+    seen.extend(parsed.merged.iter().map(|m| m.line));
     let unique: BTreeSet<usize> = seen.iter().copied().collect();
     prop_assert_eq!(unique.len(), seen.len(), "a line in two places: {:?}", seen);
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");

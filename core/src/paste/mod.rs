@@ -7,6 +7,7 @@
 //! `skipped`. Nothing is dropped silently, and no input makes it panic.
 
 mod assign;
+mod documents;
 mod headers;
 mod model;
 mod records;
@@ -24,10 +25,12 @@ pub use headers::{normalize_header, recognise_header};
 pub use model::*;
 pub use sniff::{sniff_delimiter, Delimiter};
 
+use documents::{merge_documents, read_status, Status};
 use headers::{find_header, guess_mapping, looks_like_unknown_header};
 use records::{cells_text, quote_ran_away, read_records, unify_line_endings, Row};
 use rows::RowReader;
 pub use rows::TERMS_DAYS;
+use rust_decimal::Decimal;
 use sections::is_total_label;
 
 /// Reads pasted or opened text into invoices, row errors and skipped rows. See the module doc.
@@ -67,6 +70,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
 
     // Classify the body: data rows go on, the rest is skipped with its reason.
     let mut data: Vec<&Row> = Vec::with_capacity(rows.len().saturating_sub(body_start));
+    let mut headings: Vec<(usize, &str)> = Vec::new();
     for row in &rows[body_start..] {
         let filled = row.record.iter().filter(|c| !is_blank(c)).count();
         let reason = if filled == 0 {
@@ -77,6 +81,8 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         {
             Some(SkipReason::RepeatedHeader)
         } else if filled == 1 && width > 1 {
+            let cell = row.record.iter().find(|c| !is_blank(c)).unwrap_or("");
+            headings.push((row.line, cell.trim()));
             Some(SkipReason::Heading)
         } else {
             None
@@ -135,13 +141,28 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     let col = |field: Field| mapping.iter().position(|&f| f == field);
 
     // Totals: a row with a "Total …"/"合计" label and no invoice number of its own.
+    // Also a section's subtotal: no number and no date, only amounts (Odoo's partner rows).
     let invoice_col = col(Field::Invoice);
+    let date_cols_of_row: Vec<usize> = [Field::InvoiceDate, Field::DueDate]
+        .into_iter()
+        .filter_map(col)
+        .collect();
+    let money_cols: Vec<usize> = [Field::Amount, Field::Paid, Field::Outstanding]
+        .into_iter()
+        .filter_map(col)
+        .collect();
     data.retain(|row| {
+        let cell_blank = |c: usize| row.record.get(c).is_none_or(is_blank);
         let labelled = row.record.iter().any(is_total_label);
         let own_number = invoice_col
             .and_then(|c| row.record.get(c))
             .is_some_and(|cell| !is_blank(cell) && !is_total_label(cell));
-        if labelled && !own_number {
+        let subtotal = invoice_col.is_some()
+            && !own_number
+            && !date_cols_of_row.is_empty()
+            && date_cols_of_row.iter().all(|&c| cell_blank(c))
+            && money_cols.iter().any(|&c| !cell_blank(c));
+        if (labelled || subtotal) && !own_number {
             skipped.push(Skipped {
                 line: row.line,
                 reason: SkipReason::Total,
@@ -211,6 +232,25 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         }
     });
 
+    // Section headings carry the customer down when no column holds it.
+    let first_data_line = data.first().map_or(usize::MAX, |r| r.line);
+    let customer_source = if col(Field::Customer).is_some() {
+        CustomerSource::Column
+    } else if headings.first().is_some_and(|h| h.0 < first_data_line) {
+        CustomerSource::SectionHeadings
+    } else {
+        CustomerSource::None
+    };
+    let section_of = |line: usize| -> Option<&str> {
+        if customer_source != CustomerSource::SectionHeadings {
+            return None;
+        }
+        let i = headings.partition_point(|h| h.0 < line);
+        i.checked_sub(1).map(|i| headings[i].1)
+    };
+    let status_col = columns.iter().position(|c| c.aux == Some(Aux::Status));
+    let terms_col = columns.iter().position(|c| c.aux == Some(Aux::Terms));
+
     let mut unmapped = Vec::new();
     for (needed, alternatives) in [
         (Field::Invoice, &[Field::Invoice][..]),
@@ -218,7 +258,9 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         (Field::Amount, &[Field::Amount, Field::Outstanding][..]),
         (Field::DueDate, &[Field::DueDate, Field::InvoiceDate][..]),
     ] {
-        if alternatives.iter().all(|&f| col(f).is_none()) {
+        let from_sections =
+            needed == Field::Customer && customer_source == CustomerSource::SectionHeadings;
+        if alternatives.iter().all(|&f| col(f).is_none()) && !from_sections {
             unmapped.push(needed);
         }
     }
@@ -244,7 +286,11 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         terms_days: options
             .default_terms_days
             .clamp(*TERMS_DAYS.start(), *TERMS_DAYS.end()),
+        terms: terms_col,
     };
+    let paid_known = col(Field::Paid).is_some() || col(Field::Outstanding).is_some();
+    let mut excluded = Vec::new();
+    let mut due_from_terms = 0;
     let mut invoices = Vec::with_capacity(data.len());
     let mut errors = Vec::new();
     for row in &data {
@@ -257,11 +303,29 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
             });
             continue;
         }
-        match reader.read(row) {
-            Ok(invoice) => invoices.push(invoice),
+        let status = status_col
+            .and_then(|c| row.record.get(c))
+            .map_or(Status::Open, read_status);
+        if let Status::Exclude(reason) = status {
+            let number = invoice_col.and_then(|c| row.record.get(c)).unwrap_or("");
+            excluded.push(documents::excluded(row.line, number, reason));
+            continue;
+        }
+        match reader.read(row, section_of(row.line)) {
+            Ok(mut invoice) => {
+                if status == Status::Paid && !paid_known {
+                    invoice.paid = invoice.amount;
+                    invoice.outstanding = Decimal::ZERO;
+                }
+                if invoice.due_derived && reader.row_terms(row).is_some() {
+                    due_from_terms += 1;
+                }
+                invoices.push(invoice);
+            }
             Err(mut row_errors) => errors.append(&mut row_errors),
         }
     }
+    let (invoices, merged, document_rows) = merge_documents(invoices);
 
     Parsed {
         delimiter,
@@ -277,5 +341,10 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         record_count,
         quotes_ignored,
         unmapped,
+        excluded,
+        merged,
+        document_rows,
+        customer_source,
+        due_from_terms,
     }
 }

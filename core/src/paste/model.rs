@@ -259,6 +259,62 @@ pub struct Skipped {
     pub text: String,
 }
 
+/// A document the status column set aside: not a receivable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excluded {
+    pub line: usize,
+    pub number: String,
+    pub reason: ExcludeReason,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExcludeReason {
+    Draft,
+    Void,
+    /// Fully reversed by a red invoice (已红冲).
+    Reversed,
+}
+
+impl ExcludeReason {
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            ExcludeReason::Draft => lang.pick("草稿，尚未开出", "a draft, not yet issued"),
+            ExcludeReason::Void => lang.pick("已作废或取消", "void or cancelled"),
+            ExcludeReason::Reversed => {
+                lang.pick("已被红字发票全额冲销", "fully reversed by a credit note")
+            }
+        }
+    }
+}
+
+/// A row that is a line (or a repeated copy) of a document read on an earlier row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MergedLine {
+    pub line: usize,
+    /// The line of the invoice it was merged into.
+    pub into_line: usize,
+    pub number: String,
+}
+
+/// How the rows of the sheet relate to documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentRows {
+    OnePerDocument,
+    /// Rows sharing a number repeat the document's amounts: taken once.
+    RepeatedTotals,
+    /// Rows sharing a number are line items: their amounts added up.
+    LineItems,
+}
+
+/// Where each invoice's customer came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CustomerSource {
+    Column,
+    /// From the heading row above each section (Xero, Odoo, Kingdee reports).
+    SectionHeadings,
+    None,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
     pub delimiter: Delimiter,
@@ -279,6 +335,14 @@ pub struct Parsed {
     pub quotes_ignored: bool,
     /// Required fields no column is mapped to.
     pub unmapped: Vec<Field>,
+    /// Documents set aside by their status (drafts, voids, reversed).
+    pub excluded: Vec<Excluded>,
+    /// Rows merged into an invoice read on an earlier row.
+    pub merged: Vec<MergedLine>,
+    pub document_rows: DocumentRows,
+    pub customer_source: CustomerSource,
+    /// Invoices whose due date came from the row's own terms cell (not the default terms).
+    pub due_from_terms: usize,
 }
 
 impl Parsed {

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::documents::read_terms;
 use super::model::{Field, Invoice, Problem, RowError};
 use super::records::Row;
 use crate::dates::{self, DateError, DayMonthOrder};
@@ -29,10 +30,25 @@ pub(super) struct RowReader<'a> {
     pub(super) mark: DecimalMark,
     pub(super) default_currency: &'a str,
     pub(super) terms_days: i64,
+    /// A terms column (`Net 30`, `月结30天`): its days win over `terms_days` for its row.
+    pub(super) terms: Option<usize>,
 }
 
 impl RowReader<'_> {
-    pub(super) fn read(&self, row: &Row) -> Result<Invoice, Vec<RowError>> {
+    /// Days of credit for this row: its own terms cell when it names some, else the default.
+    pub(super) fn row_terms(&self, row: &Row) -> Option<i64> {
+        let cell = self.terms.and_then(|c| row.record.get(c))?;
+        read_terms(cell).map(|d| d.clamp(*TERMS_DAYS.start(), *TERMS_DAYS.end()))
+    }
+
+    /// Reads one row. `section_customer` is the heading above the row's section, used when no
+    /// column holds the customer.
+    pub(super) fn read(
+        &self,
+        row: &Row,
+        section_customer: Option<&str>,
+    ) -> Result<Invoice, Vec<RowError>> {
+        let terms_days = self.row_terms(row).unwrap_or(self.terms_days);
         let mut errors = Vec::new();
         let cell = |c: Option<usize>| {
             c.and_then(|c| row.record.get(c))
@@ -52,7 +68,10 @@ impl RowReader<'_> {
         if number.is_empty() {
             fail(self.invoice, Problem::Missing(Field::Invoice));
         }
-        let customer = cell(self.customer).to_string();
+        let customer = match (self.customer, section_customer) {
+            (None, Some(heading)) => heading.trim().to_string(),
+            _ => cell(self.customer).to_string(),
+        };
         if customer.is_empty() {
             fail(self.customer, Problem::Missing(Field::Customer));
         }
@@ -142,7 +161,7 @@ impl RowReader<'_> {
         let (due_date, due_derived) = match (due_date, invoice_date) {
             (Some(due), _) => (Some(due), false),
             (None, Some(issued)) if !due_unreadable => {
-                (dates::checked_add_days(issued, self.terms_days), true)
+                (dates::checked_add_days(issued, terms_days), true)
             }
             _ => {
                 if !due_unreadable && !invoice_date_unreadable {

@@ -377,3 +377,96 @@ fn noise_columns_are_not_taken_for_amounts_or_numbers_and_say_why() {
         "ignored: the header suggests “paid” but the values do not fit"
     );
 }
+
+#[test]
+fn section_headings_carry_the_customer_and_subtotals_are_skipped() {
+    // Modelled on report exports that head each customer's invoices with its name.
+    let text = "Invoice Date,Invoice Number,Due Date,Total,Paid,Due\n\
+                Acme Ltd,,,,,\n\
+                2025-09-01,INV-1,2025-10-01,100.00,0.00,100.00\n\
+                2025-09-05,INV-2,2025-10-05,50.00,10.00,40.00\n\
+                Total Acme Ltd,,,150.00,10.00,140.00\n\
+                Beta GmbH,,,,,\n\
+                2025-09-07,INV-3,2025-10-07,70.00,0.00,70.00\n\
+                ,,,70.00,0.00,70.00\n";
+    let parsed = parse(text, &options());
+    assert_eq!(parsed.errors, vec![]);
+    assert_eq!(parsed.customer_source, CustomerSource::SectionHeadings);
+    let got: Vec<(&str, &str, Decimal)> = parsed
+        .invoices
+        .iter()
+        .map(|i| (i.number.as_str(), i.customer.as_str(), i.outstanding))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("INV-1", "Acme Ltd", d("100.00")),
+            ("INV-2", "Acme Ltd", d("40.00")),
+            ("INV-3", "Beta GmbH", d("70.00"))
+        ]
+    );
+    let totals = parsed
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::Total);
+    assert_eq!(totals.map(|s| s.line).collect::<Vec<_>>(), vec![5, 8]);
+}
+
+#[test]
+fn status_excludes_drafts_and_voids_and_paid_counts_as_paid() {
+    let text = "Invoice\tClient\tDate\tDue Date\tAmount\tStatus\n\
+                A1\tAcme\t2025-09-01\t2025-10-01\t100\tDraft\n\
+                A2\tAcme\t2025-09-01\t2025-10-01\t200\tSent\n\
+                A3\tAcme\t2025-09-01\t2025-10-01\t300\tPaid\n\
+                A4\tAcme\t2025-09-01\t2025-10-01\t400\tVoid\n";
+    let parsed = parse(text, &options());
+    assert_eq!(parsed.errors, vec![]);
+    let open: Vec<(&str, Decimal)> = parsed
+        .invoices
+        .iter()
+        .map(|i| (i.number.as_str(), i.outstanding))
+        .collect();
+    assert_eq!(open, vec![("A2", d("200")), ("A3", d("0"))]);
+    let excluded: Vec<(usize, ExcludeReason)> =
+        parsed.excluded.iter().map(|e| (e.line, e.reason)).collect();
+    assert_eq!(
+        excluded,
+        vec![(2, ExcludeReason::Draft), (5, ExcludeReason::Void)]
+    );
+}
+
+#[test]
+fn repeated_document_totals_count_once_and_line_items_add_up() {
+    let repeated = "Invoice\tCustomer\tDue date\tInvoice Total\tItem\n\
+                    A1\tAcme\t2025-10-01\t1250.00\tWidget\n\
+                    A1\tAcme\t2025-10-01\t1250.00\tGadget\n\
+                    A2\tAcme\t2025-10-01\t80.00\tWidget\n";
+    let parsed = parse(repeated, &options());
+    assert_eq!(parsed.document_rows, DocumentRows::RepeatedTotals);
+    assert_eq!(parsed.invoices.len(), 2);
+    assert_eq!(parsed.invoices[0].outstanding, d("1250.00"));
+    assert_eq!(parsed.merged.len(), 1);
+    assert_eq!(parsed.merged[0].into_line, 2);
+
+    let lines = "Invoice\tCustomer\tDue date\tLine Total\n\
+                 A1\tAcme\t2025-10-01\t1000.00\n\
+                 A1\tAcme\t2025-10-01\t250.00\n\
+                 A2\tAcme\t2025-10-01\t80.00\n";
+    let parsed = parse(lines, &options());
+    assert_eq!(parsed.document_rows, DocumentRows::LineItems);
+    assert_eq!(parsed.invoices[0].amount, d("1250.00"));
+    assert_eq!(parsed.invoices.len(), 2);
+}
+
+#[test]
+fn a_terms_column_gives_the_due_date() {
+    let text = "Invoice\tCustomer\tInvoice date\tAmount\tTerms\n\
+                A1\tAcme\t2025-09-01\t100\tNet 15\n\
+                A2\tAcme\t2025-09-01\t100\t月结45天\n\
+                A3\tAcme\t2025-09-01\t100\t\n";
+    let parsed = parse(text, &options());
+    let due: Vec<NaiveDate> = parsed.invoices.iter().map(|i| i.due_date).collect();
+    let day = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+    assert_eq!(due, vec![day(9, 16), day(10, 16), day(10, 1)]);
+    assert_eq!(parsed.due_from_terms, 2);
+}
