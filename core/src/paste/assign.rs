@@ -83,7 +83,9 @@ pub(super) fn aux_kind(tokens: &[String]) -> Option<Aux> {
         .is_some_and(|t| t == "id" || t == "uuid" || t == "guid")
         && !matches!(tokens.first().map(String::as_str), Some("invoice" | "bill"));
     let account_number = has("account") && (has("number") || has("no") || has("code"));
-    if is_id || account_number || cjk_has("税号") || cjk_has("识别号") || cjk_has("账号") {
+    let code = cjk_has("编码") && !cjk_has("单据");
+    if is_id || account_number || code || cjk_has("税号") || cjk_has("识别号") || cjk_has("账号")
+    {
         return Some(Aux::Id);
     }
     None
@@ -217,6 +219,8 @@ impl Evidence {
             Field::Invoice if self.most(self.booleans) || self.filled * 2 < self.rows => refuse,
             Field::Customer if self.most(self.dates) || self.most(self.booleans) => refuse,
             Field::Currency if self.few(self.currencies) => refuse,
+            // "Credit Note" in ERPNext holds amounts, not notes.
+            Field::Notes if self.most(self.amounts) => refuse,
             _ => None,
         }
     }
@@ -291,7 +295,13 @@ pub(super) fn assign(titles: &[&str], data: &[&Row], width: usize) -> Assignment
 /// A little extra for values that fit, so that of two headers naming the same field the one
 /// whose values agree wins (an invoice number column is mostly distinct).
 fn evidence_bonus(e: &Evidence, field: Field) -> i32 {
+    if e.filled == 0 {
+        // An empty column is a poor match for anything another column fills.
+        return -20;
+    }
     match field {
+        // A column of 19-digit numbers beside another invoice column is a record ID.
+        Field::Invoice if e.most(e.long_integers) => -10,
         Field::Invoice if e.filled > 0 && e.distinct * 2 >= e.filled => 3,
         Field::Amount | Field::Paid | Field::Outstanding if e.most(e.amounts) => 2,
         _ => 0,

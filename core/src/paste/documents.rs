@@ -146,8 +146,38 @@ pub(super) fn merge_documents(
     (kept, merged, mode)
 }
 
+/// A red invoice (negative) whose notes name a blue invoice that its status already set aside
+/// as fully reversed (已红冲) is set aside with it: counting it would reverse the blue twice.
+/// 电子发票服务平台 writes the blue number into the red invoice's 备注
+/// ("被红冲蓝字数电发票号码：…").
+pub(super) fn drop_reversals_of_excluded(
+    invoices: Vec<Invoice>,
+    excluded: &mut Vec<Excluded>,
+) -> Vec<Invoice> {
+    let reversed: Vec<String> = excluded
+        .iter()
+        .filter(|e| e.reason == ExcludeReason::Reversed && !e.number.is_empty())
+        .map(|e| e.number.clone())
+        .collect();
+    if reversed.is_empty() {
+        return invoices;
+    }
+    let mut kept = Vec::with_capacity(invoices.len());
+    for inv in invoices {
+        let reverses_excluded =
+            inv.amount < Decimal::ZERO && reversed.iter().any(|n| inv.notes.contains(n.as_str()));
+        if reverses_excluded {
+            excluded.push(excluded_row(inv.line, &inv.number, ExcludeReason::Reversed));
+        } else {
+            kept.push(inv);
+        }
+    }
+    excluded.sort_by_key(|e| e.line);
+    kept
+}
+
 /// A document's row set aside by its status.
-pub(super) fn excluded(line: usize, number: &str, reason: ExcludeReason) -> Excluded {
+pub(super) fn excluded_row(line: usize, number: &str, reason: ExcludeReason) -> Excluded {
     Excluded {
         line,
         number: number.trim().to_string(),

@@ -14,6 +14,7 @@ mod records;
 mod rows;
 mod sections;
 mod sniff;
+mod summary;
 #[cfg(test)]
 mod tests;
 
@@ -24,6 +25,7 @@ use crate::text::is_blank;
 pub use headers::{normalize_header, recognise_header};
 pub use model::*;
 pub use sniff::{sniff_delimiter, Delimiter};
+pub use summary::ReadSummary;
 
 use documents::{merge_documents, read_status, Status};
 use headers::{find_header, guess_mapping, looks_like_unknown_header};
@@ -308,7 +310,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
             .map_or(Status::Open, read_status);
         if let Status::Exclude(reason) = status {
             let number = invoice_col.and_then(|c| row.record.get(c)).unwrap_or("");
-            excluded.push(documents::excluded(row.line, number, reason));
+            excluded.push(documents::excluded_row(row.line, number, reason));
             continue;
         }
         match reader.read(row, section_of(row.line)) {
@@ -326,6 +328,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         }
     }
     let (invoices, merged, document_rows) = merge_documents(invoices);
+    let invoices = documents::drop_reversals_of_excluded(invoices, &mut excluded);
 
     Parsed {
         delimiter,
