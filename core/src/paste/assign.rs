@@ -216,7 +216,9 @@ impl Evidence {
             {
                 refuse
             }
-            Field::Invoice if self.most(self.booleans) || self.filled * 2 < self.rows => refuse,
+            // Mostly empty: a reference column. (Section reports have many rows without a
+            // number, subtotals and headings, so "mostly" is generous.)
+            Field::Invoice if self.most(self.booleans) || self.filled * 4 < self.rows => refuse,
             Field::Customer if self.most(self.dates) || self.most(self.booleans) => refuse,
             Field::Currency if self.few(self.currencies) => refuse,
             // "Credit Note" in ERPNext holds amounts, not notes.
