@@ -99,7 +99,7 @@ fn erpnext_accounts_receivable() {
     );
     assert_eq!(
         parsed.summary().sentence(Lang::En),
-        "Read as: columns from the header — 5 rows → 3 invoices, 1 line skipped, 12 columns ignored."
+        "Read as: columns from the header — 3 rows → 3 invoices, 1 line skipped, 12 columns ignored."
     );
 }
 
@@ -128,7 +128,7 @@ fn xero_aged_receivables_detail() {
     let sentence = parsed.summary().sentence(Lang::En);
     assert_eq!(
         sentence,
-        "Read as: customer from section headings — 14 rows → 4 invoices, 1 credit note, 10 lines skipped, 2 columns ignored."
+        "Read as: customer from section headings — 4 rows → 4 invoices, 1 credit note, 10 lines skipped, 2 columns ignored."
     );
     assert!(parsed
         .summary()
@@ -175,7 +175,7 @@ fn zoho_books_invoices() {
     );
     assert_eq!(
         parsed.summary().sentence(Lang::En),
-        "Read as: columns from the header — 7 rows → 3 invoices (repeated document totals counted once), 2 drafts or voids set aside, 10 columns ignored."
+        "Read as: columns from the header — 6 rows → 3 invoices (repeated document totals counted once), 2 drafts or voids set aside, 10 columns ignored."
     );
 }
 
@@ -223,7 +223,7 @@ fn china_e_invoice_detail_export() {
     );
     assert_eq!(
         parsed.summary().sentence(Lang::Zh),
-        "读取方式：列按表头识别 — 7 行 → 3 张发票（同号明细行已合计），1 张红字发票/贷项，2 张草稿或作废单据已排除，20 列未使用。"
+        "读取方式：列按表头识别 — 6 行 → 3 张发票（同号明细行已合计），1 张红字发票/贷项，2 张草稿或作废单据已排除，20 列未使用。"
     );
 }
 
@@ -262,7 +262,7 @@ fn kingdee_ar_aging() {
     );
     assert_eq!(
         parsed.summary().sentence(Lang::Zh),
-        "读取方式：列按表头识别 — 9 行 → 3 张发票，5 行已跳过，6 列未使用。"
+        "读取方式：列按表头识别 — 3 行 → 3 张发票，5 行已跳过，6 列未使用。"
     );
 }
 
@@ -301,4 +301,50 @@ fn odoo_aged_partner_balance() {
     );
     let s = parsed.summary();
     assert_eq!((s.invoices, s.skipped, s.row_errors), (3, 8, 0));
+}
+
+/// A double-entry transaction export (one row per journal line: transaction, date, account,
+/// description, one signed amount column, customer, invoice number), in the shape issue 12
+/// describes for Wave's account transactions export. Column names follow that description; they
+/// were not checked against a published Wave file.
+#[test]
+fn journal_transactions_become_invoices_from_the_receivable_lines() {
+    let parsed = read("journal_transactions.csv");
+    assert_eq!(parsed.document_rows, DocumentRows::Journal);
+    let got: Vec<(&str, &str, Decimal, Decimal, Decimal)> = parsed
+        .invoices
+        .iter()
+        .map(|i| {
+            (
+                i.number.as_str(),
+                i.customer.as_str(),
+                i.amount,
+                i.paid,
+                i.outstanding,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "118",
+                "Fernhill Bakery",
+                d("1250.00"),
+                d("1250.00"),
+                d("0.00")
+            ),
+            ("119", "Okapi Design", d("800.00"), d("300.00"), d("500.00")),
+        ]
+    );
+    assert_eq!(parsed.invoices[1].due_date, day(2025, 9, 20));
+    assert!(parsed
+        .excluded
+        .iter()
+        .all(|e| e.reason == ExcludeReason::NotReceivable));
+    assert_eq!(parsed.excluded.len(), 4);
+    assert_eq!(
+        parsed.summary().sentence(Lang::En),
+        "Read as: columns from the header — 8 journal rows → 2 invoices (receivable lines only: debits are invoices, credits payments), 4 lines on other accounts set aside, 3 columns ignored."
+    );
 }

@@ -6,8 +6,9 @@
 
 use std::collections::HashSet;
 
+use super::documents::is_receivable_account;
 use super::headers::lookup;
-use super::model::{Aux, Field, Why};
+use super::model::{Aux, Column, Field, Why};
 use super::records::Row;
 use crate::dates::{self, DayMonthOrder};
 use crate::money::{self, DecimalMark};
@@ -153,6 +154,8 @@ struct Evidence {
     booleans: usize,
     long_integers: usize,
     currencies: usize,
+    /// Cells naming the receivables account: a journal's account column, not a customer.
+    accounts: usize,
     distinct: usize,
 }
 
@@ -182,6 +185,9 @@ impl Evidence {
             }
             if digits && cell.len() >= 12 {
                 e.long_integers += 1;
+            }
+            if is_receivable_account(cell) {
+                e.accounts += 1;
             }
             if cell.chars().count() <= 4 && money::normalize_currency(cell).is_some() {
                 e.currencies += 1;
@@ -219,7 +225,13 @@ impl Evidence {
             // Mostly empty: a reference column. (Section reports have many rows without a
             // number, subtotals and headings, so "mostly" is generous.)
             Field::Invoice if self.most(self.booleans) || self.filled * 4 < self.rows => refuse,
-            Field::Customer if self.most(self.dates) || self.most(self.booleans) => refuse,
+            Field::Customer
+                if self.most(self.dates)
+                    || self.most(self.booleans)
+                    || self.accounts * 5 >= self.filled =>
+            {
+                refuse
+            }
             Field::Currency if self.few(self.currencies) => refuse,
             // "Credit Note" in ERPNext holds amounts, not notes.
             Field::Notes if self.most(self.amounts) => refuse,
@@ -292,6 +304,28 @@ pub(super) fn assign(titles: &[&str], data: &[&Row], width: usize) -> Assignment
         };
     }
     Assignment { fields, why, aux }
+}
+
+/// The account column of a journal (transaction) export: an ignored column headed "Account…" /
+/// "科目" whose values name the receivables account on some rows and other accounts on others.
+pub(super) fn journal_account_column(columns: &[Column], data: &[&Row]) -> Option<usize> {
+    columns.iter().enumerate().find_map(|(i, c)| {
+        let tokens = header_tokens(&c.title);
+        let named = tokens.iter().any(|t| t == "account" || t.contains("科目"));
+        if c.field != Field::Ignore || !named || c.aux.is_some() {
+            return None;
+        }
+        let cells = data.iter().take(500).filter_map(|r| r.record.get(i));
+        let (mut receivable, mut other) = (0, 0);
+        for cell in cells.filter(|c| !c.trim().is_empty()) {
+            if is_receivable_account(cell) {
+                receivable += 1;
+            } else {
+                other += 1;
+            }
+        }
+        (receivable > 0 && other > 0).then_some(i)
+    })
 }
 
 /// A little extra for values that fit, so that of two headers naming the same field the one

@@ -78,8 +78,12 @@ pub(super) fn read_terms(cell: &str) -> Option<i64> {
 /// document repeats the same amounts, the rows are copies of the document's totals and count
 /// once; otherwise they are line items and their amounts add up. The decision is the sheet's,
 /// not each document's, because two line items may happen to have equal amounts.
+///
+/// In a `journal`, every document's receivable lines are merged: debits are the invoice,
+/// credits its payments.
 pub(super) fn merge_documents(
     invoices: Vec<Invoice>,
+    journal: bool,
 ) -> (Vec<Invoice>, Vec<MergedLine>, DocumentRows) {
     let mut groups: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
     for (i, inv) in invoices.iter().enumerate() {
@@ -89,7 +93,7 @@ pub(super) fn merge_documents(
             .push(i);
     }
     let repeated: Vec<&Vec<usize>> = groups.values().filter(|g| g.len() > 1).collect();
-    if repeated.is_empty() {
+    if repeated.is_empty() && !journal {
         return (invoices, Vec::new(), DocumentRows::OnePerDocument);
     }
     let same = |a: &Invoice, b: &Invoice| {
@@ -98,7 +102,9 @@ pub(super) fn merge_documents(
     let repeats = repeated
         .iter()
         .all(|g| g.iter().all(|&i| same(&invoices[i], &invoices[g[0]])));
-    let mode = if repeats {
+    let mode = if journal {
+        DocumentRows::Journal
+    } else if repeats {
         DocumentRows::RepeatedTotals
     } else {
         DocumentRows::LineItems
@@ -111,13 +117,26 @@ pub(super) fn merge_documents(
         }
     }
     let mut totals: HashMap<usize, (Decimal, Decimal, Decimal)> = HashMap::new();
+    let add = |a: Decimal, b: Decimal| a.checked_add(b).unwrap_or(a);
     if mode == DocumentRows::LineItems {
         for (i, inv) in invoices.iter().enumerate() {
             let t = totals.entry(first_of[i]).or_default();
             // Amounts are bounded by the amount parser, but a sum of many is checked anyway.
-            t.0 = t.0.checked_add(inv.amount).unwrap_or(t.0);
-            t.1 = t.1.checked_add(inv.paid).unwrap_or(t.1);
-            t.2 = t.2.checked_add(inv.outstanding).unwrap_or(t.2);
+            t.0 = add(t.0, inv.amount);
+            t.1 = add(t.1, inv.paid);
+            t.2 = add(t.2, inv.outstanding);
+        }
+    }
+    if mode == DocumentRows::Journal {
+        // Debits to the receivable raise what is owed; credits to it are payments.
+        for (i, inv) in invoices.iter().enumerate() {
+            let t = totals.entry(first_of[i]).or_default();
+            if inv.amount < Decimal::ZERO {
+                t.1 = add(t.1, -inv.amount);
+            } else {
+                t.0 = add(t.0, inv.amount);
+            }
+            t.2 = add(t.2, inv.amount);
         }
     }
     let lines: Vec<(usize, String)> = invoices
@@ -174,6 +193,13 @@ pub(super) fn drop_reversals_of_excluded(
     }
     excluded.sort_by_key(|e| e.line);
     kept
+}
+
+/// True when an account name is the receivables account (`Accounts Receivable`, `Debtors`,
+/// `应收账款`, `1122 应收账款`).
+pub(super) fn is_receivable_account(cell: &str) -> bool {
+    let s = fold_width(cell).to_lowercase();
+    s.contains("receivable") || s.contains("debtors") || s.contains("应收账款")
 }
 
 /// A document's row set aside by its status.

@@ -27,7 +27,7 @@ pub use model::*;
 pub use sniff::{sniff_delimiter, Delimiter};
 pub use summary::ReadSummary;
 
-use documents::{merge_documents, read_status, Status};
+use documents::{is_receivable_account, merge_documents, read_status, Status};
 use headers::{find_header, guess_mapping, looks_like_unknown_header};
 use records::{cells_text, quote_ran_away, read_records, unify_line_endings, Row};
 use rows::RowReader;
@@ -291,6 +291,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         terms: terms_col,
     };
     let paid_known = col(Field::Paid).is_some() || col(Field::Outstanding).is_some();
+    let journal_account = assign::journal_account_column(&columns, &data);
     let mut excluded = Vec::new();
     let mut due_from_terms = 0;
     let mut invoices = Vec::with_capacity(data.len());
@@ -304,6 +305,17 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
                 problem: Problem::Unmapped(field),
             });
             continue;
+        }
+        if let Some(c) = journal_account {
+            if !row.record.get(c).is_some_and(is_receivable_account) {
+                let number = invoice_col.and_then(|c| row.record.get(c)).unwrap_or("");
+                excluded.push(documents::excluded_row(
+                    row.line,
+                    number,
+                    ExcludeReason::NotReceivable,
+                ));
+                continue;
+            }
         }
         let status = status_col
             .and_then(|c| row.record.get(c))
@@ -327,7 +339,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
             Err(mut row_errors) => errors.append(&mut row_errors),
         }
     }
-    let (invoices, merged, document_rows) = merge_documents(invoices);
+    let (invoices, merged, document_rows) = merge_documents(invoices, journal_account.is_some());
     let invoices = documents::drop_reversals_of_excluded(invoices, &mut excluded);
 
     Parsed {

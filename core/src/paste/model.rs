@@ -273,6 +273,8 @@ pub enum ExcludeReason {
     Void,
     /// Fully reversed by a red invoice (已红冲).
     Reversed,
+    /// A journal line on another account than the receivable (income, cash, tax).
+    NotReceivable,
 }
 
 impl ExcludeReason {
@@ -283,6 +285,10 @@ impl ExcludeReason {
             ExcludeReason::Reversed => {
                 lang.pick("已被红字发票全额冲销", "fully reversed by a credit note")
             }
+            ExcludeReason::NotReceivable => lang.pick(
+                "凭证中非应收账款科目的分录（收入、现金、税金）",
+                "a journal line on another account than receivables (income, cash, tax)",
+            ),
         }
     }
 }
@@ -304,6 +310,9 @@ pub enum DocumentRows {
     RepeatedTotals,
     /// Rows sharing a number are line items: their amounts added up.
     LineItems,
+    /// A double-entry journal: receivable lines only, positive ones the invoice, negative ones
+    /// its payments.
+    Journal,
 }
 
 /// Where each invoice's customer came from.

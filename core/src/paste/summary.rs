@@ -8,6 +8,8 @@ use rust_decimal::Decimal;
 /// them out itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReadSummary {
+    /// Rows read as documents: invoices, merged lines, excluded documents and rows with errors
+    /// (not the header, titles, totals or blanks, which `skipped` counts).
     pub rows: usize,
     pub invoices: usize,
     /// Invoices with a negative amount (credit notes, red invoices).
@@ -28,7 +30,7 @@ impl Parsed {
         let error_lines: std::collections::BTreeSet<usize> =
             self.errors.iter().map(|e| e.line).collect();
         ReadSummary {
-            rows: self.record_count,
+            rows: self.invoices.len() + self.merged.len() + self.excluded.len() + error_lines.len(),
             invoices: self.invoices.len(),
             credit_notes: self
                 .invoices
@@ -71,6 +73,14 @@ impl ReadSummary {
                 "{} rows → {} invoices (repeated document totals counted once)",
                 self.rows, self.invoices
             ),
+            (DocumentRows::Journal, true) => format!(
+                "{} 行凭证 → {} 张发票（取应收账款分录：借方为发票，贷方为收款）",
+                self.rows, self.invoices
+            ),
+            (DocumentRows::Journal, false) => format!(
+                "{} journal rows → {} invoices (receivable lines only: debits are invoices, credits payments)",
+                self.rows, self.invoices
+            ),
             (DocumentRows::OnePerDocument, true) => {
                 format!("{} 行 → {} 张发票", self.rows, self.invoices)
             }
@@ -94,12 +104,21 @@ impl ReadSummary {
             "credit note",
             "credit notes",
         );
-        count(
-            self.excluded,
-            "张草稿或作废单据已排除",
-            "draft or void set aside",
-            "drafts or voids set aside",
-        );
+        if self.document_rows == DocumentRows::Journal {
+            count(
+                self.excluded,
+                "行其他科目分录已略过",
+                "line on other accounts set aside",
+                "lines on other accounts set aside",
+            );
+        } else {
+            count(
+                self.excluded,
+                "张草稿或作废单据已排除",
+                "draft or void set aside",
+                "drafts or voids set aside",
+            );
+        }
         count(
             self.due_from_terms,
             "张按付款条件推算到期日",
