@@ -85,6 +85,15 @@ pub(super) fn merge_documents(
     invoices: Vec<Invoice>,
     journal: bool,
 ) -> (Vec<Invoice>, Vec<MergedLine>, DocumentRows) {
+    // Most sheets have one row per document: find that out without building the groups.
+    let mut seen = std::collections::HashSet::with_capacity(invoices.len());
+    let any_repeat = !invoices
+        .iter()
+        .all(|inv| seen.insert((&inv.number, &inv.customer, &inv.currency)));
+    drop(seen);
+    if !any_repeat && !journal {
+        return (invoices, Vec::new(), DocumentRows::OnePerDocument);
+    }
     let mut groups: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
     for (i, inv) in invoices.iter().enumerate() {
         groups
