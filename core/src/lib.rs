@@ -22,4 +22,5 @@ pub mod sample;
 pub mod share;
 pub mod share_review;
 pub mod text;
+pub mod workbook;
 pub mod workspace;
