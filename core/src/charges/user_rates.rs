@@ -411,6 +411,9 @@ pub struct MissingFixing {
     /// 20th (a weekend moves it to Monday); a holiday can move it further, so the form lets
     /// the user change it.
     pub through: NaiveDate,
+    /// LPR only: the publication whose value is asked for (estimated, see
+    /// [`publication_estimate`]); `from` may be later when the days before are known.
+    pub published_on: Option<NaiveDate>,
     pub invoices: usize,
 }
 
@@ -431,6 +434,14 @@ impl MissingFixing {
     pub fn question(&self, lang: Lang) -> String {
         let name = self.table.name(lang);
         let (from, through) = (iso(self.from), iso(self.through));
+        if let Some(published) = self.published_on.map(iso) {
+            return match lang {
+                Lang::En => format!(
+                    "{name} published on {published} (for {from} to {through}; a holiday may move the day)"
+                ),
+                Lang::Zh => format!("{published}公布的{name}（用于{from}至{through}；遇节假日公布日可能顺延）"),
+            };
+        }
         match (self.from == self.through, lang) {
             (true, Lang::En) => format!("{name} on {from}"),
             (true, Lang::Zh) => format!("{from}的{name}"),
@@ -500,13 +511,16 @@ fn lpr_month(date: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
     Some((prev, next.pred_opt()?))
 }
 
-/// The entries that would complete `table`'s stretch `from..=to` with no known rate.
+type Needed = (RateTable, NaiveDate, NaiveDate, Option<NaiveDate>);
+
+/// The entries that would complete `table`'s stretch `from..=to` with no known rate: first
+/// day, last day, and for the LPR the publication asked for.
 fn fixings_for(
     table: RateTable,
     rate_date: NaiveDate,
     from: NaiveDate,
     to: NaiveDate,
-) -> Vec<(NaiveDate, NaiveDate)> {
+) -> Vec<Needed> {
     match table {
         RateTable::CnLpr1Year => {
             // One entry per publication month, clamped to the unknown stretch so that it
@@ -518,7 +532,7 @@ fn fixings_for(
                 let Some((published, through)) = lpr_month(day) else {
                     break;
                 };
-                out.push((published.max(from), through.min(to)));
+                out.push((table, published.max(from), through.min(to), Some(published)));
                 match through.succ_opt() {
                     Some(next) => day = next,
                     None => break,
@@ -530,11 +544,11 @@ fn fixings_for(
             let start = half_year_start(rate_date);
             let end = next_half_year(rate_date).and_then(|d| d.pred_opt());
             match (start, end) {
-                (Some(start), Some(end)) => vec![(start, end)],
+                (Some(start), Some(end)) => vec![(table, start, end, None)],
                 _ => Vec::new(),
             }
         }
-        _ => vec![(rate_date, rate_date)],
+        _ => vec![(table, rate_date, rate_date, None)],
     }
 }
 
@@ -544,9 +558,9 @@ fn fixings_for(
 /// at the breach, Bank Rate on a reference day) one question for that day.
 pub fn missing_fixings<'a>(charges: impl IntoIterator<Item = &'a Charge>) -> Vec<MissingFixing> {
     use std::collections::BTreeMap;
-    let mut needed: BTreeMap<(RateTable, NaiveDate, NaiveDate), usize> = BTreeMap::new();
+    let mut needed: BTreeMap<Needed, usize> = BTreeMap::new();
     for charge in charges {
-        let mut this_invoice: Vec<(RateTable, NaiveDate, NaiveDate)> = Vec::new();
+        let mut this_invoice: Vec<Needed> = Vec::new();
         for warning in &charge.warnings {
             if let ChargeWarning::RateUnknown {
                 table,
@@ -565,9 +579,7 @@ pub fn missing_fixings<'a>(charges: impl IntoIterator<Item = &'a Charge>) -> Vec
                 } else {
                     (*rate_date, *rate_date)
                 };
-                for (f, t) in fixings_for(*table, *rate_date, from, to) {
-                    this_invoice.push((*table, f, t));
-                }
+                this_invoice.extend(fixings_for(*table, *rate_date, from, to));
             }
         }
         this_invoice.sort_unstable();
@@ -581,11 +593,9 @@ pub fn missing_fixings<'a>(charges: impl IntoIterator<Item = &'a Charge>) -> Vec
 
 /// Invoices starting at different days of one LPR month ask for overlapping stretches of
 /// the same publication; they are one question, from the earliest day.
-fn merge_overlapping(
-    needed: std::collections::BTreeMap<(RateTable, NaiveDate, NaiveDate), usize>,
-) -> Vec<MissingFixing> {
+fn merge_overlapping(needed: std::collections::BTreeMap<Needed, usize>) -> Vec<MissingFixing> {
     let mut out: Vec<MissingFixing> = Vec::new();
-    for ((table, from, through), invoices) in needed {
+    for ((table, from, through, published_on), invoices) in needed {
         if let Some(last) = out.last_mut() {
             if last.table == table && from <= last.through {
                 last.through = last.through.max(through);
@@ -597,6 +607,7 @@ fn merge_overlapping(
             table,
             from,
             through,
+            published_on,
             invoices,
         });
     }
