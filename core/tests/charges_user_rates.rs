@@ -290,13 +290,15 @@ fn sanitising_refuses_or_clamps_what_breaks_a_rule() {
     for problem in &problems {
         assert_ne!(problem.describe(Lang::Zh), problem.describe(Lang::En));
     }
-    let mut settings = ChargeSettings::default();
-    settings.user_rates = (0..450)
-        .map(|i| {
-            let day = date(2030, 1, 1) + chrono::Days::new(i);
-            entry(lpr, day, day, "3")
-        })
-        .collect();
+    let mut settings = ChargeSettings {
+        user_rates: (0..450)
+            .map(|i| {
+                let day = date(2030, 1, 1) + chrono::Days::new(i);
+                entry(lpr, day, day, "3")
+            })
+            .collect(),
+        ..ChargeSettings::default()
+    };
     let problems = settings.sanitize();
     assert_eq!(settings.user_rates.len(), 400);
     assert_eq!(problems, vec![UserRateProblem::TooMany { dropped: 50 }]);
