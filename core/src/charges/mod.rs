@@ -18,6 +18,20 @@
 //!   show the same text.
 //! - [`rate_tables`] → [`RateTableInfo`]: each built-in rate history, its source, and the last
 //!   date it is known for.
+//! - User-entered rates (issue 21): [`ChargeSettings::user_rates`] ([`UserRate`]: table,
+//!   from–through, percent, source, `overrides_built_in`). [`compute`] reads them;
+//!   [`compute_with`] does not ([`compute_with_rates`] takes them explicitly). A built-in value
+//!   wins unless the entry overrides it; each period's [`Reference::origin`] says which was
+//!   used, and a [`ChargeNotice::UserRateUsed`] names the entry's source.
+//!   [`missing_fixings`] turns a report's charges into the questions the page should ask
+//!   ([`MissingFixing`]: table, days, question and where-published hint in zh/en, and
+//!   [`MissingFixing::answer`] to store the reply). [`sanitize_user_rates`] (or
+//!   [`ChargeSettings::sanitize`]) refuses or clamps untrusted entries and says why
+//!   ([`UserRateProblem`]).
+//! - The LPR rule `cn-lpr` ([`RuleKind::CnLpr`], the `lpr_*` fields of [`ChargeRuleParams`]);
+//!   [`lpr_lines`] gives its breakdown as a judgment lists it, [`conventions`] the conventions
+//!   used, and [`basis_words`] the basis in the contract's words for the letters
+//!   ("按一年期LPR的1.5倍计算").
 //! - [`charge_totals`]: late charges per customer and per currency; [`CSV_COLUMNS`] and
 //!   [`Charge::csv_cells`]: the `late_interest,fixed_compensation,late_charge,charge_rule`
 //!   columns of the export.
@@ -28,9 +42,10 @@
 //!   both inclusive, so `days = end − due` (5 CFR 1315.10: due 1 April, paid 11 April = 10 days;
 //!   every UK/EU example counts the same way). The end date is the paid date, or the as-of date
 //!   while unpaid; a paid date after the as-of date counts as unpaid on the as-of date. A paid
-//!   date on or before the due date gives nothing. The contract and the two Chinese rules may
-//!   choose another count ([`DayCount`]), since Chinese practice differs; the other statutory
-//!   rules always use this one.
+//!   date on or before the due date gives nothing. The contract and the two older Chinese
+//!   rules may choose another count ([`DayCount`]), since Chinese practice differs; the LPR
+//!   rule has its own start date and end-day choice; the other statutory rules always use
+//!   this one.
 //! - **Grace period** (contract rule only): nothing is charged while the end date is within
 //!   `grace_days` after the due date; after that, interest runs from the day after the grace
 //!   period ended (the grace days themselves carry no interest), and the one-off fees become due.
