@@ -56,7 +56,7 @@
 //!   the end of each 30-day period is added to the principal, for up to one year).
 //! - **Rounding.** [`ChargePeriod::interest`] is kept unrounded. The charge's `interest`,
 //!   `fixed` and `total` are each rounded half-up to the cent ([`round_cents`]) once, at the end;
-//!   `total = interest + fixed` exactly. [`Rounding::DailyAmount`] instead rounds the amount of
+//!   `total = interest + fixed` exactly. [`Rounding::Daily`] instead rounds the amount of
 //!   one day's interest to the cent first and multiplies it by the days, which is how gov.uk
 //!   (£11.50) and paidnice (£169.68) print their examples.
 //! - **Rates are never invented.** When a table does not reach a date a rule needs, that stretch
@@ -416,23 +416,31 @@ pub struct ChargeRuleParams {
     /// When the contract was signed: the agreed rate may not be below the LPR of that date.
     pub cn_contract_date: Option<NaiveDate>,
 
-    // The LPR rule (`cn-lpr`).
+    // The LPR rule (`cn-lpr`). Left out of the JSON while at their defaults, so that links of
+    // workspaces that do not use the rule stay as short as before.
     /// Whether the rate is the LPR times [`Self::lpr_multiplier`] or plus
     /// [`Self::lpr_margin_bps`].
+    #[serde(skip_serializing_if = "is_default")]
     pub lpr_spread: LprSpread,
     /// "LPR的1.5倍", "上浮50%" = 1.5; any positive value.
+    #[serde(skip_serializing_if = "is_one")]
     pub lpr_multiplier: Decimal,
     /// "LPR + 100个基点" = 100 (one basis point is 0.01 percentage points); may be negative.
+    #[serde(skip_serializing_if = "Decimal::is_zero")]
     pub lpr_margin_bps: Decimal,
     /// Floating (each LPR from its publication date) by default: the usual court award.
+    #[serde(skip_serializing_if = "is_floating")]
     pub lpr_mode: LprMode,
     /// 360 by default, the basis most judgments divide by.
+    #[serde(skip_serializing_if = "is_360")]
     pub lpr_day_basis: DayBasis,
     /// True (default): the first and the last day both carry interest; false: the last does
     /// not (算头不算尾).
+    #[serde(skip_serializing_if = "is_true")]
     pub lpr_both_ends: bool,
     /// The first interest day when a contract or judgment names one (the date of the demand,
     /// of filing); None: the day after the due date.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lpr_start: Option<NaiveDate>,
 
     // Every rule.
@@ -470,6 +478,22 @@ impl Default for ChargeRuleParams {
             rounding: Rounding::End,
         }
     }
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+fn is_one(value: &Decimal) -> bool {
+    *value == Decimal::ONE
+}
+fn is_floating(mode: &LprMode) -> bool {
+    *mode == LprMode::Floating
+}
+fn is_360(basis: &DayBasis) -> bool {
+    *basis == DayBasis::Days360
+}
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 impl ChargeRuleParams {
