@@ -175,7 +175,7 @@ fn cn5_sale_contract_lpr_four_ways() {
     let charge = compute_with(&sale("1.3", DayBasis::Days365, LprMode::Fixed), &input);
     assert_eq!(
         charge.periods[0].rate_source(Lang::Zh),
-        "一年期LPR 3.10%（2024-11-01，2024-10-21公布）× 1.3 = 4.03%"
+        "一年期LPR 3.10%（2024-11-01，2024-10-21公布起适用）× 1.3 = 4.03%"
     );
 }
 

@@ -11,8 +11,8 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use overdue_core::charges::{
-    basis_words, compute_with, conventions, lpr_lines, ChargeInput, ChargeRuleParams,
-    ChargeWarning, DayBasis, LprMode, LprSpread, RateOrigin, RuleKind, Setting,
+    basis_words, breakdown_text, compute_with, conventions, lpr_lines, ChargeInput,
+    ChargeRuleParams, ChargeWarning, DayBasis, LprMode, LprSpread, RateOrigin, RuleKind, Setting,
 };
 use overdue_core::i18n::Lang;
 use rust_decimal::Decimal;
@@ -131,7 +131,13 @@ fn floating_lpr_times_one_over_360_spans_two_changes() {
         zh.contains("2020-02-20至2020-04-19，60天，年利率4.05%"),
         "{zh}"
     );
-    assert!(zh.contains("2020-02-20公布"), "{zh}");
+    assert!(zh.contains("2020-02-20公布起适用"), "{zh}");
+    let text = breakdown_text(&charge, &params, Lang::Zh, "CNY");
+    assert_eq!(text.len(), 3 + 1 + 5);
+    assert!(text[3].starts_with("合计182天，利息"), "{}", text[3]);
+    assert!(text[3].contains("2,021.39"), "{}", text[3]);
+    assert_eq!(text[4], "按同期一年期贷款市场报价利率（LPR）计算");
+    assert!(text.contains(&"LPR浮动：各期按当期公布日起适用的LPR计算".to_string()));
     let en = lpr_lines(&charge)[2].describe(Lang::En, "CNY");
     assert!(
         en.contains("2020-04-20 to 2020-06-30, 72 days, 3.85% a year"),
@@ -219,7 +225,7 @@ fn margin_in_basis_points_fixed_both_ends_or_not() {
     assert_eq!(both.interest, d("2066.85"));
     assert_eq!(
         both.periods[0].rate_source(Lang::Zh),
-        "一年期LPR 3.10%（2024-11-01，2024-10-21公布）+ 100个基点 = 4.10%"
+        "一年期LPR 3.10%（2024-11-01，2024-10-21公布起适用）+ 100个基点 = 4.10%"
     );
     params.lpr_both_ends = false;
     let one = compute_with(&params, &input);

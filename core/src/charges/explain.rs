@@ -219,10 +219,10 @@ impl ChargePeriod {
         let base = format_percent(reference_rate);
         let on = match (reference.table, reference.published_on, lang) {
             (RateTable::CnLpr1Year, Some(published), Lang::En) => {
-                format!("{on} (published {})", iso(published))
+                format!("{on}, in force since {}", iso(published))
             }
             (RateTable::CnLpr1Year, Some(published), Lang::Zh) => {
-                format!("{on}，{}公布", iso(published))
+                format!("{on}，{}公布起适用", iso(published))
             }
             _ => on,
         };

@@ -291,7 +291,8 @@ pub struct LprLine {
     pub days: i64,
     /// The rate applied (percent a year); None where the LPR is not known.
     pub rate_percent: Option<Decimal>,
-    /// The LPR read, and the day it was published (or the user's entry began).
+    /// The LPR read, and the publication that set it (the value stays in force through later
+    /// publications of the same value), or the first day of the user's entry.
     pub lpr_percent: Option<Decimal>,
     pub published_on: Option<NaiveDate>,
     /// The user's source when the LPR was typed in; None for the built-in table.
@@ -301,7 +302,7 @@ pub struct LprLine {
 }
 
 impl LprLine {
-    /// "2020-01-01至2020-04-19，110天，年利率4.15%（一年期LPR 4.15%，2019-12-20公布），利息1,268.06"
+    /// "2020-01-01至2020-02-19，50天，年利率4.15%（一年期LPR 4.15%，2019-11-20公布起适用），利息CNY 576.39"
     pub fn describe(&self, lang: Lang, currency: &str) -> String {
         let (from, to, days) = (iso(self.from), iso(self.to), self.days);
         let amount = crate::money::format_money(self.amount, currency);
@@ -324,10 +325,10 @@ impl LprLine {
         };
         match lang {
             Lang::Zh => format!(
-                "{from}至{to}，{days}天，年利率{rate}（一年期LPR {lpr}，{published}公布{source}），利息{amount}"
+                "{from}至{to}，{days}天，年利率{rate}（一年期LPR {lpr}，{published}公布起适用{source}），利息{amount}"
             ),
             Lang::En => format!(
-                "{from} to {to}, {days} days, {rate} a year (1-year LPR {lpr} published {published}{source}), interest {amount}"
+                "{from} to {to}, {days} days, {rate} a year (1-year LPR {lpr}, in force since its publication on {published}{source}), interest {amount}"
             ),
         }
     }
@@ -360,4 +361,26 @@ pub fn lpr_lines(charge: &Charge) -> Vec<LprLine> {
             })
         })
         .collect()
+}
+
+/// The whole breakdown as text, to lay next to a judgment: one line per LPR period, the
+/// total, then the conventions used.
+pub fn breakdown_text(
+    charge: &Charge,
+    params: &ChargeRuleParams,
+    lang: Lang,
+    currency: &str,
+) -> Vec<String> {
+    let mut out: Vec<String> = lpr_lines(charge)
+        .iter()
+        .map(|line| line.describe(lang, currency))
+        .collect();
+    let total = crate::money::format_money(charge.interest, currency);
+    let days = charge.days;
+    out.push(match lang {
+        Lang::Zh => format!("合计{days}天，利息{total}"),
+        Lang::En => format!("Total: {days} days, interest {total}"),
+    });
+    out.extend(conventions(params, lang));
+    out
 }

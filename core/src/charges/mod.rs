@@ -30,7 +30,7 @@
 //!   ([`UserRateProblem`]).
 //! - The LPR rule `cn-lpr` ([`RuleKind::CnLpr`], the `lpr_*` fields of [`ChargeRuleParams`]);
 //!   [`lpr_lines`] gives its breakdown as a judgment lists it, [`conventions`] the conventions
-//!   used, and [`basis_words`] the basis in the contract's words for the letters
+//!   used, [`breakdown_text`] both with the total as lines of text, and [`basis_words`] the basis in the contract's words for the letters
 //!   ("按一年期LPR的1.5倍计算").
 //! - [`charge_totals`]: late charges per customer and per currency; [`CSV_COLUMNS`] and
 //!   [`Charge::csv_cells`]: the `late_interest,fixed_compensation,late_charge,charge_rule`
@@ -83,7 +83,7 @@ use crate::money::{format_plain, round_cents};
 use crate::paste::Invoice;
 
 pub use explain::format_percent;
-pub use lpr::{basis_words, conventions, lpr_lines, LprLine, LprSpread};
+pub use lpr::{basis_words, breakdown_text, conventions, lpr_lines, LprLine, LprSpread};
 pub use rates::{rate_tables, RateTable, RateTableInfo};
 pub use user_rates::{
     missing_fixings, publication_estimate, sanitize_user_rates, MissingFixing, RateOrigin,
