@@ -456,6 +456,14 @@ impl MissingFixing {
     }
 }
 
+impl RateTable {
+    /// Where the current value is published, without a link (for the page's "known to …;
+    /// add a later rate" line and for [`MissingFixing::hint`]).
+    pub fn where_published(self, lang: Lang) -> &'static str {
+        where_published(self, lang)
+    }
+}
+
 fn where_published(table: RateTable, lang: Lang) -> &'static str {
     match table {
         RateTable::BoeBankRate => lang.pick(
@@ -620,6 +628,18 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn every_table_says_where_it_is_published_in_both_languages() {
+        for table in RateTable::ALL {
+            let (zh, en) = (
+                table.where_published(Lang::Zh),
+                table.where_published(Lang::En),
+            );
+            assert!(!zh.is_empty() && !en.is_empty());
+            assert_ne!(zh, en);
+        }
     }
 
     #[test]
