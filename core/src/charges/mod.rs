@@ -69,6 +69,7 @@
 
 mod explain;
 mod lpr;
+mod missing;
 mod rates;
 mod rules;
 mod user_rates;
@@ -84,11 +85,11 @@ use crate::paste::Invoice;
 
 pub use explain::format_percent;
 pub use lpr::{basis_words, breakdown_text, conventions, lpr_lines, LprLine, LprSpread};
+pub use missing::{missing_fixings, publication_estimate, MissingFixing};
 pub use rates::{rate_tables, RateTable, RateTableInfo};
 pub use user_rates::{
-    missing_fixings, publication_estimate, sanitize_user_rates, MissingFixing, RateOrigin,
-    UserRate, UserRateProblem, MAX_USER_RATES, MAX_USER_RATE_SOURCE_CHARS, USER_RATE_MAX_PERCENT,
-    USER_RATE_MIN_PERCENT,
+    sanitize_user_rates, RateOrigin, UserRate, UserRateProblem, MAX_USER_RATES,
+    MAX_USER_RATE_SOURCE_CHARS, USER_RATE_MAX_PERCENT, USER_RATE_MIN_PERCENT,
 };
 
 /// Principals above this (one quadrillion) are refused with [`ChargeWarning::AmountTooLarge`]:
