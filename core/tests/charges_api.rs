@@ -94,6 +94,7 @@ fn every_key_of_issue_3_is_accepted() {
         "fr-l441-10",
         "cn-sme-regulation",
         "cn-sale-lpr",
+        "cn-lpr",
         "us-prompt-payment",
     ];
     assert_eq!(RuleKind::ALL.map(RuleKind::key), keys);
@@ -157,7 +158,7 @@ fn the_tables_show_their_reach() {
     assert_eq!(last(RateTable::BoeBankRate), date(2026, 3, 19));
     assert_eq!(last(RateTable::EcbMro), date(2026, 1, 1));
     assert_eq!(last(RateTable::DeBasiszinssatz), date(2026, 6, 30));
-    assert_eq!(last(RateTable::CnLpr1Year), date(2025, 7, 31));
+    assert_eq!(last(RateTable::CnLpr1Year), date(2025, 8, 19));
     assert_eq!(last(RateTable::UsPromptPayment), date(2025, 6, 30));
     for info in &tables {
         assert!(info.source.contains("late-payment-law.md"), "{info:?}");
@@ -278,6 +279,7 @@ fn every_warning_and_notice_reads_in_both_languages() {
             rate_date: date(2026, 7, 1),
             from: date(2026, 7, 1),
             to: date(2026, 7, 10),
+            floating: false,
         },
         ChargeWarning::CurrencyMismatch {
             rule_currency: "EUR",

@@ -175,7 +175,7 @@ fn cn5_sale_contract_lpr_four_ways() {
     let charge = compute_with(&sale("1.3", DayBasis::Days365, LprMode::Fixed), &input);
     assert_eq!(
         charge.periods[0].rate_source(Lang::Zh),
-        "一年期LPR 3.10%（2024-11-01）× 1.3 = 4.03%"
+        "一年期LPR 3.10%（2024-11-01，2024-10-21公布起适用）× 1.3 = 4.03%"
     );
 }
 
@@ -203,22 +203,23 @@ fn sale_contract_floating_lpr_splits_at_each_change() {
     assert_eq!(fixed.interest, d("6735.07"));
 }
 
-/// Floating past the LPR table's last known date (2025-07-31, open item 7): the later days
-/// get no rate and a warning.
+/// Floating past the LPR table's last known date (2025-08-19: the July 2025 fixing holds until
+/// the August publication; open item 7): the later days get no rate and a warning.
 #[test]
 fn floating_lpr_past_the_table_is_unknown() {
     let input = paid("1000000", date(2025, 6, 30), date(2025, 9, 30));
     let charge = compute_with(&sale("1.5", DayBasis::Days360, LprMode::Floating), &input);
     assert_eq!(charge.periods.len(), 2);
-    assert_eq!(charge.periods[0].to, date(2025, 7, 31));
+    assert_eq!(charge.periods[0].to, date(2025, 8, 19));
     assert_eq!(charge.periods[1].rate_percent, None);
     assert_eq!(
         charge.warnings,
         vec![ChargeWarning::RateUnknown {
             table: RateTable::CnLpr1Year,
-            rate_date: date(2025, 8, 1),
-            from: date(2025, 8, 1),
+            rate_date: date(2025, 8, 20),
+            from: date(2025, 8, 20),
             to: date(2025, 9, 30),
+            floating: true,
         }]
     );
 }

@@ -107,6 +107,7 @@ fn eu_half_year_past_the_table_is_unknown() {
             rate_date: date(2026, 7, 1),
             from: date(2026, 7, 1),
             to: date(2026, 7, 10),
+            floating: false,
         }]
     );
     // Only the known days: 10,000 × 10.15 % × 10/365 = 27.81.

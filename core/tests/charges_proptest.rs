@@ -3,8 +3,9 @@
 
 use chrono::{Days, NaiveDate};
 use overdue_core::charges::{
-    charge_totals, compute, ChargeInput, ChargeRuleParams, ChargeSettings, ChargeWarning, DayBasis,
-    DayCount, LprMode, RateUnit, Rounding, RuleKind,
+    charge_totals, compute, missing_fixings, sanitize_user_rates, ChargeInput, ChargeRuleParams,
+    ChargeSettings, ChargeWarning, DayBasis, DayCount, LprMode, LprSpread, RateTable, RateUnit,
+    Rounding, RuleKind, UserRate, USER_RATE_MAX_PERCENT, USER_RATE_MIN_PERCENT,
 };
 use overdue_core::i18n::Lang;
 use proptest::prelude::*;
@@ -57,6 +58,13 @@ fn params() -> impl Strategy<Value = ChargeRuleParams> {
             prop::sample::select(DayCount::ALL.to_vec()),
             prop::sample::select(vec![Rounding::End, Rounding::Daily]),
         ),
+        (
+            prop::sample::select(LprSpread::ALL.to_vec()),
+            decimal(),
+            decimal(),
+            any::<bool>(),
+            proptest::option::of(date()),
+        ),
     )
         .prop_map(
             |(
@@ -71,6 +79,7 @@ fn params() -> impl Strategy<Value = ChargeRuleParams> {
                     day_count,
                     rounding,
                 ),
+                (lpr_spread, lpr_multiplier, lpr_margin_bps, lpr_both_ends, lpr_start),
             )| ChargeRuleParams {
                 rule,
                 fixed_fee,
@@ -88,14 +97,82 @@ fn params() -> impl Strategy<Value = ChargeRuleParams> {
                 cn_agreed_rate,
                 cn_agreed_rate_unit,
                 cn_contract_date,
+                lpr_spread,
+                lpr_multiplier,
+                lpr_margin_bps,
+                lpr_mode: cn_lpr,
+                lpr_day_basis: day_basis,
+                lpr_both_ends,
+                lpr_start,
                 day_count,
                 rounding,
             },
         )
 }
 
+/// Any entry: any table, dates in or out of order and range, any rate, long sources.
+fn user_rate() -> impl Strategy<Value = UserRate> {
+    (
+        prop::sample::select(RateTable::ALL.to_vec()),
+        date(),
+        date(),
+        decimal(),
+        prop_oneof![Just(String::new()), "[a-z中文 ]{0,300}"],
+        any::<bool>(),
+    )
+        .prop_map(
+            |(table, from, through, percent, source, overrides_built_in)| UserRate {
+                table,
+                from,
+                through,
+                percent,
+                source,
+                overrides_built_in,
+            },
+        )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Whatever the user (or a link) put in the list, sanitising keeps only entries that obey
+    /// every rule, and computing with any list never panics.
+    #[test]
+    fn user_rates_are_sanitised_and_never_panic(
+        rates in prop::collection::vec(user_rate(), 0..12),
+        params in params(),
+        due in date(),
+        as_of in date(),
+    ) {
+        let (kept, problems) = sanitize_user_rates(rates.clone());
+        prop_assert!(kept.len() + problems.len() >= rates.len().min(400));
+        for (i, a) in kept.iter().enumerate() {
+            prop_assert!(a.from <= a.through);
+            prop_assert!((USER_RATE_MIN_PERCENT..=USER_RATE_MAX_PERCENT).contains(&a.percent));
+            prop_assert!(a.source.chars().count() <= 200);
+            for b in &kept[i + 1..] {
+                prop_assert!(a.table != b.table || a.through < b.from || b.through < a.from);
+            }
+        }
+        for problem in &problems {
+            let _ = problem.describe(Lang::Zh);
+        }
+        let mut settings = ChargeSettings::new(params);
+        settings.user_rates = rates;
+        let input = ChargeInput {
+            principal: Decimal::from(10_000),
+            currency: "CNY",
+            due_date: due,
+            paid_date: None,
+            as_of,
+        };
+        let charge = compute(&settings, "customer", &input);
+        prop_assert_eq!(charge.interest + charge.fixed, charge.total);
+        for fixing in missing_fixings([&charge]) {
+            prop_assert!(fixing.from <= fixing.through);
+            let _ = (fixing.question(Lang::En), fixing.hint(Lang::Zh));
+        }
+    }
 
     #[test]
     fn compute_never_panics_and_adds_up(

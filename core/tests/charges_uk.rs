@@ -230,6 +230,7 @@ fn a_reference_date_past_the_table_gives_a_warning_not_a_rate() {
             rate_date: date(2026, 6, 30),
             from: date(2026, 7, 1),
             to: date(2026, 8, 1),
+            floating: false,
         }]
     );
     assert_eq!(charge.periods[0].rate_percent, None);

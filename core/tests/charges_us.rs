@@ -117,6 +117,7 @@ fn half_years_not_in_the_table_are_unknown() {
             rate_date: date(2024, 3, 2),
             from: date(2024, 3, 2),
             to: date(2024, 3, 31),
+            floating: false,
         }]
     );
 }

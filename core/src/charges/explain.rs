@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::{
     Adjustment, ChargeFee, ChargeNotice, ChargePeriod, ChargeWarning, DayBasis, DayCount, FeeKind,
-    LprMode, RateTable, RateUnit, Rounding, RuleKind, Setting,
+    LprMode, RateOrigin, RateTable, RateUnit, Rounding, RuleKind, Setting,
 };
 use crate::dates::iso;
 use crate::i18n::Lang;
@@ -29,6 +29,15 @@ fn amount(value: Decimal, currency: &str) -> String {
         format_grouped(value)
     } else {
         format_money(value, currency)
+    }
+}
+
+fn or_unstated(source: &str, lang: Lang) -> String {
+    let source = source.trim();
+    if source.is_empty() {
+        lang.pick("未注明", "not given").to_string()
+    } else {
+        source.to_string()
     }
 }
 
@@ -65,6 +74,10 @@ impl RuleKind {
             RuleKind::CnSaleLpr => lang.pick(
                 "买卖合同：一年期LPR加计30%–50%",
                 "China: sale contracts, 1-year LPR × 1.3–1.5",
+            ),
+            RuleKind::CnLpr => lang.pick(
+                "按一年期LPR计息（倍数或加点，按合同或判决的口径）",
+                "China: interest on the 1-year LPR (a multiple or a margin, as the contract or judgment says)",
             ),
             RuleKind::UsPromptPayment => {
                 lang.pick("美国联邦《及时付款法》", "US federal Prompt Payment Act")
@@ -204,6 +217,34 @@ impl ChargePeriod {
             };
         };
         let base = format_percent(reference_rate);
+        let on = match (reference.table, reference.published_on, lang) {
+            (RateTable::CnLpr1Year, Some(published), Lang::En) => {
+                format!("{on}, in force since {}", iso(published))
+            }
+            (RateTable::CnLpr1Year, Some(published), Lang::Zh) => {
+                format!("{on}，{}公布起适用", iso(published))
+            }
+            _ => on,
+        };
+        let text = self.adjusted(lang, name, &base, &on, &rate);
+        match (&reference.origin, lang) {
+            (RateOrigin::BuiltIn, _) => text,
+            (RateOrigin::UserEntered { source, .. }, Lang::En) => {
+                format!(
+                    "{text} [entered by you; source: {}]",
+                    or_unstated(source, lang)
+                )
+            }
+            (RateOrigin::UserEntered { source, .. }, Lang::Zh) => {
+                format!("{text}【自填；来源：{}】", or_unstated(source, lang))
+            }
+        }
+    }
+
+    fn adjusted(&self, lang: Lang, name: &str, base: &str, on: &str, rate: &str) -> String {
+        let Some(reference) = &self.reference else {
+            return String::new();
+        };
         match (reference.adjustment, lang) {
             (Adjustment::None, Lang::En) => format!("{name} on {on}: {base}"),
             (Adjustment::None, Lang::Zh) => format!("{name}（{on}）：{base}"),
@@ -218,6 +259,15 @@ impl ChargePeriod {
             }
             (Adjustment::Times(m), Lang::Zh) => {
                 format!("{name} {base}（{on}）× {} = {rate}", points(m))
+            }
+            (Adjustment::PlusBasisPoints(b), Lang::En) => {
+                format!(
+                    "{name} {base} on {on} + {} basis points = {rate}",
+                    points(b)
+                )
+            }
+            (Adjustment::PlusBasisPoints(b), Lang::Zh) => {
+                format!("{name} {base}（{on}）+ {}个基点 = {rate}", points(b))
             }
         }
     }
@@ -276,6 +326,8 @@ fn setting_name(setting: Setting, lang: Lang) -> &'static str {
         Setting::CapPercent => lang.pick("上限百分比", "The cap percentage"),
         Setting::GraceDays => lang.pick("宽限期", "The grace period"),
         Setting::CnAgreedRate => lang.pick("约定利率", "The agreed rate"),
+        Setting::LprMultiplier => lang.pick("LPR倍数", "The LPR multiplier"),
+        Setting::LprMargin => lang.pick("LPR加点", "The LPR margin"),
     }
 }
 
@@ -291,6 +343,7 @@ impl ChargeWarning {
                 rate_date,
                 from,
                 to,
+                ..
             } => {
                 let name = table.name(lang);
                 let known = day(table.last_known());
@@ -373,6 +426,27 @@ impl ChargeWarning {
                     "The grace period is longer than 100 years; it was ignored.",
                 )
                 .to_string(),
+            ChargeWarning::InvalidSetting(Setting::LprMultiplier) => lang
+                .pick(
+                    "LPR倍数必须大于零，未计利息。",
+                    "The LPR multiplier must be above zero; no interest was computed.",
+                )
+                .to_string(),
+            ChargeWarning::InvalidSetting(Setting::LprMargin) => lang
+                .pick(
+                    "LPR加点应在−1000至10000个基点之间，未计利息。",
+                    "The LPR margin must be between −1,000 and 10,000 basis points; no interest was computed.",
+                )
+                .to_string(),
+            ChargeWarning::LprStartOutOfRange { given } => {
+                let g = day(*given);
+                match lang {
+                    Lang::En => format!(
+                        "The interest start date {g} is outside 1900–2200; the day after the due date was used."
+                    ),
+                    Lang::Zh => format!("起息日{g}超出1900–2200年范围，已改为到期日次日。"),
+                }
+            }
             ChargeWarning::InvalidSetting(setting) => {
                 let name = setting_name(*setting, lang);
                 match lang {
@@ -455,6 +529,37 @@ impl ChargeNotice {
                     "The breach happened before 2019-08-20, so the PBOC benchmark lending rate takes the place of the LPR.",
                 )
                 .to_string(),
+            ChargeNotice::LprStartsAfterEnd { start } => {
+                let s = day(*start);
+                match lang {
+                    Lang::En => format!("Interest starts on {s}, after the end date: nothing is due yet."),
+                    Lang::Zh => format!("起息日为{s}，晚于截止日：暂不计息。"),
+                }
+            }
+            ChargeNotice::LprNotBefore20190820 { from, to } => {
+                let (f, t) = (day(*from), day(*to));
+                match lang {
+                    Lang::En => format!(
+                        "The LPR was first published on 2019-08-20; {f} to {t} carry no interest under this rule."
+                    ),
+                    Lang::Zh => format!("LPR自2019年8月20日起发布，{f}至{t}不按本规则计息。"),
+                }
+            }
+            ChargeNotice::UserRateUsed {
+                table,
+                percent,
+                in_force_from,
+                source,
+            } => {
+                let (name, p, f) = (table.name(lang), format_percent(*percent), day(*in_force_from));
+                let s = or_unstated(source, lang);
+                match lang {
+                    Lang::En => format!(
+                        "{name} {p} from {f} was entered by you, not taken from the page's table (source: {s})."
+                    ),
+                    Lang::Zh => format!("{f}起的{name}{p}为自填数值，并非页面内置利率表（来源：{s}）。"),
+                }
+            }
             ChargeNotice::UsOneYearLimit { last_day } => {
                 let l = day(*last_day);
                 match lang {
@@ -507,6 +612,10 @@ fn scope(rule: RuleKind, lang: Lang) -> &'static str {
         RuleKind::CnSaleLpr => lang.pick(
             "《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》（法释〔2020〕17号）第十八条：买卖合同未约定逾期付款违约金的，人民法院可以违约行为发生时的一年期LPR为基础，加计30%–50%计算逾期付款损失。倍数、LPR是否浮动及计息天数由法院裁量，以上为所选口径。",
             "SPC sale-contract interpretation (法释〔2020〕17号) art. 18: where the contract sets no late-payment damages, a court may award the 1-year LPR at the breach plus 30–50 % (× 1.3 to 1.5). The multiplier, a fixed or floating LPR and the day basis are for the court; the figures show the choices made.",
+        ),
+        RuleKind::CnLpr => lang.pick(
+            "按一年期贷款市场报价利率（LPR）计息：倍数（如LPR的1.5倍、上浮50%）或加点（如LPR加100个基点）、固定或浮动、按360天或365天、是否算头算尾及起息日，均按合同约定或判决所采口径选择。未约定利率时，法院常按同期LPR（即1倍、浮动）支持资金占用损失；买卖合同加计30%–50%的规则另见“买卖合同”一项。LPR自2019年8月20日起发布。",
+            "Interest on the 1-year Loan Prime Rate: a multiple (1.5 times, \"上浮50%\") or a margin (plus 100 basis points), fixed or floating, /360 or /365, which days count and from when, all as the contract or the judgment says. Without an agreed rate, courts often award the LPR in force (× 1, floating) for the use of the money; the sale-contract rule's 30–50 % is a separate choice. The LPR exists from 2019-08-20.",
         ),
         RuleKind::UsPromptPayment => lang.pick(
             "美国《及时付款法》（31 U.S.C. 3901–3907；5 CFR 1315.10）适用于联邦机构逾期付款：按到期日次日有效的财政部利率计整笔债务，按360天计；每满30天未付的利息计入本金，最长计一年。",

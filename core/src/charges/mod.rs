@@ -18,6 +18,20 @@
 //!   show the same text.
 //! - [`rate_tables`] → [`RateTableInfo`]: each built-in rate history, its source, and the last
 //!   date it is known for.
+//! - User-entered rates (issue 21): [`ChargeSettings::user_rates`] ([`UserRate`]: table,
+//!   from–through, percent, source, `overrides_built_in`). [`compute`] reads them;
+//!   [`compute_with`] does not ([`compute_with_rates`] takes them explicitly). A built-in value
+//!   wins unless the entry overrides it; each period's [`Reference::origin`] says which was
+//!   used, and a [`ChargeNotice::UserRateUsed`] names the entry's source.
+//!   [`missing_fixings`] turns a report's charges into the questions the page should ask
+//!   ([`MissingFixing`]: table, days, question and where-published hint in zh/en, and
+//!   [`MissingFixing::answer`] to store the reply). [`sanitize_user_rates`] (or
+//!   [`ChargeSettings::sanitize`]) refuses or clamps untrusted entries and says why
+//!   ([`UserRateProblem`]).
+//! - The LPR rule `cn-lpr` ([`RuleKind::CnLpr`], the `lpr_*` fields of [`ChargeRuleParams`]);
+//!   [`lpr_lines`] gives its breakdown as a judgment lists it, [`conventions`] the conventions
+//!   used, [`breakdown_text`] both with the total as lines of text, and [`basis_words`] the basis in the contract's words for the letters
+//!   ("按一年期LPR的1.5倍计算").
 //! - [`charge_totals`]: late charges per customer and per currency; [`CSV_COLUMNS`] and
 //!   [`Charge::csv_cells`]: the `late_interest,fixed_compensation,late_charge,charge_rule`
 //!   columns of the export.
@@ -28,9 +42,10 @@
 //!   both inclusive, so `days = end − due` (5 CFR 1315.10: due 1 April, paid 11 April = 10 days;
 //!   every UK/EU example counts the same way). The end date is the paid date, or the as-of date
 //!   while unpaid; a paid date after the as-of date counts as unpaid on the as-of date. A paid
-//!   date on or before the due date gives nothing. The contract and the two Chinese rules may
-//!   choose another count ([`DayCount`]), since Chinese practice differs; the other statutory
-//!   rules always use this one.
+//!   date on or before the due date gives nothing. The contract and the two older Chinese
+//!   rules may choose another count ([`DayCount`]), since Chinese practice differs; the LPR
+//!   rule has its own start date and end-day choice; the other statutory rules always use
+//!   this one.
 //! - **Grace period** (contract rule only): nothing is charged while the end date is within
 //!   `grace_days` after the due date; after that, interest runs from the day after the grace
 //!   period ended (the grace days themselves carry no interest), and the one-off fees become due.
@@ -41,7 +56,7 @@
 //!   the end of each 30-day period is added to the principal, for up to one year).
 //! - **Rounding.** [`ChargePeriod::interest`] is kept unrounded. The charge's `interest`,
 //!   `fixed` and `total` are each rounded half-up to the cent ([`round_cents`]) once, at the end;
-//!   `total = interest + fixed` exactly. [`Rounding::DailyAmount`] instead rounds the amount of
+//!   `total = interest + fixed` exactly. [`Rounding::Daily`] instead rounds the amount of
 //!   one day's interest to the cent first and multiplies it by the days, which is how gov.uk
 //!   (£11.50) and paidnice (£169.68) print their examples.
 //! - **Rates are never invented.** When a table does not reach a date a rule needs, that stretch
@@ -53,8 +68,11 @@
 //!   overflow give a warning and a zero charge.
 
 mod explain;
+mod lpr;
+mod missing;
 mod rates;
 mod rules;
+mod user_rates;
 
 use std::collections::BTreeMap;
 
@@ -66,7 +84,13 @@ use crate::money::{format_plain, round_cents};
 use crate::paste::Invoice;
 
 pub use explain::format_percent;
+pub use lpr::{basis_words, breakdown_text, conventions, lpr_lines, LprLine, LprSpread};
+pub use missing::{missing_fixings, publication_estimate, MissingFixing};
 pub use rates::{rate_tables, RateTable, RateTableInfo};
+pub use user_rates::{
+    sanitize_user_rates, RateOrigin, UserRate, UserRateProblem, MAX_USER_RATES,
+    MAX_USER_RATE_SOURCE_CHARS, USER_RATE_MAX_PERCENT, USER_RATE_MIN_PERCENT,
+};
 
 /// Principals above this (one quadrillion) are refused with [`ChargeWarning::AmountTooLarge`]:
 /// no invoice is that large, and it keeps every product far from `Decimal`'s limits.
@@ -119,6 +143,10 @@ pub enum RuleKind {
     /// Sale-contract interpretation, art. 18: 1-year LPR × 1.3–1.5.
     #[serde(rename = "cn-sale-lpr")]
     CnSaleLpr,
+    /// Interest on the 1-year LPR as a contract or judgment words it: any multiplier or a
+    /// margin in basis points, fixed or floating, /360 or /365, both ends counted or not.
+    #[serde(rename = "cn-lpr")]
+    CnLpr,
     /// US federal Prompt Payment Act.
     #[serde(rename = "us-prompt-payment")]
     UsPromptPayment,
@@ -126,7 +154,7 @@ pub enum RuleKind {
 
 impl RuleKind {
     /// In the order the `<select>` lists them.
-    pub const ALL: [RuleKind; 9] = [
+    pub const ALL: [RuleKind; 10] = [
         RuleKind::None,
         RuleKind::Contract,
         RuleKind::UkStatutory,
@@ -135,6 +163,7 @@ impl RuleKind {
         RuleKind::FrL441_10,
         RuleKind::CnSmeRegulation,
         RuleKind::CnSaleLpr,
+        RuleKind::CnLpr,
         RuleKind::UsPromptPayment,
     ];
 
@@ -149,6 +178,7 @@ impl RuleKind {
             RuleKind::FrL441_10 => "fr-l441-10",
             RuleKind::CnSmeRegulation => "cn-sme-regulation",
             RuleKind::CnSaleLpr => "cn-sale-lpr",
+            RuleKind::CnLpr => "cn-lpr",
             RuleKind::UsPromptPayment => "us-prompt-payment",
         }
     }
@@ -165,7 +195,7 @@ impl RuleKind {
             RuleKind::None | RuleKind::Contract => None,
             RuleKind::UkStatutory => Some("GBP"),
             RuleKind::EuDirective | RuleKind::DeBgb288 | RuleKind::FrL441_10 => Some("EUR"),
-            RuleKind::CnSmeRegulation | RuleKind::CnSaleLpr => Some("CNY"),
+            RuleKind::CnSmeRegulation | RuleKind::CnSaleLpr | RuleKind::CnLpr => Some("CNY"),
             RuleKind::UsPromptPayment => Some("USD"),
         }
     }
@@ -184,13 +214,15 @@ impl RuleKind {
             // Only for the user's agreed rate: the regulation's floor is the LPR at contract time.
             RuleKind::CnSmeRegulation => &[RateTable::CnLpr1Year],
             RuleKind::CnSaleLpr => &[RateTable::CnLpr1Year, RateTable::CnPbocBenchmark1Year],
+            RuleKind::CnLpr => &[RateTable::CnLpr1Year],
             RuleKind::UsPromptPayment => &[RateTable::UsPromptPayment],
         }
     }
 
     /// Whether [`ChargeRuleParams::day_count`] applies (where practice differs: contracts and
     /// Chinese court practice). The other rules always count from the day after the due date
-    /// through the end date.
+    /// through the end date. The LPR rule has its own start date and end-day choice
+    /// ([`ChargeRuleParams::lpr_start`], [`ChargeRuleParams::lpr_both_ends`]).
     pub fn uses_day_count(self) -> bool {
         matches!(
             self,
@@ -385,6 +417,33 @@ pub struct ChargeRuleParams {
     /// When the contract was signed: the agreed rate may not be below the LPR of that date.
     pub cn_contract_date: Option<NaiveDate>,
 
+    // The LPR rule (`cn-lpr`). Left out of the JSON while at their defaults, so that links of
+    // workspaces that do not use the rule stay as short as before.
+    /// Whether the rate is the LPR times [`Self::lpr_multiplier`] or plus
+    /// [`Self::lpr_margin_bps`].
+    #[serde(skip_serializing_if = "is_default")]
+    pub lpr_spread: LprSpread,
+    /// "LPR的1.5倍", "上浮50%" = 1.5; any positive value.
+    #[serde(skip_serializing_if = "is_one")]
+    pub lpr_multiplier: Decimal,
+    /// "LPR + 100个基点" = 100 (one basis point is 0.01 percentage points); may be negative.
+    #[serde(skip_serializing_if = "Decimal::is_zero")]
+    pub lpr_margin_bps: Decimal,
+    /// Floating (each LPR from its publication date) by default: the usual court award.
+    #[serde(skip_serializing_if = "is_floating")]
+    pub lpr_mode: LprMode,
+    /// 360 by default, the basis most judgments divide by.
+    #[serde(skip_serializing_if = "is_360")]
+    pub lpr_day_basis: DayBasis,
+    /// True (default): the first and the last day both carry interest; false: the last does
+    /// not (算头不算尾).
+    #[serde(skip_serializing_if = "is_true")]
+    pub lpr_both_ends: bool,
+    /// The first interest day when a contract or judgment names one (the date of the demand,
+    /// of filing); None: the day after the due date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lpr_start: Option<NaiveDate>,
+
     // Every rule.
     pub day_count: DayCount,
     pub rounding: Rounding,
@@ -409,10 +468,33 @@ impl Default for ChargeRuleParams {
             cn_agreed_rate: None,
             cn_agreed_rate_unit: RateUnit::Year,
             cn_contract_date: None,
+            lpr_spread: LprSpread::Times,
+            lpr_multiplier: Decimal::ONE,
+            lpr_margin_bps: Decimal::ZERO,
+            lpr_mode: LprMode::Floating,
+            lpr_day_basis: DayBasis::Days360,
+            lpr_both_ends: true,
+            lpr_start: None,
             day_count: DayCount::AfterDue,
             rounding: Rounding::End,
         }
     }
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+fn is_one(value: &Decimal) -> bool {
+    *value == Decimal::ONE
+}
+fn is_floating(mode: &LprMode) -> bool {
+    *mode == LprMode::Floating
+}
+fn is_360(basis: &DayBasis) -> bool {
+    *basis == DayBasis::Days360
+}
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 impl ChargeRuleParams {
@@ -433,6 +515,11 @@ pub struct ChargeSettings {
     pub workspace: ChargeRuleParams,
     /// Customer (as in the customer column) → the rule for that customer's invoices.
     pub per_customer: BTreeMap<String, ChargeRuleParams>,
+    /// Reference rates the user typed in, for dates the built-in tables do not reach (issue
+    /// 21). Shared by every rule. Left out of the JSON when empty, so settings without any
+    /// serialise as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub user_rates: Vec<UserRate>,
 }
 
 impl ChargeSettings {
@@ -440,7 +527,16 @@ impl ChargeSettings {
         ChargeSettings {
             workspace,
             per_customer: BTreeMap::new(),
+            user_rates: Vec::new(),
         }
+    }
+
+    /// Drops or clamps user-entered rates that break a rule of [`sanitize_user_rates`]; what
+    /// was changed is returned so that the page can say it.
+    pub fn sanitize(&mut self) -> Vec<UserRateProblem> {
+        let (kept, problems) = sanitize_user_rates(std::mem::take(&mut self.user_rates));
+        self.user_rates = kept;
+        problems
     }
 
     /// The parameters for one customer: its override, else the workspace's.
@@ -608,6 +704,12 @@ pub struct Reference {
     pub observed_on: NaiveDate,
     /// None when the table does not reach `observed_on`.
     pub rate: Option<Decimal>,
+    /// The day the value read took effect: for the LPR its publication date, for a half-yearly
+    /// table the half-year's first day, for a user-entered value its first day. None when
+    /// `rate` is None.
+    pub published_on: Option<NaiveDate>,
+    /// Built in, or typed in by the user (with the source they named).
+    pub origin: RateOrigin,
     pub adjustment: Adjustment,
 }
 
@@ -618,8 +720,10 @@ pub enum Adjustment {
     None,
     /// Plus this many percentage points (UK +8, EU +8, DE +9, FR +10).
     PlusPoints(Decimal),
-    /// Times this (CN sale contracts: × 1.3 to 1.5).
+    /// Times this (CN sale contracts: × 1.3 to 1.5; the LPR rule: any positive multiplier).
     Times(Decimal),
+    /// Plus this many basis points (the LPR rule: "LPR + 100个基点").
+    PlusBasisPoints(Decimal),
 }
 
 /// A one-off sum charged per overdue invoice.
@@ -649,6 +753,9 @@ pub enum ChargeWarning {
         rate_date: NaiveDate,
         from: NaiveDate,
         to: NaiveDate,
+        /// True when the rate floats, so that every day of `from`–`to` needs its own fixing
+        /// (a floating LPR); false when the one rate of `rate_date` is all that is missing.
+        floating: bool,
     },
     /// The rule is defined in `rule_currency` but the invoice is in another; the amounts were
     /// computed as if in the invoice's currency.
@@ -675,6 +782,8 @@ pub enum ChargeWarning {
     InvalidSetting(Setting),
     /// A date outside 1900–2200.
     DateOutOfRange,
+    /// The LPR rule's start date is outside 1900–2200; the day after the due date was used.
+    LprStartOutOfRange { given: NaiveDate },
     /// A principal above [`MAX_PRINCIPAL`].
     AmountTooLarge,
     /// The arithmetic went beyond what can be represented (absurd rates); nothing was charged.
@@ -691,6 +800,10 @@ pub enum Setting {
     CapPercent,
     GraceDays,
     CnAgreedRate,
+    /// The LPR rule's multiplier (must be above zero).
+    LprMultiplier,
+    /// The LPR rule's margin (−1,000 to 10,000 basis points).
+    LprMargin,
 }
 
 /// Something the reader of the figure should know.
@@ -712,6 +825,19 @@ pub enum ChargeNotice {
     CnSmeNotBefore20200901 { from: NaiveDate, to: NaiveDate },
     /// Sale contract breached before 2019-08-20: the PBOC benchmark rate replaces the LPR.
     CnBenchmarkBeforeLpr,
+    /// The LPR rule: interest starts on `start` (a date the user gave), after the end date,
+    /// so nothing is due yet.
+    LprStartsAfterEnd { start: NaiveDate },
+    /// LPR rule: a day before 2019-08-20 has no LPR; those days carry no interest under this
+    /// rule (the sale-contract rule uses the PBOC benchmark instead).
+    LprNotBefore20190820 { from: NaiveDate, to: NaiveDate },
+    /// A user-entered reference rate was used in the breakdown (once per entry).
+    UserRateUsed {
+        table: RateTable,
+        percent: Decimal,
+        in_force_from: NaiveDate,
+        source: String,
+    },
     /// Prompt Payment Act: interest stops accruing one year after the due date.
     UsOneYearLimit { last_day: NaiveDate },
     /// Prompt Payment Act: a penalty under $1 need not be paid.
@@ -727,11 +853,23 @@ pub enum ChargeNotice {
 
 /// The late charge of one invoice of `customer`, under the customer's rule or the workspace's.
 pub fn compute(settings: &ChargeSettings, customer: &str, input: &ChargeInput) -> Charge {
-    compute_with(settings.params_for(customer), input)
+    compute_with_rates(settings.params_for(customer), &settings.user_rates, input)
 }
 
-/// The late charge of one invoice under one set of parameters.
+/// The late charge of one invoice under one set of parameters, with the built-in rate tables
+/// only.
 pub fn compute_with(params: &ChargeRuleParams, input: &ChargeInput) -> Charge {
+    compute_with_rates(params, &[], input)
+}
+
+/// The late charge of one invoice under one set of parameters, with the built-in tables and
+/// the user's own rates for the dates the tables do not reach (or, where an entry says so,
+/// in their place). Invalid entries are never used (see [`sanitize_user_rates`]).
+pub fn compute_with_rates(
+    params: &ChargeRuleParams,
+    user_rates: &[UserRate],
+    input: &ChargeInput,
+) -> Charge {
     let rule = params.rule;
     let mut charge = Charge::nothing(rule, input.currency, params.rounding);
     if rule == RuleKind::None {
@@ -768,8 +906,10 @@ pub fn compute_with(params: &ChargeRuleParams, input: &ChargeInput) -> Charge {
     let Some((first, last)) = interest_days(params, input, &mut charge) else {
         return charge;
     };
+    let rates = user_rates::Rates::new(user_rates);
     let outcome = rules::apply(
         params,
+        &rates,
         &rules::Span {
             principal: input.principal,
             due: input.due_date,
@@ -841,6 +981,9 @@ fn interest_days(
     } else {
         DayCount::AfterDue
     };
+    if rule == RuleKind::CnLpr {
+        return lpr::interest_days(params, due, end, charge);
+    }
     let mut grace = if rule == RuleKind::Contract {
         params.grace_days
     } else {

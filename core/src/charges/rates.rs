@@ -124,25 +124,25 @@ impl RateTable {
     /// before its first row, after its last known date, or (for half-yearly tables) a half-year
     /// that was not retrieved.
     pub fn rate_on(self, date: NaiveDate) -> Option<Decimal> {
+        self.fixing_on(date).map(|(_, rate)| rate)
+    }
+
+    /// The row in force on `date`: the date it took effect (for the LPR, its publication date;
+    /// for a half-yearly table, the half-year's first day) and its rate. None where
+    /// [`RateTable::rate_on`] is None.
+    pub fn fixing_on(self, date: NaiveDate) -> Option<(NaiveDate, Decimal)> {
         let data = self.data();
         if date > data.known_through.date() {
             return None;
         }
-        match data.shape {
-            Shape::Changes => data
-                .rows
-                .iter()
-                .rev()
-                .find(|row| row.date() <= date)
-                .map(Row::rate),
+        let row = match data.shape {
+            Shape::Changes => data.rows.iter().rev().find(|row| row.date() <= date)?,
             Shape::HalfYears => {
                 let start = half_year_start(date)?;
-                data.rows
-                    .iter()
-                    .find(|row| row.date() == start)
-                    .map(Row::rate)
+                data.rows.iter().find(|row| row.date() == start)?
             }
-        }
+        };
+        Some((row.date(), row.rate()))
     }
 
     /// Dates in `(after, through]` on which the rate changed (for a rate that floats).
@@ -427,7 +427,10 @@ const DE_BASISZINSSATZ: TableData = TableData {
              1 Jan 2026. late-payment-law.md §2.4",
 };
 
-/// late-payment-law.md §3.4.
+/// late-payment-law.md §3.4: every 1-year LPR change from the first publication (2019-08-20)
+/// to the July 2025 fixing. A month without a row published the same value as the month
+/// before. The LPR is published on the 20th of each month, or the next working day (PBOC
+/// announcement of 2019-08-17 on the LPR reform), and is in force until the next publication.
 const CN_LPR_1Y: TableData = TableData {
     rows: &[
         row(2019, 8, 20, 4250),
@@ -445,15 +448,19 @@ const CN_LPR_1Y: TableData = TableData {
         row(2025, 5, 20, 3000),
     ],
     shape: Shape::Changes,
-    // Several tables agree month by month to the July 2025 fixing (3.00), which holds until the
-    // August fixing; later months rest on a single source (open item 7).
+    // Several tables agree month by month to the July 2025 fixing (3.00, 2025-07-21). It is
+    // in force until the August publication, which could not come before Wednesday
+    // 2025-08-20. Later months rest on a single unconfirmed source (one code table, one test
+    // fixture; open item 7), so they are not built in: the page asks the user for them.
     known_through: Day {
         y: 2025,
-        m: 7,
-        d: 31,
+        m: 8,
+        d: 19,
     },
     source: "Several independent public code tables agreeing month by month from 2019-08 to \
-             2025-07; news for 2021-12-20 (3.80) and 2022-04-20 (3.70). \
+             2025-07; news for 2021-12-20 (3.80) and 2022-01-20 (3.70); published by the \
+             National Interbank Funding Center on the 20th of each month (next working day \
+             on holidays). Later fixings are not verified: enter them from chinamoney.com.cn. \
              late-payment-law.md §3.4",
 };
 

@@ -5,6 +5,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::rates::{half_year_start, next_half_year, RateTable};
+use super::user_rates::{Fixing, RateOrigin, Rates};
 use super::{
     Adjustment, ChargeFee, ChargeNotice, ChargePeriod, ChargeRuleParams, ChargeWarning, DayBasis,
     FeeKind, LprMode, RateUnit, Reference, Rounding, RuleKind, Setting,
@@ -31,7 +32,7 @@ pub(super) struct Outcome {
 }
 
 impl Outcome {
-    fn new(last_day: NaiveDate) -> Outcome {
+    pub(super) fn new(last_day: NaiveDate) -> Outcome {
         Outcome {
             periods: Vec::new(),
             fees: Vec::new(),
@@ -42,29 +43,32 @@ impl Outcome {
     }
 }
 
-pub(super) fn apply(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> {
+pub(super) fn apply(params: &ChargeRuleParams, rates: &Rates, span: &Span) -> Option<Outcome> {
     match params.rule {
         RuleKind::None => Some(Outcome::new(span.last)),
         RuleKind::Contract => contract(params, span),
-        RuleKind::UkStatutory => uk(params, span),
+        RuleKind::UkStatutory => uk(params, rates, span),
         RuleKind::EuDirective => half_yearly(
             params,
+            rates,
             span,
             RateTable::EcbMro,
             Decimal::from(8),
             RuleKind::EuDirective,
         ),
-        RuleKind::DeBgb288 => germany(params, span),
+        RuleKind::DeBgb288 => germany(params, rates, span),
         RuleKind::FrL441_10 => half_yearly(
             params,
+            rates,
             span,
             RateTable::EcbMro,
             Decimal::TEN,
             RuleKind::FrL441_10,
         ),
-        RuleKind::CnSmeRegulation => cn_sme(params, span),
-        RuleKind::CnSaleLpr => cn_sale(params, span),
-        RuleKind::UsPromptPayment => us_prompt_payment(params, span),
+        RuleKind::CnSmeRegulation => cn_sme(params, rates, span),
+        RuleKind::CnSaleLpr => cn_sale(params, rates, span),
+        RuleKind::CnLpr => super::lpr::cn_lpr(params, rates, span),
+        RuleKind::UsPromptPayment => us_prompt_payment(params, rates, span),
     }
 }
 
@@ -73,12 +77,111 @@ pub(super) fn apply(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> {
 // ---------------------------------------------------------------------------------------------
 
 /// Days at one rate, before interest is worked out.
-struct Segment {
-    from: NaiveDate,
-    to: NaiveDate,
-    reference: Option<Reference>,
+pub(super) struct Segment {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub reference: Option<Reference>,
     /// The rate applied; None when the reference is unknown.
-    rate: Option<Decimal>,
+    pub rate: Option<Decimal>,
+    /// Part of a floating rate: each day needs its own fixing.
+    pub floating: bool,
+}
+
+impl Segment {
+    /// Days at a rate with no reference table (a contract's rate).
+    fn agreed(from: NaiveDate, to: NaiveDate, rate: Decimal) -> Segment {
+        Segment {
+            from,
+            to,
+            reference: None,
+            rate: Some(rate),
+            floating: false,
+        }
+    }
+}
+
+/// The days `from..=to` at `table`'s rate read on `observed`, turned into the rate applied by
+/// `adjust` (None: overflow, taken as unknown) and described by `adjustment`.
+pub(super) fn reference_segment(
+    rates: &Rates,
+    table: RateTable,
+    (from, to): (NaiveDate, NaiveDate),
+    observed: NaiveDate,
+    adjustment: Adjustment,
+    floating: bool,
+) -> Segment {
+    let fixing = rates.fixing(table, observed);
+    let rate = fixing
+        .as_ref()
+        .and_then(|f| adjust(f.rate, adjustment))
+        .map(|r| r.normalize());
+    Segment {
+        from,
+        to,
+        rate,
+        reference: Some(reference(table, observed, fixing, adjustment)),
+        floating,
+    }
+}
+
+/// The rate applied for a reference rate and an adjustment.
+pub(super) fn adjust(rate: Decimal, adjustment: Adjustment) -> Option<Decimal> {
+    match adjustment {
+        Adjustment::None => Some(rate),
+        Adjustment::PlusPoints(points) => rate.checked_add(points),
+        Adjustment::Times(multiplier) => rate.checked_mul(multiplier),
+        Adjustment::PlusBasisPoints(bps) => {
+            rate.checked_add(bps.checked_div(Decimal::ONE_HUNDRED)?)
+        }
+    }
+}
+
+fn reference(
+    table: RateTable,
+    observed_on: NaiveDate,
+    fixing: Option<Fixing>,
+    adjustment: Adjustment,
+) -> Reference {
+    let (rate, published_on, origin) = match fixing {
+        Some(f) => (Some(f.rate), Some(f.published_on), f.origin),
+        None => (None, None, RateOrigin::BuiltIn),
+    };
+    Reference {
+        table,
+        observed_on,
+        rate,
+        published_on,
+        origin,
+        adjustment,
+    }
+}
+
+/// A floating rate over `first..=last`: split wherever the fixing in force may change (the
+/// table's changes and ends, the user's entries), each part reading its own first day, then
+/// neighbours at the same rate and origin joined.
+pub(super) fn floating_segments(
+    rates: &Rates,
+    table: RateTable,
+    first: NaiveDate,
+    last: NaiveDate,
+    adjustment: Adjustment,
+) -> Option<Vec<Segment>> {
+    let cuts = rates.boundaries(table, first, last);
+    let mut segments = Vec::with_capacity(cuts.len() + 1);
+    let mut from = first;
+    for cut in cuts.into_iter().chain(last.succ_opt()) {
+        let to = cut.pred_opt()?;
+        segments.push(reference_segment(
+            rates,
+            table,
+            (from, to),
+            from,
+            adjustment,
+            true,
+        ));
+        from = cut;
+    }
+    Some(merge(segments))
 }
 
 /// Interest on `principal` for `days` at `rate` percent per `unit`:
@@ -116,7 +219,7 @@ fn interest_for(
     }
 }
 
-fn accrue(
+pub(super) fn accrue(
     principal: Decimal,
     segment: Segment,
     unit: RateUnit,
@@ -142,13 +245,21 @@ fn accrue(
     })
 }
 
-/// Joins neighbouring segments at the same rate (e.g. the fourteen German half-years at
-/// −0.88 %), keeping the first one's reference: one line per rate, not per half-year.
+/// Joins neighbouring segments at the same rate from the same kind of source (e.g. the
+/// fourteen German half-years at −0.88 %), keeping the first one's reference: one line per
+/// rate, not per half-year. A built-in and a user-entered value are never joined, nor two
+/// user entries, so that each keeps its own source.
 fn merge(segments: Vec<Segment>) -> Vec<Segment> {
     let mut merged: Vec<Segment> = Vec::with_capacity(segments.len());
     for segment in segments {
         if let Some(previous) = merged.last_mut() {
-            if previous.rate == segment.rate && previous.to.succ_opt() == Some(segment.from) {
+            let origin = |s: &Segment| s.reference.as_ref().map(|r| r.origin.clone());
+            let same_origin = origin(previous) == origin(&segment)
+                || (previous.rate.is_none() && segment.rate.is_none());
+            if previous.rate == segment.rate
+                && same_origin
+                && previous.to.succ_opt() == Some(segment.from)
+            {
                 previous.to = segment.to;
                 continue;
             }
@@ -158,8 +269,9 @@ fn merge(segments: Vec<Segment>) -> Vec<Segment> {
     merged
 }
 
-/// Works out each segment's interest and warns about each one without a rate.
-fn push_periods(
+/// Works out each segment's interest, warns about each one without a rate, and notes each
+/// user-entered value used.
+pub(super) fn push_periods(
     out: &mut Outcome,
     segments: Vec<Segment>,
     principal: Decimal,
@@ -168,20 +280,41 @@ fn push_periods(
     rounding: Rounding,
 ) -> Option<()> {
     for segment in segments {
-        if segment.rate.is_none() {
-            if let Some(reference) = &segment.reference {
+        if let Some(reference) = &segment.reference {
+            if segment.rate.is_none() {
                 out.warnings.push(ChargeWarning::RateUnknown {
                     table: reference.table,
                     rate_date: reference.observed_on,
                     from: segment.from,
                     to: segment.to,
+                    floating: segment.floating,
                 });
             }
+            note_user_rate(out, reference);
         }
         out.periods
             .push(accrue(principal, segment, unit, basis, rounding)?);
     }
     Some(())
+}
+
+/// Adds a [`ChargeNotice::UserRateUsed`] for a user-entered reference, once per entry.
+pub(super) fn note_user_rate(out: &mut Outcome, reference: &Reference) {
+    let RateOrigin::UserEntered { from, source, .. } = &reference.origin else {
+        return;
+    };
+    let Some(percent) = reference.rate else {
+        return;
+    };
+    let notice = ChargeNotice::UserRateUsed {
+        table: reference.table,
+        percent,
+        in_force_from: *from,
+        source: source.clone(),
+    };
+    if !out.notices.contains(&notice) {
+        out.notices.push(notice);
+    }
 }
 
 /// A setting that must not be negative: negative values are ignored with a warning.
@@ -206,12 +339,7 @@ fn contract(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> {
     let mut out = Outcome::new(span.last);
     let rate = non_negative(params.rate, Setting::Rate, &mut out.warnings);
     if rate > Decimal::ZERO && span.first <= span.last {
-        let segment = Segment {
-            from: span.first,
-            to: span.last,
-            reference: None,
-            rate: Some(rate),
-        };
+        let segment = Segment::agreed(span.first, span.last, rate);
         push_periods(
             &mut out,
             vec![segment],
@@ -267,23 +395,19 @@ pub(super) fn uk_fixed_sum(debt: Decimal) -> Decimal {
     }
 }
 
-fn uk(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> {
+fn uk(params: &ChargeRuleParams, rates: &Rates, span: &Span) -> Option<Outcome> {
     let mut out = Outcome::new(span.last);
     let observed = uk_reference_date(span.first)?;
     let margin = Decimal::from(8);
-    let reference_rate = RateTable::BoeBankRate.rate_on(observed);
     // One rate for the life of the debt: later Bank Rate moves do not matter.
-    let segment = Segment {
-        from: span.first,
-        to: span.last,
-        rate: reference_rate.and_then(|r| r.checked_add(margin)),
-        reference: Some(Reference {
-            table: RateTable::BoeBankRate,
-            observed_on: observed,
-            rate: reference_rate,
-            adjustment: Adjustment::PlusPoints(margin),
-        }),
-    };
+    let segment = reference_segment(
+        rates,
+        RateTable::BoeBankRate,
+        (span.first, span.last),
+        observed,
+        Adjustment::PlusPoints(margin),
+        false,
+    );
     push_periods(
         &mut out,
         vec![segment],
@@ -310,6 +434,7 @@ fn uk(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> {
 /// 1 July. Simple interest, /365, plus the €40 fixed sum.
 fn half_yearly(
     params: &ChargeRuleParams,
+    rates: &Rates,
     span: &Span,
     table: RateTable,
     margin: Decimal,
@@ -322,18 +447,14 @@ fn half_yearly(
         let next = next_half_year(from)?;
         let to = next.pred_opt()?.min(span.last);
         let observed = half_year_start(from)?;
-        let reference_rate = table.rate_on(observed);
-        segments.push(Segment {
-            from,
-            to,
-            rate: reference_rate.and_then(|r| r.checked_add(margin)),
-            reference: Some(Reference {
-                table,
-                observed_on: observed,
-                rate: reference_rate,
-                adjustment: Adjustment::PlusPoints(margin),
-            }),
-        });
+        segments.push(reference_segment(
+            rates,
+            table,
+            (from, to),
+            observed,
+            Adjustment::PlusPoints(margin),
+            false,
+        ));
         from = next;
     }
     push_periods(
@@ -353,13 +474,14 @@ fn half_yearly(
 
 /// §288(2) BGB: Basiszinssatz + 9 points (8 for obligations from before 29 July 2014), the base
 /// rate changing on 1 January and 1 July; §288(5): €40.
-fn germany(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> {
+fn germany(params: &ChargeRuleParams, rates: &Rates, span: &Span) -> Option<Outcome> {
     // The obligation arose no later than its due date, so a due date up to 28 July 2014 is
     // certainly an old obligation. A later due date may still be one; the user would know.
     let old_obligation = span.due <= ymd(2014, 7, 28)?;
     let margin = Decimal::from(if old_obligation { 8 } else { 9 });
     let mut out = half_yearly(
         params,
+        rates,
         span,
         RateTable::DeBasiszinssatz,
         margin,
@@ -378,7 +500,7 @@ fn germany(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> {
 /// 《保障中小企业款项支付条例》 2020 art. 15 / 2025 art. 17: the agreed rate, which may not be below
 /// the 1-year LPR at contract time; without one, 0.05 % a day, from 2020-09-01 (not
 /// retroactive).
-fn cn_sme(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> {
+fn cn_sme(params: &ChargeRuleParams, rates: &Rates, span: &Span) -> Option<Outcome> {
     let mut out = Outcome::new(span.last);
     let agreed = match params.cn_agreed_rate {
         Some(rate) if rate < Decimal::ZERO => {
@@ -389,14 +511,9 @@ fn cn_sme(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> {
         other => other,
     };
     if let Some(agreed) = agreed {
-        check_agreed_rate_against_lpr(params, agreed, &mut out)?;
+        check_agreed_rate_against_lpr(params, rates, agreed, &mut out)?;
         if span.first <= span.last {
-            let segment = Segment {
-                from: span.first,
-                to: span.last,
-                reference: None,
-                rate: Some(agreed),
-            };
+            let segment = Segment::agreed(span.first, span.last, agreed);
             push_periods(
                 &mut out,
                 vec![segment],
@@ -417,12 +534,7 @@ fn cn_sme(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> {
     }
     let from = span.first.max(in_force);
     if from <= span.last {
-        let segment = Segment {
-            from,
-            to: span.last,
-            reference: None,
-            rate: Some(Decimal::new(5, 2)),
-        };
+        let segment = Segment::agreed(from, span.last, Decimal::new(5, 2));
         push_periods(
             &mut out,
             vec![segment],
@@ -437,6 +549,7 @@ fn cn_sme(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> {
 
 fn check_agreed_rate_against_lpr(
     params: &ChargeRuleParams,
+    rates: &Rates,
     agreed: Decimal,
     out: &mut Outcome,
 ) -> Option<()> {
@@ -444,7 +557,10 @@ fn check_agreed_rate_against_lpr(
         out.warnings.push(ChargeWarning::CnContractDateMissing);
         return Some(());
     };
-    let Some(lpr) = RateTable::CnLpr1Year.rate_on(contract_date) else {
+    let Some(lpr) = rates
+        .fixing(RateTable::CnLpr1Year, contract_date)
+        .map(|f| f.rate)
+    else {
         out.warnings
             .push(ChargeWarning::CnLprUnknownOnContractDate { contract_date });
         return Some(());
@@ -467,7 +583,7 @@ fn check_agreed_rate_against_lpr(
 /// Sale-contract interpretation art. 18 (法释〔2020〕17号): the 1-year LPR when the breach
 /// happened × 1.3 to 1.5; for breaches before 2019-08-20 the PBOC benchmark rate instead. The
 /// breach is taken to happen on the first interest day.
-fn cn_sale(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> {
+fn cn_sale(params: &ChargeRuleParams, rates: &Rates, span: &Span) -> Option<Outcome> {
     let mut out = Outcome::new(span.last);
     let low = Decimal::new(13, 1);
     let high = Decimal::new(15, 1);
@@ -483,57 +599,19 @@ fn cn_sale(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> {
         return Some(out);
     }
     let breach = span.first;
-    let segment = |from: NaiveDate, to: NaiveDate, table: RateTable, observed: NaiveDate| {
-        let reference_rate = table.rate_on(observed);
-        Segment {
-            from,
-            to,
-            rate: reference_rate
-                .and_then(|r| r.checked_mul(multiplier))
-                .map(|r| r.normalize()),
-            reference: Some(Reference {
-                table,
-                observed_on: observed,
-                rate: reference_rate,
-                adjustment: Adjustment::Times(multiplier),
-            }),
-        }
-    };
+    let times = Adjustment::Times(multiplier);
+    let whole = (span.first, span.last);
     let segments = if breach < ymd(2019, 8, 20)? {
         out.notices.push(ChargeNotice::CnBenchmarkBeforeLpr);
         // The benchmark stopped moving in 2015, so fixed and floating agree.
-        vec![segment(
-            span.first,
-            span.last,
-            RateTable::CnPbocBenchmark1Year,
-            breach,
-        )]
+        let table = RateTable::CnPbocBenchmark1Year;
+        vec![reference_segment(rates, table, whole, breach, times, false)]
     } else if params.cn_lpr == LprMode::Fixed {
-        vec![segment(
-            span.first,
-            span.last,
-            RateTable::CnLpr1Year,
-            breach,
-        )]
-    } else {
         let table = RateTable::CnLpr1Year;
-        let mut cuts = table.changes_between(span.first, span.last);
+        vec![reference_segment(rates, table, whole, breach, times, false)]
+    } else {
         // Past the table's last known date the LPR is unknown, not unchanged.
-        if let Some(unknown_from) = table.last_known().succ_opt() {
-            if unknown_from > span.first && unknown_from <= span.last {
-                cuts.push(unknown_from);
-            }
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
-        let mut segments = Vec::with_capacity(cuts.len() + 1);
-        let mut from = span.first;
-        for cut in cuts.into_iter().chain(span.last.succ_opt()) {
-            let to = cut.pred_opt()?;
-            segments.push(segment(from, to, table, from));
-            from = cut;
-        }
-        merge(segments)
+        floating_segments(rates, RateTable::CnLpr1Year, span.first, span.last, times)?
     };
     push_periods(
         &mut out,
@@ -553,7 +631,7 @@ fn cn_sale(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> {
 /// Prompt Payment Act (5 CFR 1315.10): the Treasury rate in effect on the day after the due
 /// date, for the whole debt; /360; interest unpaid at the end of each 30-day period is added to
 /// the principal; no interest accrues for more than one year.
-fn us_prompt_payment(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> {
+fn us_prompt_payment(params: &ChargeRuleParams, rates: &Rates, span: &Span) -> Option<Outcome> {
     let mut out = Outcome::new(span.last);
     let table = RateTable::UsPromptPayment;
     let observed = span.first;
@@ -567,13 +645,10 @@ fn us_prompt_payment(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> 
     } else {
         span.last
     };
-    let reference_rate = table.rate_on(observed);
-    let reference = Reference {
-        table,
-        observed_on: observed,
-        rate: reference_rate,
-        adjustment: Adjustment::None,
-    };
+    let fixing = rates.fixing(table, observed);
+    let reference_rate = fixing.as_ref().map(|f| f.rate);
+    let reference = reference(table, observed, fixing, Adjustment::None);
+    note_user_rate(&mut out, &reference);
     let mut principal = span.principal;
     let mut from = span.first;
     while from <= last {
@@ -585,6 +660,7 @@ fn us_prompt_payment(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> 
                 to,
                 reference: Some(reference.clone()),
                 rate: reference_rate,
+                floating: false,
             },
             RateUnit::Year,
             DayBasis::Days360,
@@ -602,6 +678,7 @@ fn us_prompt_payment(params: &ChargeRuleParams, span: &Span) -> Option<Outcome> 
             rate_date: observed,
             from: span.first,
             to: last,
+            floating: false,
         });
     }
     Some(out)
