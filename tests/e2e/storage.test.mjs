@@ -100,19 +100,28 @@ test("a 100,000-row workspace and its notes survive a reload and a browser resta
   const text = ledger(100_000);
   assert.ok(text.length > 5_000_000);
   await paste(page, text);
-  await page.waitForSelector("tr[data-invoice='FP00000000']", { timeout: 60_000 });
-  await page.click("tr[data-invoice='FP00000000'] [data-testid=dispute-toggle]");
-  await page.waitForSelector("tr[data-invoice='FP00000000'] [data-col=stage][data-stage=dispute]");
+  await page.waitForSelector("[data-testid=paste-preview]", { timeout: 60_000 });
+  const shown = () => page.locator("[data-testid=invoice-table] tbody tr[data-invoice]").first();
+  const first = await shown().getAttribute("data-invoice");
+  const disputed = `tr[data-invoice='${first}'] [data-col=stage][data-stage=dispute]`;
+  await page.click(`tr[data-invoice='${first}'] [data-testid=dispute-toggle]`);
+  await page.waitForSelector(disputed);
   await waitUntilStoredIncludes(page, "FP00099999");
+  await waitUntilStoredIncludes(page, `${first}":{"dispute"`);
+  const allThere = async () => {
+    await page.waitForSelector("[data-testid=parse-status]", { timeout: 60_000 });
+    assert.match(await page.textContent("[data-testid=parse-status]"), /^100000 \/ 100000 rows read/);
+    // The note (a dispute) is there too: found by searching for its invoice.
+    await page.fill("[data-testid=search]", first);
+    await page.waitForSelector(disputed);
+  };
   await page.reload();
-  await page.waitForSelector("tr[data-invoice='FP00000000'] [data-col=stage][data-stage=dispute]", { timeout: 60_000 });
-  assert.match(await page.textContent("[data-testid=parse-status]"), /^100000 \/ 100000 rows read/);
+  await allThere();
   await context.close();
 
   context = await launch();
   page = await open(context);
-  await page.waitForSelector("tr[data-invoice='FP00000000'] [data-col=stage][data-stage=dispute]", { timeout: 60_000 });
-  assert.match(await page.textContent("[data-testid=parse-status]"), /^100000 \/ 100000 rows read/);
+  await allThere();
   await context.close();
 });
 
