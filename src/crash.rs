@@ -7,8 +7,10 @@
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
+/// Yew's renderer installs its own panic hook (console output only) unless given one, so the
+/// hook goes through Yew; it must be set before the first render.
 pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| report(&info.to_string())));
+    yew::set_custom_panic_hook(Box::new(|info| report(&info.to_string())));
 }
 
 fn report(message: &str) {
