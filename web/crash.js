@@ -85,7 +85,8 @@
     reload.addEventListener("click", () => location.reload());
     panel.append(title, body, error, reload);
     // The dead page stays in the document (its text can still be read) but out of the way.
-    for (const child of [...document.body.children]) child.hidden = true;
+    // (An inline style: the stylesheet gives some of these a display that `hidden` loses to.)
+    for (const child of [...document.body.children]) child.style.display = "none";
     document.body.prepend(panel);
     restoreOffer(panel, words);
   };
