@@ -207,8 +207,12 @@ fn two_digit_year(y: i32) -> i32 {
     }
 }
 
+/// Years a date cell may name. Anything else is a typo or an amount, and is reported rather
+/// than read (a year 30000 would otherwise reach date arithmetic far outside any ledger).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, DateError> {
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1900..=2199).contains(&y) {
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !YEARS.contains(&y) {
         return Err(DateError::Unrecognised);
     }
     NaiveDate::from_ymd_opt(y, m, d).ok_or(DateError::NoSuchDay)
@@ -337,9 +341,20 @@ pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()
 }
 
+/// `date` moved by `days`, or `None` when the result is outside chrono's calendar (or `days`
+/// is beyond what a `Duration` holds). For callers that must know the arithmetic failed.
+pub fn checked_add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    date.checked_add_signed(Duration::try_days(days)?)
+}
+
+/// `date` moved by `days`, saturating at chrono's first or last date. Never panics, whatever
+/// `days` holds (a settings value or a share link may hold anything).
 pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
-    date.checked_add_signed(Duration::days(days))
-        .unwrap_or(date)
+    checked_add_days(date, days).unwrap_or(if days < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    })
 }
 
 /// `2025-09-28`: the form used in exports and share links.
@@ -447,6 +462,36 @@ mod tests {
         // Outside the plausible range a number is not a date.
         assert!(parse_date("1250", DayMonthOrder::DayFirst).is_err());
         assert!(parse_date("1250.50", DayMonthOrder::DayFirst).is_err());
+    }
+
+    #[test]
+    fn years_outside_1900_to_2200_are_not_dates() {
+        for cell in [
+            "1899-12-31",
+            "2201-01-01",
+            "30000-01-01",
+            "01/01/9999",
+            "9999年1月1日",
+        ] {
+            assert!(parse_date(cell, DayMonthOrder::DayFirst).is_err(), "{cell}");
+        }
+        assert_eq!(read("2200-12-31"), date(2200, 12, 31));
+        assert_eq!(read("1900-01-01"), date(1900, 1, 1));
+        // Serials beyond 2099 (73050) or below 1910 are amounts, not dates.
+        assert!(parse_date("73051", DayMonthOrder::DayFirst).is_err());
+        assert!(parse_date("999999", DayMonthOrder::DayFirst).is_err());
+    }
+
+    #[test]
+    fn adding_days_never_panics_and_says_when_it_overflowed() {
+        let d = date(2025, 1, 1);
+        assert_eq!(add_days(d, 30), date(2025, 1, 31));
+        assert_eq!(checked_add_days(d, -1), Some(date(2024, 12, 31)));
+        // The value from the crashing share link, and the extremes of i64.
+        assert_eq!(checked_add_days(d, 106_751_991_168), None);
+        assert_eq!(add_days(d, 106_751_991_168), NaiveDate::MAX);
+        assert_eq!(add_days(d, i64::MAX), NaiveDate::MAX);
+        assert_eq!(add_days(d, i64::MIN), NaiveDate::MIN);
     }
 
     #[test]

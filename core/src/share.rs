@@ -13,7 +13,9 @@
 //! pub fn open_payload(bytes: &[u8]) -> Result<Workspace, ShareError>
 //! pub enum Fragment { Plain(Workspace), Encrypted { salt, iv, ciphertext } }
 //! pub enum ShareError { NotAShareLink, UnknownVersion(String), Damaged, Truncated,
-//!                       TooLarge, NewerVersion(u32) }   // .describe(lang) in 中文 / English
+//!                       TooLarge, TooComplex, TooMuchText, NewerVersion(u32) }
+//!                                                  // .describe(lang) in 中文 / English
+//! pub fn json_shape(json: &[u8]) -> JsonShape     // depth and value count, before parsing
 //! pub const LONG_LINK: usize = 8_000;
 //! pub fn is_long(fragment: &str, base_url_len: usize) -> bool
 //! ```
@@ -75,9 +77,23 @@
 //!
 //! # Limits
 //!
-//! A fragment longer than [`MAX_FRAGMENT`] is refused before anything is decoded, and inflation
-//! stops at [`MAX_INFLATED`] bytes, so a "zip bomb" in a link is [`ShareError::TooLarge`], never
-//! an exhausted memory. Nothing here panics on any input.
+//! A link carries at most what the share panel makes, with margin (issue 20). The panel makes no
+//! data link past 2 MB of pasted text (`MAX_DATA_FOR_LINK` in the shell), whose JSON is at
+//! most about 4 MB (tabs and line breaks are escaped as two characters). So:
+//!
+//! * a fragment longer than [`MAX_FRAGMENT`] (4 MiB) is refused before anything is decoded;
+//! * inflation stops at [`MAX_INFLATED`] (8 MiB), so a "zip bomb" is [`ShareError::TooLarge`];
+//! * before any parse, a single pass over the JSON bytes ([`json_shape`]) refuses nesting
+//!   deeper than [`MAX_JSON_DEPTH`] or more than [`MAX_JSON_ELEMENTS`] values
+//!   ([`ShareError::TooComplex`]);
+//! * the JSON is deserialised straight into the workspace type (a version probe first that
+//!   skips everything else), never into a generic JSON value, so an unknown field full of
+//!   empty arrays costs time, not memory;
+//! * pasted text over [`MAX_LINK_TEXT`] is [`ShareError::TooMuchText`];
+//! * every number is then range-checked by [`crate::limits::sanitize`], so a link cannot carry
+//!   terms of 10^11 days or a year 30000 into the arithmetic.
+//!
+//! Nothing here panics on any input; `core/tests/hostile_links.rs` measures the bounds.
 //!
 //! # Opening someone else's link
 //!
@@ -98,11 +114,22 @@ pub const FORMAT_VERSION: u32 = 1;
 /// The page warns when the whole link (address, `#` and fragment) is longer than this.
 pub const LONG_LINK: usize = 8_000;
 
-/// The most a link may inflate to (64 MiB); beyond it the link is [`ShareError::TooLarge`].
-pub const MAX_INFLATED: usize = 64 * 1024 * 1024;
+/// The most a link may inflate to (8 MiB, twice the JSON of the biggest data link the share
+/// panel makes); beyond it the link is [`ShareError::TooLarge`].
+pub const MAX_INFLATED: usize = 8 * 1024 * 1024;
 
-/// The longest fragment [`decode`] looks at (16 MiB); browsers refuse far shorter addresses.
-pub const MAX_FRAGMENT: usize = 16 * 1024 * 1024;
+/// The longest fragment [`decode`] looks at (4 MiB); Chromium refuses addresses over 2 MB.
+pub const MAX_FRAGMENT: usize = 4 * 1024 * 1024;
+
+/// The deepest nesting of arrays and objects in a link's JSON (a workspace needs 5).
+pub const MAX_JSON_DEPTH: usize = 32;
+
+/// The most JSON values (arrays, objects, strings, numbers, literals) in a link: a workspace
+/// with annotations on 50,000 invoices has about 500,000.
+pub const MAX_JSON_ELEMENTS: usize = 1_000_000;
+
+/// The most pasted text a link may carry (twice what the share panel puts in one).
+pub const MAX_LINK_TEXT: usize = 4_000_000;
 
 /// AES-GCM's authentication tag: no ciphertext from the shell is shorter.
 const GCM_TAG_LEN: usize = 16;
@@ -160,6 +187,11 @@ pub enum ShareError {
     Truncated,
     /// More than [`MAX_FRAGMENT`] characters, or inflates to more than [`MAX_INFLATED`] bytes.
     TooLarge,
+    /// JSON nested deeper than [`MAX_JSON_DEPTH`] or with more than [`MAX_JSON_ELEMENTS`]
+    /// values: no workspace the page writes looks like that.
+    TooComplex,
+    /// Pasted text over [`MAX_LINK_TEXT`] bytes.
+    TooMuchText,
     /// Written by a newer version of the page (link format or workspace version).
     NewerVersion(u32),
 }
@@ -199,8 +231,23 @@ impl ShareError {
                 .to_string(),
             ShareError::TooLarge => lang
                 .pick(
-                    "分享链接的内容太大（解压后超过 64 MB），无法打开。",
-                    "The share link holds too much to open (more than 64 MB once unpacked).",
+                    "分享链接的内容太大（解压后超过 8 MB），无法打开。本页生成的链接不会这么大。",
+                    "The share link holds too much to open (more than 8 MB once unpacked). No \
+                     link this page makes is that large.",
+                )
+                .to_string(),
+            ShareError::TooComplex => lang
+                .pick(
+                    "分享链接的内容结构异常（嵌套过深或条目过多），不是本页生成的，未打开。",
+                    "The share link's contents are not shaped like anything this page makes \
+                     (nested too deep, or too many entries), so it was not opened.",
+                )
+                .to_string(),
+            ShareError::TooMuchText => lang
+                .pick(
+                    "分享链接中的台账数据超过 4 MB，无法打开。请让对方直接发送文件。",
+                    "The share link carries more than 4 MB of ledger data, too much to open. Ask \
+                     the sender for the file instead.",
                 )
                 .to_string(),
             ShareError::NewerVersion(version) => match lang {
@@ -292,11 +339,73 @@ pub fn open_payload(bytes: &[u8]) -> Result<Workspace, ShareError> {
             }
             _ => ShareError::Damaged,
         })?;
+    let shape = json_shape(&json);
+    if shape.depth > MAX_JSON_DEPTH || shape.elements > MAX_JSON_ELEMENTS {
+        return Err(ShareError::TooComplex);
+    }
     let json = std::str::from_utf8(&json).map_err(|_| ShareError::Damaged)?;
-    Workspace::from_json(json).map_err(|error| match error {
+    let workspace = Workspace::from_json(json).map_err(|error| match error {
         LoadError::Damaged(_) => ShareError::Damaged,
         LoadError::TooNew(version) => ShareError::NewerVersion(version),
-    })
+    })?;
+    if workspace.input.text.len() > MAX_LINK_TEXT {
+        return Err(ShareError::TooMuchText);
+    }
+    // What was clamped is not reported: the review shows the resulting values.
+    Ok(crate::limits::sanitize(workspace).0)
+}
+
+/// How deep and how big a JSON text is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct JsonShape {
+    /// Deepest nesting of arrays and objects (0 for a lone number or string).
+    pub depth: usize,
+    /// Values of any kind, counted where they start, keys included: a cheap upper bound of
+    /// what a parser would build.
+    pub elements: usize,
+}
+
+/// Measures `json` in one pass without parsing it, so that a link's shape is known before any
+/// parser allocates for it. Not a validator: on malformed input the counts are still bounded
+/// by the input's length, and the parser then refuses it.
+pub fn json_shape(json: &[u8]) -> JsonShape {
+    let mut shape = JsonShape::default();
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    // Inside a number or a literal (`true`, `null`), so that each counts once.
+    let mut in_scalar = false;
+    for &byte in json {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if byte == b'\\' {
+                escaped = true;
+            } else if byte == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        let starts_scalar = byte.is_ascii_alphanumeric() || byte == b'-';
+        if starts_scalar && !in_scalar {
+            shape.elements += 1;
+        }
+        in_scalar = starts_scalar || (in_scalar && matches!(byte, b'.' | b'+'));
+        match byte {
+            b'"' => {
+                in_string = true;
+                shape.elements += 1;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                shape.depth = shape.depth.max(depth);
+                shape.elements += 1;
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    shape
 }
 
 /// Reads a fragment (with or without `#`, or a whole address). See the module documentation

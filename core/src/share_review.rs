@@ -2,9 +2,16 @@
 //! workspace that results. A link is untrusted input — a settings link can replace the letter
 //! templates and the bank account printed in demands (payment-redirection fraud) — so the page
 //! shows this review, bank details first, and asks before anything is applied.
+//!
+//! A template is code the page runs: each one a link changes is listed in
+//! [`Review::templates`], checked against the [`crate::letters::limits`] first. One that fails
+//! them is never taken by [`apply`] (the user's own, or the default, stays), and the review
+//! says why.
+
+use std::collections::BTreeMap;
 
 use crate::i18n::Lang;
-use crate::letters::SenderProfile;
+use crate::letters::{check_template, SenderProfile, TemplateError};
 use crate::share::ShareScope;
 use crate::workspace::{Settings, Workspace};
 
@@ -77,6 +84,43 @@ pub struct Review {
     /// Set when the link changes the bank name or account printed in letters (to these values,
     /// possibly empty): the page must show them and say why they matter.
     pub bank: Option<BankDetails>,
+    /// Every letter template the link carries that differs from the user's, by key.
+    pub templates: Vec<TemplateChange>,
+}
+
+/// A letter template a link would change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemplateChange {
+    /// As in `LetterSettings::templates` (`demand.zh`).
+    pub key: String,
+    /// Set when the template fails the limits: it will not be taken, and this says why
+    /// ([`TemplateError::describe`]).
+    pub refused: Option<TemplateError>,
+}
+
+/// The limit a template from a link fails, if any (syntax errors are left for the editor).
+fn refusal(template: &str) -> Option<TemplateError> {
+    check_template(template).filter(|error| error.limit.is_some())
+}
+
+/// `incoming`'s templates, without those that fail the limits: for those, `own`'s stays.
+fn accepted_templates(
+    own: &BTreeMap<String, String>,
+    incoming: &BTreeMap<String, String>,
+) -> BTreeMap<String, String> {
+    let mut accepted: BTreeMap<String, String> = incoming
+        .iter()
+        .filter(|(_, template)| refusal(template).is_none())
+        .map(|(key, template)| (key.clone(), template.clone()))
+        .collect();
+    for key in incoming.keys() {
+        if !accepted.contains_key(key) {
+            if let Some(mine) = own.get(key) {
+                accepted.insert(key.clone(), mine.clone());
+            }
+        }
+    }
+    accepted
 }
 
 /// What a decoded link carries: data when it has pasted text or notes, else settings only.
@@ -104,6 +148,16 @@ pub fn has_own_work(workspace: &Workspace) -> bool {
 /// link replaces the settings it carries and keeps what it cannot carry: the user's invoices,
 /// notes, as-of date, customers' addresses and per-customer charge rules.
 pub fn apply(own: &Workspace, incoming: &Workspace) -> Workspace {
+    let mut after = replaced(own, incoming);
+    after.settings.letters.templates = accepted_templates(
+        &own.settings.letters.templates,
+        &incoming.settings.letters.templates,
+    );
+    after
+}
+
+/// [`apply`] before the templates are checked.
+fn replaced(own: &Workspace, incoming: &Workspace) -> Workspace {
     match scope_of(incoming) {
         ShareScope::SettingsAndData => incoming.clone(),
         ShareScope::SettingsOnly => {
@@ -182,10 +236,22 @@ pub fn review(own: &Workspace, incoming: &Workspace) -> Review {
             bank_name: theirs.bank_name.clone(),
             bank_account: theirs.bank_account.clone(),
         });
+    let templates = incoming
+        .settings
+        .letters
+        .templates
+        .iter()
+        .filter(|(key, template)| a.letters.templates.get(*key) != Some(*template))
+        .map(|(key, template)| TemplateChange {
+            key: key.clone(),
+            refused: refusal(template),
+        })
+        .collect();
     Review {
         scope: scope_of(incoming),
         changes,
         bank,
+        templates,
     }
 }
 
@@ -276,6 +342,46 @@ mod tests {
         assert_eq!(review.scope, ShareScope::SettingsAndData);
         assert_eq!(review.changes[0], Change::Invoices);
         assert!(review.changes.contains(&Change::CustomerAddresses));
+    }
+
+    #[test]
+    fn a_template_from_a_link_is_listed_and_one_over_the_limits_is_not_taken() {
+        let mut mine = Workspace::default();
+        mine.settings.terms_days = 60;
+        mine.settings
+            .letters
+            .templates
+            .insert("demand.en".into(), "My demand {{ subject }}".into());
+        let mut theirs = colleague();
+        let hang = "{% for a in [0] * 1000 %}{% for b in [0] * 1000 %}{% for c in [0] * 1000 %}\
+                    {% endfor %}{% endfor %}{% endfor %}";
+        theirs
+            .settings
+            .letters
+            .templates
+            .insert("demand.en".into(), hang.into());
+        theirs
+            .settings
+            .letters
+            .templates
+            .insert("reminder.zh".into(), "您好 {{ subject }}".into());
+        let incoming = through_link(&theirs, ShareScope::SettingsOnly);
+        let review = review(&mine, &incoming);
+        assert!(review.changes.contains(&Change::Templates));
+        let keys: Vec<&str> = review.templates.iter().map(|t| t.key.as_str()).collect();
+        assert_eq!(keys, ["demand.en", "reminder.zh"]);
+        let refused = review.templates[0].refused.as_ref().expect("refused");
+        assert_eq!(refused.line, Some(1));
+        assert!(refused.describe(Lang::Zh).contains("模板第 1 行"));
+        assert_eq!(review.templates[1].refused, None);
+
+        let after = apply(&mine, &incoming);
+        let templates = &after.settings.letters.templates;
+        assert_eq!(templates["demand.en"], "My demand {{ subject }}");
+        assert_eq!(templates["reminder.zh"], "您好 {{ subject }}");
+        // Into a workspace without its own edit, the refused one is simply not there.
+        let after = apply(&Workspace::default(), &incoming);
+        assert!(!after.settings.letters.templates.contains_key("demand.en"));
     }
 
     #[test]

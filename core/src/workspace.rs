@@ -111,15 +111,24 @@ impl Workspace {
     /// Reads a stored workspace, migrating older versions. Unknown fields are ignored and
     /// missing ones take their defaults, so adding a setting needs no migration.
     pub fn from_json(json: &str) -> Result<Workspace, LoadError> {
-        let value: serde_json::Value =
+        // The version first, skipping everything else without building it, then straight into
+        // the typed workspace: never a generic JSON value, whose size an untrusted text
+        // controls (issue 20: 21 million empty arrays in an unknown field cost 742 MB).
+        #[derive(Deserialize)]
+        struct VersionProbe {
+            #[serde(default)]
+            version: u64,
+        }
+        let probe: VersionProbe =
             serde_json::from_str(json).map_err(|e| LoadError::Damaged(e.to_string()))?;
-        let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
-        if version > CURRENT_VERSION {
-            return Err(LoadError::TooNew(version));
+        if probe.version > u64::from(CURRENT_VERSION) {
+            return Err(LoadError::TooNew(
+                u32::try_from(probe.version).unwrap_or(u32::MAX),
+            ));
         }
         // Version 0 never existed outside development; version 1 is the first stored form.
         let mut workspace: Workspace =
-            serde_json::from_value(value).map_err(|e| LoadError::Damaged(e.to_string()))?;
+            serde_json::from_str(json).map_err(|e| LoadError::Damaged(e.to_string()))?;
         workspace.version = CURRENT_VERSION;
         Ok(workspace)
     }

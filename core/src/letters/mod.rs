@@ -53,6 +53,7 @@
 mod amount_words;
 mod choice;
 mod context;
+pub mod limits;
 mod schedule;
 pub mod settings;
 mod templates;
@@ -102,6 +103,8 @@ pub struct TemplateError {
     /// 1-based line in the template, when known.
     pub line: Option<usize>,
     pub message: String,
+    /// Set when the template met one of the [`limits`] (the message then says which).
+    pub limit: Option<limits::Limit>,
 }
 
 impl TemplateError {
@@ -113,16 +116,21 @@ impl TemplateError {
         TemplateError {
             line: error.line(),
             message,
+            limit: limits::limit_of(error),
         }
     }
 
     /// `第 3 行：…` / `Line 3: …`.
     pub fn describe(&self, lang: Lang) -> String {
+        let message = match self.limit {
+            Some(limit) => limit.describe(lang),
+            None => &self.message,
+        };
         match (self.line, lang) {
-            (Some(line), Lang::Zh) => format!("模板第 {line} 行有误：{}", self.message),
-            (Some(line), Lang::En) => format!("Template error on line {line}: {}", self.message),
-            (None, Lang::Zh) => format!("模板有误：{}", self.message),
-            (None, Lang::En) => format!("Template error: {}", self.message),
+            (Some(line), Lang::Zh) => format!("模板第 {line} 行有误：{message}"),
+            (Some(line), Lang::En) => format!("Template error on line {line}: {message}"),
+            (None, Lang::Zh) => format!("模板有误：{message}"),
+            (None, Lang::En) => format!("Template error: {message}"),
         }
     }
 }
@@ -183,6 +191,9 @@ fn tidy(text: &str) -> String {
 /// Compiles a template without rendering it: `None` when its syntax is sound. (Mistyped
 /// placeholder names are only found by [`render`].)
 pub fn check_template(source: &str) -> Option<TemplateError> {
+    if let Err(error) = limits::vet(source) {
+        return Some(error);
+    }
     environment()
         .template_from_str(source)
         .err()
@@ -196,14 +207,20 @@ pub fn render(report: &Report, settings: &LetterSettings, request: &LetterReques
     let ctx = facts.to_value(&subject);
     let env = environment();
     let source = settings.template(request.kind, request.lang);
-    match render_source(&env, source, &ctx) {
+    let fallback = default_template(request.kind, request.lang);
+    // The user's template may have come in someone else's link: it runs within the limits.
+    let rendered = if source == fallback {
+        render_source(&env, source, &ctx)
+    } else {
+        limits::render_untrusted(&env, source, &ctx).map(|text| tidy(&text))
+    };
+    match rendered {
         Ok(body) => Letter {
             subject,
             body,
             error: None,
         },
         Err(error) => {
-            let fallback = default_template(request.kind, request.lang);
             let body = if source == fallback {
                 None
             } else {

@@ -1,0 +1,328 @@
+//! The ranges every number of a workspace must be in (issue 20). A workspace from a share link
+//! is someone else's, and one from storage may be from an older page or edited by hand: either
+//! can carry terms of 10^11 days or a year 30000, which would reach chrono's panics or a
+//! `Decimal` overflow in the arithmetic. [`sanitize`] brings every number into its range where
+//! the workspace enters, and says what it changed.
+//!
+//! # Where it is called
+//! * [`crate::share::open_payload`] sanitizes every workspace read from a link.
+//! * The shell must call it on the workspace it loads from storage:
+//!   `let (workspace, clamped) = limits::sanitize(Workspace::from_json(&stored)?);` — the page
+//!   may say "N settings were out of range and were reset" when `clamped` is not empty.
+//! * Typed settings edits can reuse the named bounds below (`MAX_TERMS_DAYS`, …) to clamp what
+//!   the user types to the same ranges.
+//!
+//! The bounds are wide: each is far beyond any real setting and far inside what the
+//! arithmetic can carry (dates stay within chrono's range when any setting in days is added
+//! to any date in range; interest on the largest amount at the highest rate for the longest
+//! span stays below `Decimal`'s 7.9 × 10^28).
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::charges::{ChargeRuleParams, MAX_PRINCIPAL};
+use crate::playbook::Annotation;
+use crate::workspace::Workspace;
+
+/// The earliest year a date of a workspace may be in (the parser uses the same range).
+pub const MIN_YEAR: i32 = 1900;
+/// The latest year a date of a workspace may be in.
+pub const MAX_YEAR: i32 = 2200;
+/// Longest payment terms: ten years.
+pub const MAX_TERMS_DAYS: i64 = 3_650;
+/// Longest setting in days of any other kind (thresholds, deadlines, grace): a hundred years.
+pub const MAX_SETTING_DAYS: u32 = 36_500;
+/// Most aging bucket edges (the default has 4).
+pub const MAX_BUCKET_EDGES: usize = 24;
+/// Highest interest rate, in percent per its unit (day, month or year).
+pub const MAX_RATE_PERCENT: Decimal = Decimal::from_parts(1_000, 0, 0, false, 0);
+/// Highest share or fee in percent.
+pub const MAX_PERCENT: Decimal = Decimal::ONE_HUNDRED;
+/// Highest multiplier of the LPR (the law's range is 1.3–1.5).
+pub const MAX_CN_MULTIPLIER: Decimal = Decimal::TEN;
+/// Most hours of an evidence deadline: a year.
+pub const MAX_HOURS: u32 = 8_760;
+/// Longest limitation period in years.
+pub const MAX_LIMITATION_YEARS: u32 = 100;
+/// Largest amount of a setting (a fee, a cap, a disputed amount): the largest principal the
+/// charge engine accepts (10^15).
+pub const MAX_AMOUNT: Decimal = MAX_PRINCIPAL;
+
+/// One value [`sanitize`] changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clamped {
+    /// Where, e.g. `settings.terms_days` or `settings.charges.per_customer["ACME"].rate`.
+    pub field: String,
+    /// The value as it came.
+    pub was: String,
+    /// The value now.
+    pub now: String,
+}
+
+/// Whether `date` is within [`MIN_YEAR`]–[`MAX_YEAR`].
+pub fn date_in_range(date: NaiveDate) -> bool {
+    (MIN_YEAR..=MAX_YEAR).contains(&date.year())
+}
+
+/// Brings every number of `workspace` into its range; see the module documentation. A
+/// workspace already in range comes back unchanged, with nothing listed.
+pub fn sanitize(mut workspace: Workspace) -> (Workspace, Vec<Clamped>) {
+    let mut c = Clamper::default();
+    let s = &mut workspace.settings;
+    if let Some(as_of) = s.as_of {
+        if !date_in_range(as_of) {
+            c.note("settings.as_of", as_of, "today");
+            s.as_of = None;
+        }
+    }
+    let terms = s.terms_days.clamp(0, MAX_TERMS_DAYS);
+    c.set("settings.terms_days", &mut s.terms_days, terms);
+    if s.bucket_edges.len() > MAX_BUCKET_EDGES {
+        c.note(
+            "settings.bucket_edges",
+            s.bucket_edges.len(),
+            MAX_BUCKET_EDGES,
+        );
+        s.bucket_edges.truncate(MAX_BUCKET_EDGES);
+    }
+    for (i, edge) in s.bucket_edges.iter_mut().enumerate() {
+        c.days(&format!("settings.bucket_edges[{i}]"), edge);
+    }
+    charge_params(&mut c, "settings.charges", &mut s.charges.workspace);
+    for (customer, params) in s.charges.per_customer.iter_mut() {
+        let field = format!("settings.charges.per_customer[{customer:?}]");
+        charge_params(&mut c, &field, params);
+    }
+    playbook(&mut c, &mut s.playbook);
+    letters(&mut c, &mut s.letters);
+    for (key, annotation) in workspace.annotations.iter_mut() {
+        let field = format!("annotations[{:?}/{:?}]", key.customer, key.number);
+        annotation_dates(&mut c, &field, annotation);
+    }
+    (workspace, c.changes)
+}
+
+fn charge_params(c: &mut Clamper, at: &str, p: &mut ChargeRuleParams) {
+    c.decimal(&format!("{at}.fixed_fee"), &mut p.fixed_fee, MAX_AMOUNT);
+    c.decimal(
+        &format!("{at}.percent_fee"),
+        &mut p.percent_fee,
+        MAX_PERCENT,
+    );
+    c.decimal(&format!("{at}.rate"), &mut p.rate, MAX_RATE_PERCENT);
+    c.days(&format!("{at}.grace_days"), &mut p.grace_days);
+    if let Some(cap) = p.cap_amount.as_mut() {
+        c.decimal(&format!("{at}.cap_amount"), cap, MAX_AMOUNT);
+    }
+    if let Some(cap) = p.cap_percent.as_mut() {
+        c.decimal(&format!("{at}.cap_percent"), cap, MAX_RATE_PERCENT);
+    }
+    c.decimal(
+        &format!("{at}.cn_multiplier"),
+        &mut p.cn_multiplier,
+        MAX_CN_MULTIPLIER,
+    );
+    if let Some(rate) = p.cn_agreed_rate.as_mut() {
+        c.decimal(&format!("{at}.cn_agreed_rate"), rate, MAX_RATE_PERCENT);
+    }
+    if let Some(date) = p.cn_contract_date {
+        if !date_in_range(date) {
+            c.note(&format!("{at}.cn_contract_date"), date, "none");
+            p.cn_contract_date = None;
+        }
+    }
+}
+
+fn playbook(c: &mut Clamper, p: &mut crate::playbook::PlaybookSettings) {
+    let at = "settings.playbook";
+    for (name, value) in [
+        ("courtesy_lead_days", &mut p.courtesy_lead_days),
+        ("friendly_until_days", &mut p.friendly_until_days),
+        ("formal_until_days", &mut p.formal_until_days),
+        ("pre_legal_until_days", &mut p.pre_legal_until_days),
+        ("escalate_until_days", &mut p.escalate_until_days),
+        ("payment_deadline_days", &mut p.payment_deadline_days),
+        ("call_after_days", &mut p.call_after_days),
+        ("review_every_days", &mut p.review_every_days),
+        ("insurer_notice_days", &mut p.insurer_notice_days),
+        ("insurer_warn_days", &mut p.insurer_warn_days),
+        ("dispute_ack_working_days", &mut p.dispute_ack_working_days),
+        (
+            "dispute_evidence_working_days",
+            &mut p.dispute_evidence_working_days,
+        ),
+        ("dso_period_days", &mut p.dso_period_days),
+        ("limitation.warn_days", &mut p.limitation.warn_days),
+    ] {
+        c.days(&format!("{at}.{name}"), value);
+    }
+    let hours = p.quality_evidence_hours.min(MAX_HOURS);
+    c.set(
+        &format!("{at}.quality_evidence_hours"),
+        &mut p.quality_evidence_hours,
+        hours,
+    );
+    if let Some(years) = p.limitation.years.as_mut() {
+        let now = (*years).min(MAX_LIMITATION_YEARS);
+        c.set(&format!("{at}.limitation.years"), years, now);
+    }
+    for (currency, cost) in p.collection_cost_fixed.iter_mut() {
+        let field = format!("{at}.collection_cost_fixed[{currency:?}]");
+        c.decimal(&field, cost, MAX_AMOUNT);
+    }
+    c.decimal(
+        &format!("{at}.collection_cost_percent"),
+        &mut p.collection_cost_percent,
+        MAX_PERCENT,
+    );
+    c.decimal(
+        &format!("{at}.risk_share_percent"),
+        &mut p.risk_share_percent,
+        MAX_PERCENT,
+    );
+}
+
+fn letters(c: &mut Clamper, l: &mut crate::letters::LetterSettings) {
+    let at = "settings.letters";
+    c.days(&format!("{at}.deadline_days"), &mut l.deadline_days);
+    c.days(
+        &format!("{at}.first_instalment_days"),
+        &mut l.first_instalment_days,
+    );
+    let count = l.instalment_count.clamp(1, crate::letters::MAX_INSTALMENTS);
+    c.set(
+        &format!("{at}.instalment_count"),
+        &mut l.instalment_count,
+        count,
+    );
+}
+
+fn annotation_dates(c: &mut Clamper, at: &str, a: &mut Annotation) {
+    if let Some(dispute) = a.dispute.as_mut() {
+        c.date(&format!("{at}.dispute.since"), &mut dispute.since);
+        if let Some(amount) = dispute.disputed_amount.as_mut() {
+            c.decimal(&format!("{at}.dispute.disputed_amount"), amount, MAX_AMOUNT);
+        }
+    }
+    for (i, promise) in a.promises.iter_mut().enumerate() {
+        c.date(&format!("{at}.promises[{i}].pay_by"), &mut promise.pay_by);
+        c.date(&format!("{at}.promises[{i}].made_on"), &mut promise.made_on);
+    }
+    for (i, done) in a.done.iter_mut().enumerate() {
+        c.date(&format!("{at}.done[{i}].date"), &mut done.date);
+    }
+}
+
+/// Collects what was changed.
+#[derive(Default)]
+struct Clamper {
+    changes: Vec<Clamped>,
+}
+
+impl Clamper {
+    fn note(&mut self, field: &str, was: impl ToString, now: impl ToString) {
+        self.changes.push(Clamped {
+            field: field.to_string(),
+            was: was.to_string(),
+            now: now.to_string(),
+        });
+    }
+
+    fn set<T: PartialEq + ToString + Copy>(&mut self, field: &str, value: &mut T, now: T) {
+        if *value != now {
+            self.note(field, *value, now);
+            *value = now;
+        }
+    }
+
+    fn days(&mut self, field: &str, value: &mut u32) {
+        let now = (*value).min(MAX_SETTING_DAYS);
+        self.set(field, value, now);
+    }
+
+    /// Into `0..=max`.
+    fn decimal(&mut self, field: &str, value: &mut Decimal, max: Decimal) {
+        let now = (*value).clamp(Decimal::ZERO, max);
+        self.set(field, value, now);
+    }
+
+    /// Into [`MIN_YEAR`]–[`MAX_YEAR`], to the nearest end.
+    fn date(&mut self, field: &str, value: &mut NaiveDate) {
+        let now = (*value).clamp(first_day(), last_day());
+        self.set(field, value, now);
+    }
+}
+
+fn first_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(MIN_YEAR, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+fn last_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(MAX_YEAR, 12, 31).unwrap_or(NaiveDate::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::playbook::{Annotation, InvoiceKey, PromiseToPay};
+
+    #[test]
+    fn a_workspace_in_range_is_unchanged() {
+        let ws = Workspace::default();
+        assert_eq!(sanitize(ws.clone()), (ws, vec![]));
+    }
+
+    #[test]
+    fn out_of_range_numbers_are_clamped_and_listed() {
+        let mut ws = Workspace::default();
+        ws.settings.terms_days = 106_751_991_168;
+        ws.settings.as_of = NaiveDate::from_ymd_opt(30_000, 1, 1);
+        ws.settings.bucket_edges = vec![30, u32::MAX];
+        ws.settings.charges.workspace.rate = Decimal::from(-5);
+        ws.settings.charges.per_customer.insert(
+            "ACME".into(),
+            ChargeRuleParams {
+                grace_days: u32::MAX,
+                ..Default::default()
+            },
+        );
+        ws.settings.letters.instalment_count = 0;
+        let far = NaiveDate::from_ymd_opt(-200_000, 1, 1).unwrap();
+        ws.annotations.insert(
+            InvoiceKey::new("ACME", "A1"),
+            Annotation {
+                promises: vec![PromiseToPay {
+                    pay_by: far,
+                    made_on: far,
+                }],
+                ..Default::default()
+            },
+        );
+        let (ws, clamped) = sanitize(ws);
+        let s = &ws.settings;
+        assert_eq!(s.terms_days, MAX_TERMS_DAYS);
+        assert_eq!(s.as_of, None);
+        assert_eq!(s.bucket_edges, vec![30, MAX_SETTING_DAYS]);
+        assert_eq!(s.charges.workspace.rate, Decimal::ZERO);
+        assert_eq!(s.charges.per_customer["ACME"].grace_days, MAX_SETTING_DAYS);
+        assert_eq!(s.letters.instalment_count, 1);
+        let promise = &ws.annotations.values().next().unwrap().promises[0];
+        assert_eq!(promise.pay_by, first_day());
+        let fields: Vec<&str> = clamped.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "settings.as_of",
+                "settings.terms_days",
+                "settings.bucket_edges[1]",
+                "settings.charges.rate",
+                "settings.charges.per_customer[\"ACME\"].grace_days",
+                "settings.letters.instalment_count",
+                "annotations[\"ACME\"/\"A1\"].promises[0].pay_by",
+                "annotations[\"ACME\"/\"A1\"].promises[0].made_on",
+            ]
+        );
+        assert_eq!(clamped[1].was, "106751991168");
+        assert_eq!(clamped[1].now, "3650");
+    }
+}

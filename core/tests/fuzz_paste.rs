@@ -1,0 +1,76 @@
+//! Fuzzing the paste parser (issue 20): mutants of the real export layouts in
+//! `tests/fixtures/`. Each must parse without panicking, within the time bound, and — for
+//! text without quotes — account for every line exactly once (the header, an invoice, a row
+//! error or a skipped row).
+//!
+//! Short run: part of `cargo test`. Long run (10 million inputs by default):
+//! `FUZZ_ITERS=10000000 cargo test --release -p overdue-core --test fuzz_paste -- --ignored --nocapture`
+//! (`FUZZ_SEED=…` for another sequence; see `fuzz_support`).
+
+mod fuzz_support;
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use fuzz_support::{fixtures, fuzz, Outcome, Run, PASTE_TOKENS};
+use overdue_core::limits::MAX_TERMS_DAYS;
+use overdue_core::paste::{parse, ParseOptions};
+
+fn run(iters: u64) -> Run<'static> {
+    Run {
+        name: "paste",
+        corpus: fixtures(),
+        dictionary: PASTE_TOKENS,
+        max_chars: 20_000,
+        default_iters: iters,
+        time_bound: Duration::from_millis(500),
+    }
+}
+
+/// Parses `text` with terms at the ends of their range (what a sanitized workspace can hold).
+fn check(text: &str) -> Outcome {
+    for terms in [0, 30, MAX_TERMS_DAYS] {
+        let options = ParseOptions {
+            default_currency: "CNY",
+            default_terms_days: terms,
+            ..Default::default()
+        };
+        let parsed = parse(text, &options);
+        if text.contains(['"', '\r']) {
+            continue;
+        }
+        // Without quotes or carriage returns every line is one record.
+        let mut seen: Vec<usize> = Vec::new();
+        seen.extend(parsed.header_line);
+        seen.extend(parsed.invoices.iter().map(|i| i.line));
+        seen.extend(
+            parsed
+                .errors
+                .iter()
+                .map(|e| e.line)
+                .collect::<BTreeSet<_>>(),
+        );
+        seen.extend(parsed.skipped.iter().map(|s| s.line));
+        let unique: BTreeSet<usize> = seen.iter().copied().collect();
+        if unique.len() != seen.len() {
+            return Err(format!("line twice: {seen:?}"));
+        }
+        let expected: BTreeSet<usize> = (1..=text.lines().count()).collect();
+        if unique != expected {
+            let lost: Vec<&usize> = expected.difference(&unique).collect();
+            return Err(format!("line lost: lines {lost:?} unaccounted"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn short_run() {
+    fuzz(run(800), check);
+}
+
+#[test]
+#[ignore]
+fn long_run() {
+    fuzz(run(10_000_000), check);
+}
