@@ -188,10 +188,12 @@ pub async fn load() -> Loaded {
 }
 
 /// Every workspace read from storage passes here before the page uses it. Storage is written
-/// by this page, but by any version of it, and anything on the device can change it.
-/// TODO(hostile): call `overdue_core::limits::sanitize` here once it is on main.
+/// by this page, but by any version of it, and anything on the device can change it: every
+/// number is brought into its range (`limits::sanitize`) so that no stored value can reach a
+/// panic. What it changed needs no message: the saved copy is the user's own, and a value out
+/// of range there could only have come from an older version's looser checks.
 fn checked(workspace: Workspace) -> Workspace {
-    workspace
+    overdue_core::limits::sanitize(workspace).0
 }
 
 /// The loaded workspace has rendered without failing: keep it aside as the last good version,
