@@ -6,21 +6,55 @@ use overdue_core::i18n::Lang;
 use overdue_core::share;
 use yew::prelude::*;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use overdue_core::workspace::Workspace;
+
 use crate::browser;
 use crate::i18n::texts;
 use crate::state::{
-    Action, AppState, IncomingLink, LinkAction, PanelAction, StoreAction, Tab, Timer,
+    Action, AppState, IncomingLink, LinkAction, PanelAction, Saved, StoreAction, Tab, Timer,
 };
+use crate::storage::{self, Loaded};
 use crate::views;
 use crate::views::share::{self as share_view, SharePanel};
 
 const SAVE_DELAY_MS: u32 = 300;
 
+/// What the page starts from: the workspace read from storage before the first render.
+/// (Taken by the first render; props compare by identity, there is only ever one.)
+pub struct AppProps {
+    loaded: Rc<RefCell<Option<Loaded>>>,
+}
+
+impl AppProps {
+    pub fn new(loaded: Loaded) -> AppProps {
+        AppProps {
+            loaded: Rc::new(RefCell::new(Some(loaded))),
+        }
+    }
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &AppProps) -> bool {
+        Rc::ptr_eq(&self.loaded, &other.loaded)
+    }
+}
+
+impl Properties for AppProps {
+    type Builder = ();
+    fn builder() {}
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     browser::mark("render");
     let state = use_reducer(|| {
-        let (workspace, saved) = browser::load_workspace();
+        let Loaded { workspace, saved } = props.loaded.take().unwrap_or(Loaded {
+            workspace: Default::default(),
+            saved: Saved::Nothing,
+        });
         let mut state = AppState::new(
             workspace,
             browser::today(),
@@ -34,32 +68,60 @@ pub fn app() -> Html {
 
     // Keep the workspace in this browser when it changes: a moment later, so that typing and
     // big pastes are not slowed by writing megabytes on every change, and at once if the page
-    // is being left.
+    // is being left or hidden (a phone may end a hidden tab without another event). Only a
+    // state that has derived and rendered without failing gets here: effects run after the
+    // render, and a panic before it ends the page (src/crash.rs) with the last save intact.
+    // `unsaved` is that state until it is written; the leaving listeners read it there, so they
+    // always write the current workspace, not the one of the render that added them.
+    let unsaved = use_mut_ref(|| None::<Rc<Workspace>>);
     {
         let dispatcher = state.dispatcher();
+        let unsaved = unsaved.clone();
         // While a shared link is open alongside, the user's own copy stays as it is stored.
         let alongside = state.saving_suspended();
         use_effect_with(
             (state.workspace.clone(), alongside),
             move |(workspace, alongside)| {
-                let saving = (!*alongside).then(|| {
-                    let later = workspace.clone();
-                    let timeout = Timeout::new(SAVE_DELAY_MS, move || {
-                        dispatcher.dispatch(Action::Store(StoreAction::Saved(
-                            browser::save_workspace(&later),
-                        )));
-                    });
-                    let leaving = workspace.clone();
-                    let listener = web_sys::window().map(|window| {
-                        EventListener::new(&window, "pagehide", move |_| {
-                            browser::save_workspace(&leaving);
-                        })
-                    });
-                    (timeout, listener)
+                *unsaved.borrow_mut() = (!*alongside).then(|| workspace.clone());
+                let timeout = (!*alongside).then(|| {
+                    Timeout::new(SAVE_DELAY_MS, move || {
+                        if let Some(workspace) = unsaved.take() {
+                            storage::save(&workspace, move |saved| {
+                                dispatcher.dispatch(Action::Store(StoreAction::Saved(saved)))
+                            });
+                        }
+                    })
                 });
-                move || drop(saving)
+                move || drop(timeout)
             },
         );
+    }
+    {
+        let unsaved = unsaved.clone();
+        use_effect_with((), move |_| {
+            // The saved workspace has rendered: it is the last good version from now on.
+            storage::keep_last_good();
+            let flush = move || {
+                if let Some(workspace) = unsaved.take() {
+                    storage::save_on_leaving(&workspace);
+                }
+            };
+            let listeners = web_sys::window()
+                .zip(web_sys::window().and_then(|w| w.document()))
+                .map(|(window, document)| {
+                    let on_hide = flush.clone();
+                    let hidden = document.clone();
+                    [
+                        EventListener::new(&window, "pagehide", move |_| flush()),
+                        EventListener::new(&document, "visibilitychange", move |_| {
+                            if hidden.visibility_state() == web_sys::VisibilityState::Hidden {
+                                on_hide();
+                            }
+                        }),
+                    ]
+                });
+            move || drop(listeners)
+        });
     }
     // A share link in the address: now, and when one is pasted into the address bar of the
     // open page (a change of fragment does not reload it).

@@ -1,17 +1,10 @@
-//! The few things only a browser can do: read the clock and language, keep the workspace in
-//! localStorage, read a dropped file, and hand the user a download.
+//! The few things only a browser can do: read the clock and language, read a dropped file,
+//! and hand the user a download. (Keeping the workspace is `storage.rs`.)
 
 use chrono::NaiveDate;
 use overdue_core::i18n::Lang;
 use overdue_core::text::decode_unicode;
-use overdue_core::workspace::Workspace;
 use wasm_bindgen::JsCast;
-
-use crate::state::Saved;
-
-const STORAGE_KEY: &str = "overdue.workspace";
-/// Where an unreadable stored workspace is moved, so that loading never destroys it.
-const DAMAGED_KEY: &str = "overdue.workspace.unreadable";
 
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
@@ -24,83 +17,8 @@ pub fn browser_lang() -> Lang {
     Lang::for_browser(&code)
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// The stored workspace, if any. An unreadable one is set aside under another key, not lost.
-pub fn load_workspace() -> (Workspace, Saved) {
-    let Some(storage) = storage() else {
-        return (Workspace::default(), Saved::Nothing);
-    };
-    match storage.get_item(STORAGE_KEY).ok().flatten() {
-        None => (Workspace::default(), Saved::Nothing),
-        Some(json) => match Workspace::from_json(&json) {
-            Ok(ws) => (ws, Saved::Kept),
-            Err(_) => {
-                let _ = storage.set_item(DAMAGED_KEY, &json);
-                (Workspace::default(), Saved::Nothing)
-            }
-        },
-    }
-}
-
-/// Set by the user's "keep nothing in this browser": the only thing then stored is this flag.
-const KEEP_NOTHING_KEY: &str = "overdue.keep-nothing";
-
-pub fn keeps_nothing() -> bool {
-    storage()
-        .and_then(|s| s.get_item(KEEP_NOTHING_KEY).ok().flatten())
-        .is_some()
-}
-
-/// Turns "keep nothing" on (erasing what is kept) or off.
-pub fn set_keep_nothing(on: bool) {
-    if let Some(storage) = storage() {
-        if on {
-            forget_everything();
-            let _ = storage.set_item(KEEP_NOTHING_KEY, "1");
-        } else {
-            let _ = storage.remove_item(KEEP_NOTHING_KEY);
-        }
-    }
-}
-
-/// Size in bytes of what this page keeps in this browser (UTF-16, as browsers count it).
-pub fn kept_bytes() -> usize {
-    storage()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-        .map_or(0, |json| json.encode_utf16().count() * 2)
-}
-
-pub fn save_workspace(workspace: &Workspace) -> Saved {
-    let Some(storage) = storage() else {
-        return Saved::Failed;
-    };
-    if keeps_nothing() {
-        let _ = storage.remove_item(STORAGE_KEY);
-        return Saved::Nothing;
-    }
-    if *workspace == Workspace::default() {
-        let _ = storage.remove_item(STORAGE_KEY);
-        return Saved::Nothing;
-    }
-    match storage.set_item(STORAGE_KEY, &workspace.to_json()) {
-        Ok(()) => Saved::Kept,
-        Err(_) => {
-            // A stale copy would come back on reload and look like lost work: remove it.
-            let _ = storage.remove_item(STORAGE_KEY);
-            Saved::Failed
-        }
-    }
-}
-
-pub fn forget_everything() {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(STORAGE_KEY);
-        let _ = storage.remove_item(DAMAGED_KEY);
-    }
-}
+// Keeping the workspace is `storage.rs`; the views reach it through here.
+pub use crate::storage::{forget_everything, keeps_nothing, kept_bytes, set_keep_nothing};
 
 /// Decodes a file's bytes: UTF-8 or UTF-16 in Rust, legacy Chinese (GBK) with the browser's
 /// own decoder.

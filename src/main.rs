@@ -3,12 +3,26 @@
 
 mod app;
 mod browser;
+mod crash;
 mod crypto;
 mod i18n;
 mod state;
+mod storage;
 mod views;
 mod warm_up;
 
 fn main() {
-    yew::Renderer::<app::App>::new().render();
+    crash::install_panic_hook();
+    // The saved work is read before the first render, so the page never shows an empty
+    // workspace first; meanwhile index.html's "loading your saved work" stays in view.
+    wasm_bindgen_futures::spawn_local(async {
+        let loaded = storage::load().await;
+        if let Some(note) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("loading"))
+        {
+            note.remove();
+        }
+        yew::Renderer::<app::App>::with_props(app::AppProps::new(loaded)).render();
+    });
 }

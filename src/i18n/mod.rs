@@ -232,7 +232,8 @@ static ZH: Texts = Texts {
     device_heading: "本机保存的数据",
     device_kept: "您的粘贴内容和设置只保存在本浏览器中（localStorage），不会发送到任何服务器。",
     device_nothing: "本浏览器中没有保存任何数据。",
-    device_not_saved: "数据太大，无法保存在本浏览器中；刷新页面后需要重新粘贴。",
+    device_not_saved:
+        "本浏览器拒绝保存（存储空间已满或处于隐私模式）：刷新后数据将丢失，请下载工作区文件留存。",
     forget: "清除本机数据",
     forget_confirm: "确定清除本浏览器中保存的全部数据（粘贴内容与设置）吗？",
     forget_yes: "确定清除",
@@ -341,7 +342,7 @@ static EN: Texts = Texts {
     device_heading: "Data on this device",
     device_kept: "Your paste and settings are kept only in this browser (localStorage) and never sent anywhere.",
     device_nothing: "Nothing is kept in this browser.",
-    device_not_saved: "Too large to keep in this browser: after a reload you will need to paste again.",
+    device_not_saved: "This browser refused to keep it (storage full, or private mode): a reload will lose it. Download the workspace file to keep it.",
     forget: "Forget my data",
     forget_confirm: "Erase everything this page keeps in this browser (your paste and settings)?",
     forget_yes: "Erase",

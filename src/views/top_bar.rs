@@ -104,6 +104,13 @@ fn device_control(state: &AppState, dispatch: &Dispatch) -> Html {
     html! {
         <div class="device no-print" data-testid="device-status">
             <span class={classes!("device-note", class)} title={t.device_kept}>{ note }</span>
+            if state.store.saved == Saved::Failed && state.link.own_kept.is_none() {
+                // The browser refused to keep it: the user can still keep it themselves.
+                <button class="link" data-testid="download-workspace" onclick={{
+                    let workspace = state.workspace.clone();
+                    Callback::from(move |_| browser::download("overdue-workspace.json", "application/json", &workspace.to_json()))
+                }}>{ state.lang().pick("下载工作区文件", "Download the workspace file") }</button>
+            }
             if state.store.confirming_forget {
                 <div class="confirm" role="alertdialog" aria-label={t.forget}>
                     <span>{ t.forget_confirm }</span>
