@@ -13,8 +13,8 @@ use crate::letters::LetterSettings;
 use crate::money::{decimal_mark_evidence, parse_amount, DecimalMark};
 use crate::paste::Field;
 use crate::playbook::{
-    mark_done, unmark_done, Action, Annotation, Annotations, Dispute, InvoiceKey, PlaybookSettings,
-    PromiseToPay,
+    mark_done, snooze, unmark_done, Action, Annotation, Annotations, Dispute, InvoiceKey,
+    PlaybookSettings, PromiseToPay,
 };
 use crate::sample::sample_text;
 use crate::workspace::Workspace;
@@ -63,6 +63,12 @@ pub enum Edit {
         actions: Vec<Action>,
         on: NaiveDate,
     },
+    /// Puts one playbook action off until a day for these invoices (None: un-snoozes it).
+    Snooze {
+        keys: Vec<InvoiceKey>,
+        action: Action,
+        until: Option<NaiveDate>,
+    },
     SetDispute(InvoiceKey, Option<Dispute>),
     /// Records a promise to pay (None: withdraws the latest one).
     SetPromise(InvoiceKey, Option<PromiseToPay>),
@@ -92,6 +98,7 @@ impl Edit {
             | Edit::SetPlaybook(_)
             | Edit::MarkDone { .. }
             | Edit::UndoDone { .. }
+            | Edit::Snooze { .. }
             | Edit::SetDispute(..)
             | Edit::SetPromise(..) => Reach::AfterParse,
             // Terms and the default currency fill in what a row leaves out, while parsing.
@@ -156,6 +163,11 @@ impl Workspace {
                     unmark_done(&mut self.annotations, &keys, action, on);
                 }
             }
+            Edit::Snooze {
+                keys,
+                action,
+                until,
+            } => snooze(&mut self.annotations, &keys, action, until),
             Edit::SetDispute(key, dispute) => {
                 annotate(&mut self.annotations, key, |a| a.dispute = dispute)
             }

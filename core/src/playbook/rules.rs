@@ -412,11 +412,24 @@ impl<'a> Steps<'a> {
             .max()
     }
 
+    /// The day the user put `action` off to, if they did.
+    fn snoozed_until(&self, action: Action) -> Option<NaiveDate> {
+        self.annotation?
+            .snoozed
+            .iter()
+            .filter(|s| s.action == action)
+            .map(|s| s.until)
+            .max()
+    }
+
     fn push(&mut self, action: Action, due: NaiveDate, counts_from: NaiveDate) -> Option<&Step> {
         if !self.settings.is_enabled(action) {
             return None;
         }
         let done = self.done(action, counts_from);
+        let due = self
+            .snoozed_until(action)
+            .map_or(due, |until| due.max(until));
         self.list.push(Step { action, due, done });
         self.list.last()
     }

@@ -442,6 +442,22 @@ pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// A step's day said against the as-of date, as a work queue reads: "today", "overdue by 3
+/// days", "in 2 days" (今天 / 已逾 3 天 / 2 天后).
+pub fn describe_when(date: NaiveDate, as_of: NaiveDate, lang: Lang) -> String {
+    let days = crate::dates::days_between(as_of, date);
+    match (lang, days) {
+        (Lang::Zh, 0) => "今天".to_string(),
+        (Lang::Zh, d) if d < 0 => format!("已逾 {} 天", d.unsigned_abs()),
+        (Lang::Zh, d) => format!("{d} 天后"),
+        (Lang::En, 0) => "today".to_string(),
+        (Lang::En, -1) => "overdue by 1 day".to_string(),
+        (Lang::En, d) if d < 0 => format!("overdue by {} days", d.unsigned_abs()),
+        (Lang::En, 1) => "in 1 day".to_string(),
+        (Lang::En, d) => format!("in {d} days"),
+    }
+}
+
 /// The rule that fired: every recommendation carries these, so the user can check it (and
 /// change the rule in settings when it does not fit).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -908,6 +924,20 @@ impl Reason {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_step_day_reads_against_the_as_of_date() {
+        use super::describe_when;
+        let as_of = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
+        let day = |d: i64| crate::dates::add_days(as_of, d);
+        assert_eq!(describe_when(as_of, as_of, Lang::En), "today");
+        assert_eq!(describe_when(day(-3), as_of, Lang::En), "overdue by 3 days");
+        assert_eq!(describe_when(day(-1), as_of, Lang::En), "overdue by 1 day");
+        assert_eq!(describe_when(day(2), as_of, Lang::En), "in 2 days");
+        assert_eq!(describe_when(as_of, as_of, Lang::Zh), "今天");
+        assert_eq!(describe_when(day(-3), as_of, Lang::Zh), "已逾 3 天");
+        assert_eq!(describe_when(day(2), as_of, Lang::Zh), "2 天后");
+    }
+
     use super::*;
 
     #[test]
