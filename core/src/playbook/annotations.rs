@@ -276,6 +276,10 @@ mod tests {
                     date: day,
                 }],
                 note: "called Mr Li".into(),
+                snoozed: vec![Snooze {
+                    action: Action::CallPayablesContact,
+                    until: day,
+                }],
             },
         );
         let json = serde_json::to_string(&annotations).unwrap();
