@@ -8,7 +8,6 @@ pub struct Words {
     pub oldest: &'static str,
     pub days: &'static str,
     pub invoices: &'static str,
-    pub letter: &'static str,
     pub why: &'static str,
     pub next_action: &'static str,
     pub mark_done: &'static str,
@@ -41,6 +40,10 @@ pub struct Words {
     pub next_steps_and_why: &'static str,
     pub the_customer_disputes_this_invoice: &'static str,
     pub disputed: &'static str,
+    pub write_letter: &'static str,
+    pub snooze_to: &'static str,
+    pub no_data_yet: &'static str,
+    pub nothing_due_now: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -55,7 +58,6 @@ const ZH: Words = Words {
     oldest: "最长逾期",
     days: " 天",
     invoices: "发票：",
-    letter: "所需函件：",
     why: "依据：",
     next_action: "下次行动日期：",
     mark_done: "标记为已完成",
@@ -89,6 +91,10 @@ const ZH: Words = Words {
     next_steps_and_why: "查看下一步与依据",
     the_customer_disputes_this_invoice: "客户对此发票有争议",
     disputed: "争议",
+    write_letter: "写函件：",
+    snooze_to: "推迟到",
+    no_data_yet: "还没有账款数据。先在上方粘贴或打开您的应收账款明细（或点“试用示例数据”），这里就会列出今天该催哪些客户、该做什么。",
+    nothing_due_now: "今天没有到期的事项。下面每位客户都写明了下一步在哪天。",
 };
 
 const EN: Words = Words {
@@ -96,7 +102,6 @@ const EN: Words = Words {
     oldest: "oldest",
     days: " days",
     invoices: "invoices: ",
-    letter: "Letter: ",
     why: "Why: ",
     next_action: "Next action: ",
     mark_done: "Mark done",
@@ -129,4 +134,8 @@ const EN: Words = Words {
     next_steps_and_why: "Next steps and why",
     the_customer_disputes_this_invoice: "The customer disputes this invoice",
     disputed: "disputed",
+    write_letter: "Write the letter: ",
+    snooze_to: "Snooze to",
+    no_data_yet: "No ledger yet. Paste or open your open-invoice list above (or try the sample data), and this page lists which customers to chase today and what to do.",
+    nothing_due_now: "Nothing is due today. Each customer below says the day of its next step.",
 };
