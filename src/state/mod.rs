@@ -209,9 +209,13 @@ impl AppState {
         next
     }
 
-    /// After new data: the page opens on Today when something there is due, since that is
-    /// where the day's work starts; otherwise on the invoices just read.
-    fn open_today_if_work(&mut self) {
+    /// After the first data (`before` had no invoices): the page opens on Today when something
+    /// there is due, since that is where the day's work starts; otherwise on the invoices just
+    /// read. A re-paste of an updated ledger leaves the user on the tab they were working in.
+    fn open_today_if_work(&mut self, before: &AppState) {
+        if !before.report.parsed.invoices.is_empty() {
+            return;
+        }
         let work = self
             .report
             .playbook
@@ -243,7 +247,7 @@ impl AppState {
                 if pasted {
                     next.ui.input_open = Some(true);
                     next.table.expanded = None;
-                    next.open_today_if_work();
+                    next.open_today_if_work(self);
                 }
                 if bucket_edges {
                     next.ui.bucket_draft = None;
@@ -255,7 +259,7 @@ impl AppState {
                     as_of: self.as_of(),
                 });
                 next.ui.input_open = Some(true);
-                next.open_today_if_work();
+                next.open_today_if_work(self);
                 next
             }
             Action::Snooze(keys, action, until) => self.edited(Edit::Snooze {

@@ -277,6 +277,14 @@ fn a_paste_opens_today_when_something_is_due_and_the_invoices_otherwise() {
     // Not due for months: nothing to chase today.
     let quiet = format!("{HEAD}A1\tAcme\t2026-06-01\t900\n");
     assert_eq!(after(&state(""), [paste(&quiet)]).ui.tab, Tab::Invoices);
+    // A re-paste of an updated ledger keeps the tab the user was working in.
+    let letters = Action::Panel(PanelAction::SetTab(Tab::Letters));
+    assert_eq!(
+        after(&state(""), [paste(&quiet), letters, paste(&late)])
+            .ui
+            .tab,
+        Tab::Letters
+    );
 }
 
 #[test]

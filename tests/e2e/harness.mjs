@@ -95,6 +95,12 @@ export function tempDir() {
 }
 
 /** Sets the page's as-of date as a user does: types it, and the input fires `change`. */
+/** The invoice table's tab. After the first paste the page opens on Today when something is
+ * due there, so a test that reads the table goes to it first. */
+export async function showInvoices(page) {
+  await page.getByRole("tab", { name: /^(Invoices|发票)$/ }).click();
+}
+
 export async function setAsOf(page, iso) {
   await page.fill("[data-testid=as-of-date]", iso);
   await page.locator("[data-testid=as-of-date]").dispatchEvent("change");
