@@ -193,6 +193,8 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
         .get(&key)
         .cloned()
         .unwrap_or_default();
+    // Choosing a reason is what sets a dispute (the page never guesses one); the day it was
+    // raised starts as the as-of date and is the user's to change.
     let on_reason = {
         let dispatch = dispatch.clone();
         let key = key.clone();
@@ -211,6 +213,21 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
                         since,
                     }),
                 )));
+            }
+        })
+    };
+    let on_since = {
+        let dispatch = dispatch.clone();
+        let key = key.clone();
+        let current = annotation.dispute.clone();
+        let as_of = report.as_of;
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            let day = chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok();
+            // A dispute is raised on a day that has come: a later one is a typing slip.
+            if let (Some(mut dispute), Some(day)) = (current.clone(), day.filter(|d| *d <= as_of)) {
+                dispute.since = day;
+                dispatch.dispatch(Action::edit(Edit::SetDispute(key.clone(), Some(dispute))));
             }
         })
     };
@@ -263,9 +280,20 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
                                 <option value={r.key()} selected={*r == dispute.reason}>{ r.describe(lang) }</option>
                             }) }
                         </select></label>
+                    <label>{ w.dispute_raised_on }
+                        <input type="date" data-testid="dispute-since" max={dates::iso(report.as_of)}
+                            value={dates::iso(dispute.since)} onchange={on_since} /></label>
                     <label>{ w.disputed_amount_blank_all }
                         <input type="text" inputmode="decimal" data-testid="disputed-amount"
                             value={dispute.disputed_amount.map(|a| a.to_string()).unwrap_or_default()} onchange={on_disputed_amount} /></label>
+                } else if invoice.outstanding > rust_decimal::Decimal::ZERO {
+                    <label>{ w.dispute_ask_reason }
+                        <select data-testid="dispute-reason" onchange={on_reason}>
+                            <option value="" selected=true>{ w.choose }</option>
+                            { for DisputeReason::ALL.iter().map(|r| html! {
+                                <option value={r.key()}>{ r.describe(lang) }</option>
+                            }) }
+                        </select></label>
                 }
                 <label>{ w.promised_to_pay_by }
                     <input type="date" data-testid="promise-date" value={promise} onchange={on_promise} /></label>
@@ -290,19 +318,23 @@ pub fn stage_cell(state: &AppState, dispatch: &Dispatch, i: usize) -> Html {
         .annotations
         .get(&key)
         .is_some_and(|a| a.dispute.is_some());
-    let on_toggle = {
+    let w = crate::i18n::today::words(lang);
+    let open_open = state.table.expanded == Some(i);
+    // Setting a dispute asks its reason (in the row's details); clearing one is one click.
+    let on_clear = {
         let dispatch = dispatch.clone();
-        let as_of = report.as_of;
-        Callback::from(move |_| {
-            let dispute = (!disputed).then_some(Dispute {
-                reason: DisputeReason::Other,
-                disputed_amount: None,
-                since: as_of,
-            });
-            dispatch.dispatch(Action::edit(Edit::SetDispute(key.clone(), dispute)));
+        Callback::from(move |_: Event| {
+            dispatch.dispatch(Action::edit(Edit::SetDispute(key.clone(), None)))
         })
     };
-    let open_open = state.table.expanded == Some(i);
+    let on_ask = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !open_open {
+                dispatch.dispatch(Action::Table(TableAction::ToggleDetails(i)));
+            }
+        })
+    };
     let toggle_details = {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Table(TableAction::ToggleDetails(i))))
@@ -313,12 +345,16 @@ pub fn stage_cell(state: &AppState, dispatch: &Dispatch, i: usize) -> Html {
                 title={crate::i18n::today::words(lang).next_steps_and_why} onclick={toggle_details}>
                 { assessment.stage.describe(lang) }
             </button>
-            // Only an open invoice can be disputed (a dispute already set stays visible).
-            if invoice.outstanding > rust_decimal::Decimal::ZERO || disputed {
-                <label class="dispute" title={crate::i18n::today::words(lang).the_customer_disputes_this_invoice}>
-                    <input type="checkbox" data-testid="dispute-toggle" checked={disputed} onchange={on_toggle} />
-                    { crate::i18n::today::words(lang).disputed }
+            // Only an open invoice can be disputed (a dispute already set stays visible). A
+            // button until then: a checkbox ticked before a reason is given would say "disputed".
+            if disputed {
+                <label class="dispute" title={w.the_customer_disputes_this_invoice}>
+                    <input type="checkbox" data-testid="dispute-toggle" checked=true onchange={on_clear} />
+                    { w.disputed }
                 </label>
+            } else if invoice.outstanding > rust_decimal::Decimal::ZERO {
+                <button class="link dispute" data-testid="dispute-toggle" title={w.the_customer_disputes_this_invoice}
+                    onclick={on_ask}>{ w.dispute_ellipsis }</button>
             }
         </td>
     }

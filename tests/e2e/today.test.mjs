@@ -77,8 +77,14 @@ test("the today list: worst stage first, with the rule that fired and the letter
 
 test("a disputed invoice leaves the normal track for the dispute track, and rejoins it", async () => {
   const { page, context } = await start();
+  // Setting a dispute asks why (no reason is guessed); its day starts as the as-of date.
   await page.click("tr[data-invoice='FP-2025-003'] [data-testid=dispute-toggle]");
-  assert.equal(await page.getAttribute("tr[data-invoice='FP-2025-003'] [data-col=stage]", "data-stage"), "dispute");
+  await page.waitForSelector("[data-testid=invoice-playbook] [data-testid=dispute-reason]");
+  assert.equal(await page.getAttribute("tr[data-invoice='FP-2025-003'] [data-col=stage]", "data-stage"), "formal");
+  assert.equal(await page.inputValue("[data-testid=invoice-playbook] [data-testid=dispute-reason]"), "");
+  await page.selectOption("[data-testid=invoice-playbook] [data-testid=dispute-reason]", "quality");
+  await page.waitForSelector("tr[data-invoice='FP-2025-003'] [data-col=stage][data-stage=dispute]");
+  assert.equal(await page.inputValue("[data-testid=dispute-since]"), "2025-10-31");
   await page.click("role=tab[name='Today']");
   let list = await items(page);
   const beijing = list.filter((i) => i.customer === "北京远航科技有限公司");
