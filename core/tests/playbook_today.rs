@@ -414,9 +414,11 @@ fn the_limitation_deadline_of_any_covered_invoice_shows_on_the_item() {
         .why
         .iter()
         .any(|r| matches!(r, Reason::LimitationNear { .. })));
+    // No demand on record for these old debts: the final demand comes first (the catch-up
+    // step), and as a written demand it interrupts the period too.
     assert_eq!(
         item.letter,
-        Some(LetterKind::Demand),
+        Some(LetterKind::Final),
         "the written demand interrupts the period"
     );
 }

@@ -557,6 +557,14 @@ pub enum Reason {
         recoverable: Money,
         cost: Money,
     },
+    /// The cost of collection compared is the page's assumption for the currency.
+    CostEstimated {
+        cost: Money,
+    },
+    /// An old debt with no written demand on record: the demand comes before any hand-over.
+    CatchUpDemand,
+    /// A debt worth pursuing goes to an agency or a lawyer before it is provided for.
+    EscalateBeforeProvision,
     /// Cost of collection and recoverable amount are equal.
     CollectionBreakEven {
         amount: Money,
@@ -614,6 +622,9 @@ impl Reason {
                 | Reason::CollectionWorthwhile { .. }
                 | Reason::CollectionNotWorthwhile { .. }
                 | Reason::CollectionBreakEven { .. }
+                | Reason::CostEstimated { .. }
+                | Reason::CatchUpDemand
+                | Reason::EscalateBeforeProvision
                 | Reason::ChargesWaivable { .. }
                 | Reason::StageDone { .. }
                 | Reason::ReviewDue { .. }
@@ -860,6 +871,24 @@ impl Reason {
                     cost.describe(),
                     recoverable.describe()
                 ),
+            },
+            Reason::CostEstimated { cost } => match lang {
+                Lang::Zh => format!(
+                    "催收成本 {} 为估算（律师函加一审起诉的律师费与诉讼费，整数估计）；请在“设置 → 催收规则”中填写贵司的实际成本",
+                    cost.describe()
+                ),
+                Lang::En => format!(
+                    "The {} cost of collection is an estimate (a lawyer's demand and a first-instance claim: fixed fee and court fee, in round figures); set your own in Settings → Collection playbook",
+                    cost.describe()
+                ),
+            },
+            Reason::CatchUpDemand => match lang {
+                Lang::Zh => "尚无书面催告的记录：移交催收机构或律师之前，先发出附付款期限的最后催告函".to_string(),
+                Lang::En => "No written demand on record: send the final demand with its deadline before handing the debt over to an agency or a lawyer".to_string(),
+            },
+            Reason::EscalateBeforeProvision => match lang {
+                Lang::Zh => "金额值得追收：计提坏账准备之前，先移交催收机构或律师（已投保的，先通知保险公司）".to_string(),
+                Lang::En => "Worth pursuing: hand it to an agency or a lawyer (and tell the credit insurer, if insured) before providing for it as a bad debt".to_string(),
             },
             Reason::CollectionBreakEven { amount } => match lang {
                 Lang::Zh => format!(
