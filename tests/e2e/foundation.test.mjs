@@ -196,6 +196,7 @@ test("a large paste never enters the textarea, pages the table, and still comput
   await page.waitForSelector("[data-testid=paste-preview]");
   assert.equal(await page.inputValue("[data-testid=paste-input]"), "");
   assert.match(await page.textContent("[data-testid=parse-status]"), /^20000 \/ 20000 rows read · 0 problems/);
+  await showInvoices(page);
   assert.equal(await page.locator("[data-testid=invoice-table] tbody tr[data-invoice]").count(), 100);
   assert.match(await page.textContent(".pager"), /Rows 1–100 of 20000/);
   assert.deepEqual(problems, []);
