@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::letters::LetterSettings;
 use crate::money::{decimal_mark_evidence, parse_amount, DecimalMark};
 use crate::paste::Field;
+use crate::playbook::contacts::{bounded, ContactEntry};
 use crate::playbook::{
     mark_done, snooze, unmark_done, Action, Annotation, Annotations, Dispute, InvoiceKey,
     PlaybookSettings, PromiseToPay,
@@ -69,6 +70,8 @@ pub enum Edit {
         action: Action,
         until: Option<NaiveDate>,
     },
+    /// Adds one entry to the contact log (bounded like a stored log).
+    LogContact(ContactEntry),
     SetDispute(InvoiceKey, Option<Dispute>),
     /// Records a promise to pay (None: withdraws the latest one).
     SetPromise(InvoiceKey, Option<PromiseToPay>),
@@ -99,6 +102,7 @@ impl Edit {
             | Edit::MarkDone { .. }
             | Edit::UndoDone { .. }
             | Edit::Snooze { .. }
+            | Edit::LogContact(_)
             | Edit::SetDispute(..)
             | Edit::SetPromise(..) => Reach::AfterParse,
             // Terms and the default currency fill in what a row leaves out, while parsing.
@@ -162,6 +166,11 @@ impl Workspace {
                 for action in actions {
                     unmark_done(&mut self.annotations, &keys, action, on);
                 }
+            }
+            Edit::LogContact(entry) => {
+                let mut log = std::mem::take(&mut self.contacts);
+                log.push(entry);
+                self.contacts = bounded(log);
             }
             Edit::Snooze {
                 keys,

@@ -244,6 +244,7 @@ pub fn shareable(workspace: &Workspace, scope: ShareScope) -> Workspace {
                 input: Input::default(),
                 settings,
                 annotations: Default::default(),
+                contacts: Default::default(),
             }
         }
     }

@@ -97,6 +97,7 @@ pub fn has_own_work(workspace: &Workspace) -> bool {
     };
     !workspace.input.text.trim().is_empty()
         || !workspace.annotations.is_empty()
+        || !workspace.contacts.is_empty()
         || settings != Settings::default()
 }
 
@@ -116,6 +117,7 @@ pub fn apply(own: &Workspace, incoming: &Workspace) -> Workspace {
                 input: own.input.clone(),
                 settings,
                 annotations: own.annotations.clone(),
+                contacts: own.contacts.clone(),
             }
         }
     }

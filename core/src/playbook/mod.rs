@@ -39,6 +39,7 @@
 //! described in [`rules`]; the today list, risk flag and DSO in [`today`](mod@today).
 
 mod annotations;
+pub mod contacts;
 mod reasons;
 pub mod rules;
 mod settings;
