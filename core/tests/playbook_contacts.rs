@@ -224,3 +224,28 @@ fn a_stored_log_is_kept_within_its_bounds() {
     assert_eq!(log[0].said.chars().count(), MAX_LOG_TEXT_CHARS);
     assert_eq!(log[0].promise.as_ref().unwrap().amount, None);
 }
+
+#[test]
+fn the_log_exports_as_excel_safe_csv_newest_first() {
+    let mut first = entry(plus(as_of(), -3), Channel::Email, None);
+    first.said = "=HYPERLINK(\"x\")".into();
+    let mut second = entry(as_of(), Channel::Phone, Some(ContactReason::CashFlow));
+    second.promise = Some(Promise {
+        pay_by: plus(as_of(), 7),
+        amount: Some(Decimal::from_str("12000.5").unwrap()),
+    });
+    let csv = log_csv(&[first, second], overdue_core::i18n::Lang::En);
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(lines[0], LOG_COLUMNS_EN.join(","));
+    assert_eq!(
+        lines[1],
+        "华东机电,2025-10-31,,phone,王会计,说月底前付,cash_flow,2025-11-07,12000.50,"
+    );
+    assert!(lines[2].contains("'=HYPERLINK"), "{}", lines[2]);
+    let zh = log_csv(
+        &[entry(as_of(), Channel::WeChat, None)],
+        overdue_core::i18n::Lang::Zh,
+    );
+    assert!(zh.starts_with("客户,日期"));
+    assert!(zh.contains(",微信,"));
+}

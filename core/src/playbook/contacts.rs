@@ -207,3 +207,100 @@ pub fn with_log(
     merged.retain(|_, a| !a.is_empty());
     merged
 }
+
+/// The log's columns in an exported CSV, in English (stable keys) and Chinese.
+pub const LOG_COLUMNS_EN: [&str; 10] = [
+    "customer",
+    "date",
+    "time",
+    "channel",
+    "person",
+    "said",
+    "reason",
+    "promised_by",
+    "promised_amount",
+    "next_step",
+];
+pub const LOG_COLUMNS_ZH: [&str; 10] = [
+    "客户",
+    "日期",
+    "时间",
+    "方式",
+    "联系人",
+    "沟通内容",
+    "延迟原因",
+    "承诺付款日",
+    "承诺金额",
+    "下一步",
+];
+
+impl ContactReason {
+    pub fn key(self) -> &'static str {
+        match self {
+            ContactReason::InvoiceProblem => "invoice_problem",
+            ContactReason::NotReceived => "not_received",
+            ContactReason::PaymentSystem => "payment_system",
+            ContactReason::CashFlow => "cash_flow",
+            ContactReason::Dispute => "dispute",
+            ContactReason::NoAnswer => "no_answer",
+        }
+    }
+
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            ContactReason::InvoiceProblem => lang.pick("发票有问题", "Problem with the invoice"),
+            ContactReason::NotReceived => lang.pick("称未收到货", "Goods not received"),
+            ContactReason::PaymentSystem => lang.pick("对方付款系统/审批", "Their payment system"),
+            ContactReason::CashFlow => lang.pick("资金周转困难", "Cash flow"),
+            ContactReason::Dispute => lang.pick("有争议", "Dispute"),
+            ContactReason::NoAnswer => lang.pick("无人接听/未回复", "No answer"),
+        }
+    }
+}
+
+/// The whole log as Excel-safe CSV (customer by customer as first logged, each newest
+/// first): keys in English, words in Chinese, like the invoice export.
+pub fn log_csv(log: &[ContactEntry], lang: Lang) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail; a failure would only lose the row, never panic.
+    let _ = writer.write_record(lang.pick(LOG_COLUMNS_ZH, LOG_COLUMNS_EN));
+    let mut customers: Vec<&str> = Vec::new();
+    for entry in log {
+        if !customers.contains(&entry.customer.as_str()) {
+            customers.push(&entry.customer);
+        }
+    }
+    let neutral = crate::export::neutralize;
+    for customer in customers {
+        for e in entries_for(log, customer) {
+            let (channel, reason) = match lang {
+                Lang::En => (e.channel.key(), e.reason.map(ContactReason::key)),
+                Lang::Zh => (e.channel.describe(lang), e.reason.map(|r| r.describe(lang))),
+            };
+            let _ = writer.write_record([
+                neutral(&e.customer),
+                crate::dates::iso(e.date),
+                e.time
+                    .map(|t| t.format("%H:%M").to_string())
+                    .unwrap_or_default(),
+                channel.to_string(),
+                neutral(&e.person),
+                neutral(&e.said),
+                reason.unwrap_or_default().to_string(),
+                e.promise
+                    .as_ref()
+                    .map(|p| crate::dates::iso(p.pay_by))
+                    .unwrap_or_default(),
+                e.promise
+                    .as_ref()
+                    .and_then(|p| p.amount)
+                    .map(crate::money::format_plain)
+                    .unwrap_or_default(),
+                neutral(&e.next_step),
+            ]);
+        }
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
