@@ -12,9 +12,10 @@ use crate::i18n::Lang;
 use crate::letters::LetterSettings;
 use crate::money::{decimal_mark_evidence, parse_amount, DecimalMark};
 use crate::paste::Field;
+use crate::playbook::contacts::{bounded, ContactEntry};
 use crate::playbook::{
-    mark_done, unmark_done, Action, Annotation, Annotations, Dispute, InvoiceKey, PlaybookSettings,
-    PromiseToPay,
+    mark_done, snooze, unmark_done, Action, Annotation, Annotations, Dispute, InvoiceKey,
+    PlaybookSettings, PromiseToPay,
 };
 use crate::sample::sample_text;
 use crate::workspace::Workspace;
@@ -63,6 +64,14 @@ pub enum Edit {
         actions: Vec<Action>,
         on: NaiveDate,
     },
+    /// Puts one playbook action off until a day for these invoices (None: un-snoozes it).
+    Snooze {
+        keys: Vec<InvoiceKey>,
+        action: Action,
+        until: Option<NaiveDate>,
+    },
+    /// Adds one entry to the contact log (bounded like a stored log).
+    LogContact(ContactEntry),
     SetDispute(InvoiceKey, Option<Dispute>),
     /// Records a promise to pay (None: withdraws the latest one).
     SetPromise(InvoiceKey, Option<PromiseToPay>),
@@ -92,6 +101,8 @@ impl Edit {
             | Edit::SetPlaybook(_)
             | Edit::MarkDone { .. }
             | Edit::UndoDone { .. }
+            | Edit::Snooze { .. }
+            | Edit::LogContact(_)
             | Edit::SetDispute(..)
             | Edit::SetPromise(..) => Reach::AfterParse,
             // Terms and the default currency fill in what a row leaves out, while parsing.
@@ -156,6 +167,16 @@ impl Workspace {
                     unmark_done(&mut self.annotations, &keys, action, on);
                 }
             }
+            Edit::LogContact(entry) => {
+                let mut log = std::mem::take(&mut self.contacts);
+                log.push(entry);
+                self.contacts = bounded(log);
+            }
+            Edit::Snooze {
+                keys,
+                action,
+                until,
+            } => snooze(&mut self.annotations, &keys, action, until),
             Edit::SetDispute(key, dispute) => {
                 annotate(&mut self.annotations, key, |a| a.dispute = dispute)
             }

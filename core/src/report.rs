@@ -92,10 +92,17 @@ pub fn derive_after_parse(parsed: Arc<Parsed>, workspace: &Workspace, today: Nai
             .zip(charges.iter()),
     );
     let owed: Vec<rust_decimal::Decimal> = charges.iter().map(|c| c.total).collect();
+    // What the contact log implies (calls made, reasons, promises) joins the annotations.
+    let annotations = playbook::contacts::with_log(
+        &workspace.annotations,
+        &workspace.contacts,
+        &parsed.invoices,
+        as_of,
+    );
     let playbook = playbook::run(
         &parsed.invoices,
         &aged,
-        &workspace.annotations,
+        &annotations,
         &owed,
         &settings.playbook,
         as_of,

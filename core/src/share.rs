@@ -291,6 +291,7 @@ pub fn shareable(workspace: &Workspace, scope: ShareScope) -> Workspace {
                 input: Input::default(),
                 settings,
                 annotations: Default::default(),
+                contacts: Default::default(),
             }
         }
     }

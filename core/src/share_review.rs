@@ -141,6 +141,7 @@ pub fn has_own_work(workspace: &Workspace) -> bool {
     };
     !workspace.input.text.trim().is_empty()
         || !workspace.annotations.is_empty()
+        || !workspace.contacts.is_empty()
         || settings != Settings::default()
 }
 
@@ -170,6 +171,7 @@ fn replaced(own: &Workspace, incoming: &Workspace) -> Workspace {
                 input: own.input.clone(),
                 settings,
                 annotations: own.annotations.clone(),
+                contacts: own.contacts.clone(),
             }
         }
     }

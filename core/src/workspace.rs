@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::letters::settings::LetterSettings;
 use crate::money::DecimalMark;
 use crate::paste::Field;
+use crate::playbook::contacts::ContactLog;
 use crate::playbook::{Annotations, PlaybookSettings};
 
 /// Bump when a change to the stored form needs a migration in [`Workspace::from_json`].
@@ -26,6 +27,11 @@ pub struct Workspace {
     /// What the user recorded per invoice (dispute, promise to pay, actions done), keyed by
     /// customer + invoice number so that it survives re-pasting an updated ledger.
     pub annotations: Annotations,
+    /// The contact log (催收记录), per customer: data, like the annotations (a data link carries
+    /// it, a settings-only link does not). Left out of the JSON when empty, so saves and links
+    /// made before it are unchanged.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contacts: ContactLog,
 }
 
 /// What the user pasted or opened, and the choices made about how to read it.
@@ -91,6 +97,7 @@ impl Default for Workspace {
             input: Input::default(),
             settings: Settings::default(),
             annotations: Annotations::default(),
+            contacts: ContactLog::default(),
         }
     }
 }
@@ -130,6 +137,9 @@ impl Workspace {
         let mut workspace: Workspace =
             serde_json::from_str(json).map_err(|e| LoadError::Damaged(e.to_string()))?;
         workspace.version = CURRENT_VERSION;
+        // A stored or shared log is untrusted: kept within its bounds.
+        workspace.contacts =
+            crate::playbook::contacts::bounded(std::mem::take(&mut workspace.contacts));
         Ok(workspace)
     }
 }

@@ -99,19 +99,24 @@ fn any_annotation() -> impl Strategy<Value = Annotation> {
     let promise =
         (any_date(), any_date()).prop_map(|(pay_by, made_on)| PromiseToPay { pay_by, made_on });
     let done = (any_action(), any_date()).prop_map(|(action, date)| DoneAction { action, date });
+    let snoozed = (any_action(), any_date()).prop_map(|(action, until)| Snooze { action, until });
     (
         proptest::option::of(dispute),
         proptest::collection::vec(promise, 0..4),
         proptest::option::of(proptest::sample::select(LateReason::ALL.to_vec())),
         proptest::collection::vec(done, 0..8),
+        proptest::collection::vec(snoozed, 0..3),
     )
-        .prop_map(|(dispute, promises, late_reason, done)| Annotation {
-            dispute,
-            promises,
-            late_reason,
-            done,
-            note: String::new(),
-        })
+        .prop_map(
+            |(dispute, promises, late_reason, done, snoozed)| Annotation {
+                dispute,
+                promises,
+                late_reason,
+                done,
+                note: String::new(),
+                snoozed,
+            },
+        )
 }
 
 fn any_days() -> impl Strategy<Value = u32> {

@@ -85,9 +85,10 @@ fn each_stage_ends_on_its_last_day_and_the_next_begins_the_day_after() {
         (30, Stage::Formal, Some(LetterKind::Demand)),
         (31, Stage::PreLegal, Some(LetterKind::Final)),
         (60, Stage::PreLegal, Some(LetterKind::Final)),
-        (61, Stage::Escalate, Some(LetterKind::Statement)),
-        (90, Stage::Escalate, Some(LetterKind::Statement)),
-        (91, Stage::BadDebt, None),
+        // No demand on record (a first import): the final demand comes before the hand-over.
+        (61, Stage::Escalate, Some(LetterKind::Final)),
+        (90, Stage::Escalate, Some(LetterKind::Final)),
+        (91, Stage::BadDebt, Some(LetterKind::Final)),
     ];
     for (days, stage, letter) in cases {
         let a = at(days);
@@ -254,8 +255,14 @@ fn the_last_stage_repeats_a_review() {
     let due = plus(as_of(), -120);
     let inv = invoice("B", due, "1000");
     let entered = plus(due, 91);
+    // The final demand went out in the pre-legal stage; 1,000 is not worth a hand-over
+    // (the CNY 5,000 estimate), so provision and write-off are the stage's steps.
     let ann = Annotation {
-        done: vec![done(Action::ProvideForBadDebt, plus(entered, 2))],
+        done: vec![
+            done(Action::SendFinalNotice, plus(due, 40)),
+            done(Action::ProvideForBadDebt, plus(entered, 2)),
+            done(Action::ConsiderWriteOff, plus(entered, 2)),
+        ],
         ..Default::default()
     };
     let a = run_one(&inv, Some(&ann), "0", &PlaybookSettings::default(), as_of());
@@ -732,10 +739,84 @@ fn write_off_arithmetic() {
     let rounded = write_off_check(dec("333.33"), Decimal::ZERO, "CNY", &costs("0", "12.5"));
     assert_eq!(rounded.cost, dec("41.67"));
 
-    // No fixed cost set for the currency; nonsense settings are clamped, not trusted.
+    // No fixed cost set for the currency: the listed estimate (USD 1,500) and the page says
+    // so; nonsense settings are clamped, not trusted.
     let usd = write_off_check(dec("100"), dec("-5"), "USD", &costs("5000", "250"));
     assert_eq!(usd.charges, Decimal::ZERO);
-    assert_eq!(usd.cost, dec("100.00"), "percent capped at 100");
+    assert_eq!(
+        usd.cost,
+        dec("1600.00"),
+        "USD 1,500 + the percent capped at 100"
+    );
+    assert!(usd.cost_estimated && !small.cost_estimated);
+}
+
+#[test]
+fn the_default_cost_of_collection_is_never_zero_and_small_debts_are_not_worth_a_lawyer() {
+    let defaults = PlaybookSettings::default();
+    // CNY 2,210.50 at 75 days: the CNY 5,000 estimate exceeds it — no "worth pursuing".
+    let small = invoice("S", plus(as_of(), -75), "2210.50");
+    let a = run_one(&small, None, "0", &defaults, as_of());
+    assert!(!actions(&a.steps).contains(&Action::ConsiderLegalAction));
+    assert!(a.write_off.as_ref().unwrap().write_off);
+    assert!(a
+        .why
+        .iter()
+        .any(|r| matches!(r, Reason::CostEstimated { .. })));
+    // A currency with no listed estimate: an agency's 20 % commission.
+    let check = write_off_check(dec("1000"), Decimal::ZERO, "XYZ", &defaults);
+    assert_eq!(check.cost, dec("200.00"));
+    assert!(check.worth_pursuing && check.cost_estimated);
+}
+
+#[test]
+fn a_large_old_debt_read_in_for_the_first_time_climbs_the_ladder_from_the_demand() {
+    let defaults = PlaybookSettings::default();
+    // CNY 50,000 at 120 days, nothing on record: demand, then agency and lawyer after its
+    // deadline, and only then the provision.
+    let big = invoice("BIG", plus(as_of(), -120), "50000");
+    let a = run_one(&big, None, "0", &defaults, as_of());
+    let own: Vec<Action> = actions(&a.steps)
+        .into_iter()
+        .filter(|x| !x.is_cross_cutting())
+        .collect();
+    assert_eq!(
+        own,
+        [
+            Action::SendFinalNotice,
+            Action::HandToCollector,
+            Action::ConsiderLegalAction,
+            Action::ProvideForBadDebt
+        ]
+    );
+    assert_eq!(a.letter, Some(LetterKind::Final));
+    assert!(a.why.contains(&Reason::CatchUpDemand));
+    assert!(a.why.contains(&Reason::EscalateBeforeProvision));
+    let hand_over = a
+        .steps
+        .iter()
+        .find(|s| s.action == Action::HandToCollector)
+        .unwrap();
+    assert_eq!(
+        hand_over.due,
+        plus(as_of(), 7),
+        "the demand's 7 days run first"
+    );
+
+    // The demand sent today: the hand-over is due when its deadline has passed.
+    let sent = Annotation {
+        done: vec![done(Action::SendFinalNotice, as_of())],
+        ..Default::default()
+    };
+    let a = run_one(&big, Some(&sent), "0", &defaults, as_of());
+    assert!(!a.why.contains(&Reason::CatchUpDemand));
+    let hand_over = a
+        .steps
+        .iter()
+        .find(|s| s.action == Action::HandToCollector)
+        .unwrap();
+    assert_eq!(hand_over.due, plus(as_of(), 7));
+    assert!(!hand_over.is_due(as_of()));
 }
 
 #[test]
@@ -745,7 +826,11 @@ fn the_write_off_check_drives_the_late_stages() {
     let a = run_one(&escalate, None, "800", &settings, as_of());
     assert_eq!(
         actions(&a.steps),
-        [Action::HandToCollector, Action::ConsiderLegalAction]
+        [
+            Action::SendFinalNotice,
+            Action::HandToCollector,
+            Action::ConsiderLegalAction
+        ]
     );
     assert!(a.write_off.as_ref().unwrap().worth_pursuing);
 
@@ -754,12 +839,13 @@ fn the_write_off_check_drives_the_late_stages() {
     assert_eq!(
         actions(&a.steps),
         [
+            Action::SendFinalNotice,
             Action::ProvideForBadDebt,
             Action::ConsiderWriteOff,
             Action::OfferChargeWaiver
         ]
     );
-    assert_eq!(a.letter, Some(LetterKind::PaymentPlan));
+    assert_eq!(a.letter, Some(LetterKind::Final));
     assert!(a
         .why
         .iter()

@@ -414,9 +414,11 @@ fn the_limitation_deadline_of_any_covered_invoice_shows_on_the_item() {
         .why
         .iter()
         .any(|r| matches!(r, Reason::LimitationNear { .. })));
+    // No demand on record for these old debts: the final demand comes first (the catch-up
+    // step), and as a written demand it interrupts the period too.
     assert_eq!(
         item.letter,
-        Some(LetterKind::Demand),
+        Some(LetterKind::Final),
         "the written demand interrupts the period"
     );
 }
@@ -454,4 +456,64 @@ fn each_item_gives_the_reasons_of_its_own_track() {
         .why
         .iter()
         .any(|r| matches!(r, Reason::UndisputedOnTrack { .. })));
+}
+
+#[test]
+fn the_queue_has_one_card_per_customer_in_the_order_of_its_most_urgent_item() {
+    let items = list(&ledger(), &Annotations::new(), as_of());
+    let cards = by_customer(&items);
+    let mut names: Vec<&str> = cards.iter().map(|c| c.customer).collect();
+    let count = names.len();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), count, "a customer is on one card only");
+    let huaqiang = cards.iter().find(|c| c.customer == "华强电子").unwrap();
+    // Its overdue invoices and the one falling due: two tracks, one card.
+    assert_eq!(huaqiang.items.len(), 2);
+    assert_eq!(huaqiang.items[0].kind, ItemKind::Overdue);
+    assert_eq!(
+        cards[0].items[0], &items[0],
+        "the most urgent item's card comes first"
+    );
+    assert_eq!(
+        cards.iter().map(|c| c.items.len()).sum::<usize>(),
+        items.len(),
+        "every item is on a card"
+    );
+}
+
+#[test]
+fn a_snoozed_action_waits_until_its_day_then_is_asked_for_again() {
+    let invoices = vec![invoice("A", "1", 20, "5000", "CNY")];
+    let key = InvoiceKey::new("A", "1");
+    let before = list(&invoices, &Annotations::new(), as_of());
+    let step = before[0]
+        .steps
+        .iter()
+        .find(|s| s.is_due(as_of()))
+        .unwrap()
+        .clone();
+    let mut annotations = Annotations::new();
+    snooze(
+        &mut annotations,
+        std::slice::from_ref(&key),
+        step.action,
+        Some(plus(as_of(), 3)),
+    );
+    let snoozed = list(&invoices, &annotations, as_of());
+    let moved = snoozed[0]
+        .steps
+        .iter()
+        .find(|s| s.action == step.action)
+        .unwrap();
+    assert_eq!(moved.due, plus(as_of(), 3));
+    assert!(!moved.is_due(as_of()));
+    let later = list(&invoices, &annotations, plus(as_of(), 3));
+    assert!(later[0]
+        .steps
+        .iter()
+        .any(|s| s.action == step.action && s.is_due(plus(as_of(), 3))));
+    // Un-snoozing leaves nothing behind.
+    snooze(&mut annotations, &[key], step.action, None);
+    assert!(annotations.is_empty());
 }

@@ -15,7 +15,7 @@ use overdue_core::money::DecimalMark;
 use overdue_core::paste::Field;
 use overdue_core::playbook::{
     Action, Annotation, Dispute, DisputeReason, DoneAction, InvoiceKey, Jurisdiction, LateReason,
-    PromiseToPay,
+    PromiseToPay, Snooze,
 };
 use overdue_core::share::{
     compressed_payload, decode, encode, encode_encrypted, is_long, open_payload, shareable,
@@ -135,6 +135,10 @@ fn rich() -> Workspace {
                 date: date(2025, 10, 1),
             }],
             note: "对方说月底付款 / will pay at month end".into(),
+            snoozed: vec![Snooze {
+                action: Action::CallPayablesContact,
+                until: date(2025, 11, 3),
+            }],
         },
     );
     ws.annotations.insert(

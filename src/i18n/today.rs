@@ -8,7 +8,6 @@ pub struct Words {
     pub oldest: &'static str,
     pub days: &'static str,
     pub invoices: &'static str,
-    pub letter: &'static str,
     pub why: &'static str,
     pub next_action: &'static str,
     pub mark_done: &'static str,
@@ -41,6 +40,14 @@ pub struct Words {
     pub next_steps_and_why: &'static str,
     pub the_customer_disputes_this_invoice: &'static str,
     pub disputed: &'static str,
+    pub write_letter: &'static str,
+    pub dispute_raised_on: &'static str,
+    pub dispute_ask_reason: &'static str,
+    pub choose: &'static str,
+    pub dispute_ellipsis: &'static str,
+    pub snooze_to: &'static str,
+    pub no_data_yet: &'static str,
+    pub nothing_due_now: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -55,7 +62,6 @@ const ZH: Words = Words {
     oldest: "最长逾期",
     days: " 天",
     invoices: "发票：",
-    letter: "所需函件：",
     why: "依据：",
     next_action: "下次行动日期：",
     mark_done: "标记为已完成",
@@ -89,6 +95,14 @@ const ZH: Words = Words {
     next_steps_and_why: "查看下一步与依据",
     the_customer_disputes_this_invoice: "客户对此发票有争议",
     disputed: "争议",
+    write_letter: "写函件：",
+    dispute_raised_on: "客户提出争议的日期",
+    dispute_ask_reason: "客户对此发票有异议？原因是",
+    choose: "— 请选择 —",
+    dispute_ellipsis: "有争议…",
+    snooze_to: "推迟到",
+    no_data_yet: "还没有账款数据。先在上方粘贴或打开您的应收账款明细（或点“试用示例数据”），这里就会列出今天该催哪些客户、该做什么。",
+    nothing_due_now: "今天没有到期的事项。下面每位客户都写明了下一步在哪天。",
 };
 
 const EN: Words = Words {
@@ -96,7 +110,6 @@ const EN: Words = Words {
     oldest: "oldest",
     days: " days",
     invoices: "invoices: ",
-    letter: "Letter: ",
     why: "Why: ",
     next_action: "Next action: ",
     mark_done: "Mark done",
@@ -129,4 +142,12 @@ const EN: Words = Words {
     next_steps_and_why: "Next steps and why",
     the_customer_disputes_this_invoice: "The customer disputes this invoice",
     disputed: "disputed",
+    write_letter: "Write the letter: ",
+    dispute_raised_on: "Day the customer raised it",
+    dispute_ask_reason: "Does the customer dispute this invoice? Why",
+    choose: "— choose —",
+    dispute_ellipsis: "Disputed…",
+    snooze_to: "Snooze to",
+    no_data_yet: "No ledger yet. Paste or open your open-invoice list above (or try the sample data), and this page lists which customers to chase today and what to do.",
+    nothing_due_now: "Nothing is due today. Each customer below says the day of its next step.",
 };

@@ -38,6 +38,16 @@ pub enum LetterAction {
 }
 
 impl LetterDraft {
+    /// A fresh draft with the customer, kind and invoices a Today action calls for.
+    pub fn chosen(customer: String, kind: LetterKind, invoices: Vec<InvoiceKey>) -> LetterDraft {
+        LetterDraft {
+            customer: Some(customer),
+            kind: Some(kind),
+            selected: invoices,
+            ..LetterDraft::default()
+        }
+    }
+
     pub fn reduce(&self, action: LetterAction) -> LetterDraft {
         let mut next = self.clone();
         // The copy confirmation is for the letter it was shown for; the note about dropped

@@ -17,7 +17,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use overdue_core::edit::{Edit, Reach};
 use overdue_core::i18n::Lang;
-use overdue_core::playbook::{Action as PlaybookAction, InvoiceKey};
+use overdue_core::playbook::{Action as PlaybookAction, InvoiceKey, LetterKind};
 use overdue_core::report::{derive, rederive, Report};
 use overdue_core::workspace::Workspace;
 use yew::Reducible;
@@ -100,6 +100,15 @@ pub enum Action {
     /// Marks the given playbook actions done on the as-of date for these invoices.
     MarkDone(Vec<InvoiceKey>, Vec<PlaybookAction>),
     UndoDone(Vec<InvoiceKey>, Vec<PlaybookAction>),
+    /// Puts one action off until a day for these invoices (None: asks for it on its own day).
+    Snooze(Vec<InvoiceKey>, PlaybookAction, Option<NaiveDate>),
+    /// The Letters tab with this customer, letter kind and invoices chosen (a Today action's
+    /// letter button).
+    OpenLetter {
+        customer: String,
+        kind: LetterKind,
+        invoices: Vec<InvoiceKey>,
+    },
     Table(TableAction),
     /// Only this customer's invoices, on the Invoices tab.
     ShowCustomer(String),
@@ -200,6 +209,22 @@ impl AppState {
         next
     }
 
+    /// After the first data (`before` had no invoices): the page opens on Today when something
+    /// there is due, since that is where the day's work starts; otherwise on the invoices just
+    /// read. A re-paste of an updated ledger leaves the user on the tab they were working in.
+    fn open_today_if_work(&mut self, before: &AppState) {
+        if !before.report.parsed.invoices.is_empty() {
+            return;
+        }
+        let work = self
+            .report
+            .playbook
+            .today
+            .iter()
+            .any(|item| !item.is_done());
+        self.ui.tab = if work { Tab::Today } else { Tab::Invoices };
+    }
+
     fn reduce_panels(&self, action: PanelAction) -> Panels {
         let mut ui = self.ui.clone();
         match action {
@@ -222,6 +247,7 @@ impl AppState {
                 if pasted {
                     next.ui.input_open = Some(true);
                     next.table.expanded = None;
+                    next.open_today_if_work(self);
                 }
                 if bucket_edges {
                     next.ui.bucket_draft = None;
@@ -233,6 +259,22 @@ impl AppState {
                     as_of: self.as_of(),
                 });
                 next.ui.input_open = Some(true);
+                next.open_today_if_work(self);
+                next
+            }
+            Action::Snooze(keys, action, until) => self.edited(Edit::Snooze {
+                keys,
+                action,
+                until,
+            }),
+            Action::OpenLetter {
+                customer,
+                kind,
+                invoices,
+            } => {
+                let mut next = self.clone();
+                next.letter = LetterDraft::chosen(customer, kind, invoices);
+                next.ui.tab = Tab::Letters;
                 next
             }
             Action::MarkDone(keys, actions) => self.edited(Edit::MarkDone {

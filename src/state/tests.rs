@@ -269,3 +269,71 @@ fn forgetting_keeps_the_tab_and_the_keep_nothing_choice() {
         .next(Action::Store(StoreAction::Saved(Saved::Nothing)))
         .is_none());
 }
+
+#[test]
+fn a_paste_opens_today_when_something_is_due_and_the_invoices_otherwise() {
+    let late = format!("{HEAD}A1\tAcme\t2025-09-01\t900\n");
+    assert_eq!(after(&state(""), [paste(&late)]).ui.tab, Tab::Today);
+    // Not due for months: nothing to chase today.
+    let quiet = format!("{HEAD}A1\tAcme\t2026-06-01\t900\n");
+    assert_eq!(after(&state(""), [paste(&quiet)]).ui.tab, Tab::Invoices);
+    // A re-paste of an updated ledger keeps the tab the user was working in.
+    let letters = Action::Panel(PanelAction::SetTab(Tab::Letters));
+    assert_eq!(
+        after(&state(""), [paste(&quiet), letters, paste(&late)])
+            .ui
+            .tab,
+        Tab::Letters
+    );
+}
+
+#[test]
+fn a_todays_letter_button_opens_letters_with_customer_kind_and_invoices_chosen() {
+    let s = state(&format!(
+        "{HEAD}A1\tAcme\t2025-09-01\t900\nA2\tAcme\t2025-09-20\t100\nB1\tBeta\t2025-09-01\t50\n"
+    ));
+    let item = s.report.playbook.today[0].clone();
+    let kind = item
+        .letter
+        .expect("a letter is due for a 60-day-old invoice");
+    let opened = after(
+        &s,
+        [Action::OpenLetter {
+            customer: item.customer.clone(),
+            kind,
+            invoices: item.invoices.clone(),
+        }],
+    );
+    assert_eq!(opened.ui.tab, Tab::Letters);
+    assert_eq!(
+        opened.letter.customer.as_deref(),
+        Some(item.customer.as_str())
+    );
+    assert_eq!(opened.letter.kind, Some(kind));
+    assert_eq!(letter_invoices(&opened), numbers(&item.invoices));
+}
+
+fn numbers(keys: &[InvoiceKey]) -> Vec<String> {
+    keys.iter().map(|k| k.number.clone()).collect()
+}
+
+#[test]
+fn snoozing_a_step_takes_it_off_today_until_the_day_chosen() {
+    let s = state(&format!("{HEAD}A1\tAcme\t2025-09-01\t900\n"));
+    let item = &s.report.playbook.today[0];
+    let due: Vec<_> = item
+        .steps
+        .iter()
+        .filter(|st| st.is_due(today()))
+        .map(|st| st.action)
+        .collect();
+    let until = today().succ_opt().unwrap();
+    let snoozed = after(
+        &s,
+        due.iter()
+            .map(|a| Action::Snooze(item.invoices.clone(), *a, Some(until))),
+    );
+    let again = &snoozed.report.playbook.today[0];
+    assert!(!again.steps.iter().any(|st| st.is_due(today())));
+    assert_eq!(again.next_action_date, Some(until));
+}

@@ -4,8 +4,9 @@
 use overdue_core::dates;
 use overdue_core::edit::{parse_setting_number, Edit};
 use overdue_core::playbook::{
-    format_date, Action as Step, Dispute, DisputeReason, InvoiceKey, ItemStatus, Jurisdiction,
-    PlaybookSettings, PromiseToPay, RiskLevel, TodayItem,
+    by_customer, describe_when, format_date, Action as Step, CustomerCard, Dispute, DisputeReason,
+    InvoiceKey, Jurisdiction, PlaybookSettings, PromiseToPay, RiskLevel, Step as StepLine,
+    TodayItem,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -22,94 +23,155 @@ fn risk_class(risk: RiskLevel) -> &'static str {
     }
 }
 
+/// The Today tab: a work queue, one card per customer (its tracks inside), each due action
+/// with its own "done" and "snooze to…", and the letter an action calls for as a button.
 pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
     let lang = state.lang();
     let report = &state.report;
-    let as_of = report.as_of;
     let items = &report.playbook.today;
     let w = crate::i18n::today::words(lang);
-    let item_html = |item: &TodayItem| {
-        let due_now: Vec<Step> = item
-            .steps
-            .iter()
-            .filter(|s| s.is_due(as_of))
-            .map(|s| s.action)
-            .collect();
-        let done_today: Vec<Step> = item
-            .steps
-            .iter()
-            .filter(|s| s.done == Some(as_of))
-            .map(|s| s.action)
-            .collect();
-        let mark = {
-            let dispatch = dispatch.clone();
-            let keys = item.invoices.clone();
-            let actions = due_now.clone();
-            Callback::from(move |_| {
-                dispatch.dispatch(Action::MarkDone(keys.clone(), actions.clone()))
-            })
-        };
-        let undo = {
-            let dispatch = dispatch.clone();
-            let keys = item.invoices.clone();
-            let actions = done_today.clone();
-            Callback::from(move |_| {
-                dispatch.dispatch(Action::UndoDone(keys.clone(), actions.clone()))
-            })
-        };
-        let numbers: Vec<&str> = item.invoices.iter().map(|k| k.number.as_str()).collect();
-        html! {
-            <li class={classes!("today-item", (item.status != ItemStatus::ToDo).then_some("done"))}
-                data-customer={item.customer.clone()} data-kind={item.kind.key()} data-stage={item.stage.key()}
-                data-status={if item.status == ItemStatus::ToDo { "todo" } else { "done" }}>
-                <div class="item-head">
-                    <strong class="customer">{ &item.customer }</strong>
-                    <span class={classes!("badge", format!("stage-{}", item.stage.key()))}>{ item.stage.describe(lang) }</span>
-                    <span class="kind">{ item.kind.describe(lang) }</span>
-                    <span class={classes!("badge", risk_class(item.risk))}>{ w.risk }{ item.risk.describe(lang) }</span>
-                </div>
-                <p class="item-facts">
-                    { item.amounts.iter().map(|m| m.describe()).collect::<Vec<_>>().join(" · ") }
-                    if item.oldest_days_past_due > 0 {
-                        { format!(" · {} {}", w.oldest, item.oldest_days_past_due) }{ w.days }
-                    }
-                    { " · " }{ w.invoices }{ numbers.join(crate::i18n::today::words(lang).list_separator) }
-                </p>
-                <ul class="steps">
-                    { for item.steps.iter().map(|s| html! {
-                        <li class={classes!(s.done.is_some().then_some("done"), (s.is_due(as_of) && s.due < as_of).then_some("late"))}>
-                            { if s.done.is_some() { "✓ " } else if s.is_due(as_of) { "→ " } else { "· " } }
-                            { s.action.describe(lang) }
-                            <span class="when">{ " — " }{ format_date(s.due, lang) }</span>
-                        </li>
-                    }) }
-                </ul>
-                if let Some(letter) = item.letter {
-                    <p class="letter">{ w.letter }<strong data-letter={letter.key()}>{ letter.describe(lang) }</strong></p>
-                }
-                <p class="why">{ w.why }{ item.why.iter().map(|r| r.describe(lang)).collect::<Vec<_>>().join(crate::i18n::today::words(lang).text_2) }</p>
-                <p class="next">
-                    { w.next_action }
-                    <strong>{ item.next_action_date.map(|d| format_date(d, lang)).unwrap_or_else(|| "—".into()) }</strong>
-                    if !due_now.is_empty() {
-                        { " " }<button class="primary" data-testid="mark-done" onclick={mark}>{ w.mark_done }</button>
-                    }
-                    if !done_today.is_empty() {
-                        { " " }<button class="link" data-testid="undo-done" onclick={undo}>{ w.undo }</button>
-                    }
-                </p>
-            </li>
-        }
+    let cards = by_customer(items);
+    let empty = if report.parsed.invoices.is_empty() {
+        Some(w.no_data_yet)
+    } else if items.is_empty() {
+        Some(w.nothing_to_do_today)
+    } else if !cards.iter().any(|c| c.is_to_do()) {
+        Some(w.nothing_due_now)
+    } else {
+        None
     };
     html! {
         <div class="today" data-testid="today-list">
-            <p class="hint">{ w.in_order_of_priority_stage }</p>
-            if items.is_empty() {
-                <p class="empty">{ w.nothing_to_do_today }</p>
-            } else {
-                <ol>{ for items.iter().map(item_html) }</ol>
+            if let Some(text) = empty {
+                <p class="empty" data-testid="today-empty">{ text }</p>
+            }
+            if !cards.is_empty() {
+                <p class="hint">{ w.in_order_of_priority_stage }</p>
+                <ol>{ for cards.iter().map(|card| card_html(state, dispatch, card)) }</ol>
             }
         </div>
+    }
+}
+
+/// One customer's card. Its data attributes are its most urgent item's (kind, stage), and
+/// "todo" while anything on it is due.
+fn card_html(state: &AppState, dispatch: &Dispatch, card: &CustomerCard) -> Html {
+    let lang = state.lang();
+    let w = crate::i18n::today::words(lang);
+    let first = card.items[0];
+    let risk = card
+        .items
+        .iter()
+        .map(|i| i.risk)
+        .max()
+        .unwrap_or(first.risk);
+    html! {
+        <li class={classes!("today-item", (!card.is_to_do()).then_some("done"))}
+            data-customer={card.customer.to_string()} data-kind={first.kind.key()} data-stage={first.stage.key()}
+            data-status={if card.is_to_do() { "todo" } else { "done" }}>
+            <div class="item-head">
+                <strong class="customer">{ card.customer }</strong>
+                <span class={classes!("badge", risk_class(risk))}>{ w.risk }{ risk.describe(lang) }</span>
+            </div>
+            { for card.items.iter().map(|item| track_html(state, dispatch, item)) }
+        </li>
+    }
+}
+
+/// One track of a card (overdue, a dispute, a promise, falling due): its facts, steps and why.
+fn track_html(state: &AppState, dispatch: &Dispatch, item: &TodayItem) -> Html {
+    let lang = state.lang();
+    let as_of = state.report.as_of;
+    let w = crate::i18n::today::words(lang);
+    let numbers: Vec<&str> = item.invoices.iter().map(|k| k.number.as_str()).collect();
+    let letter = item.letter.map(|kind| {
+        let dispatch = dispatch.clone();
+        let customer = item.customer.clone();
+        let invoices = item.invoices.clone();
+        let onclick = Callback::from(move |_| {
+            dispatch.dispatch(Action::OpenLetter {
+                customer: customer.clone(),
+                kind,
+                invoices: invoices.clone(),
+            })
+        });
+        html! {
+            <p class="letter">
+                <button class="primary" data-testid="open-letter" data-letter={kind.key()} {onclick}>
+                    { w.write_letter }{ kind.describe(lang) }
+                </button>
+            </p>
+        }
+    });
+    html! {
+        <section class={classes!("track", format!("track-{}", item.kind.key()))} data-kind={item.kind.key()}>
+            <p class="item-facts">
+                <span class={classes!("badge", format!("stage-{}", item.stage.key()))}>{ item.stage.describe(lang) }</span>
+                <span class="kind">{ item.kind.describe(lang) }</span>
+                { " " }{ item.amounts.iter().map(|m| m.describe()).collect::<Vec<_>>().join(" · ") }
+                if item.oldest_days_past_due > 0 {
+                    { format!(" · {} {}", w.oldest, item.oldest_days_past_due) }{ w.days }
+                }
+                { " · " }{ w.invoices }{ numbers.join(w.list_separator) }
+            </p>
+            <ul class="steps">{ for item.steps.iter().map(|s| step_html(state, dispatch, item, s)) }</ul>
+            { for letter }
+            <p class="why">{ w.why }{ item.why.iter().map(|r| r.describe(lang)).collect::<Vec<_>>().join(w.text_2) }</p>
+            <p class="next">
+                { w.next_action }
+                <strong>{ item.next_action_date.map(|d| format!("{}（{}）", format_date(d, lang), describe_when(d, as_of, lang))).unwrap_or_else(|| "—".into()) }</strong>
+            </p>
+        </section>
+    }
+}
+
+/// One step: its day against today, and for a due step its own "done" and "snooze to…";
+/// a step done today can be undone.
+fn step_html(state: &AppState, dispatch: &Dispatch, item: &TodayItem, step: &StepLine) -> Html {
+    let lang = state.lang();
+    let as_of = state.report.as_of;
+    let w = crate::i18n::today::words(lang);
+    let due = step.is_due(as_of);
+    let keys = item.invoices.clone();
+    let action = step.action;
+    let mark = {
+        let dispatch = dispatch.clone();
+        let keys = keys.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::MarkDone(keys.clone(), vec![action])))
+    };
+    let undo = {
+        let dispatch = dispatch.clone();
+        let keys = keys.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::UndoDone(keys.clone(), vec![action])))
+    };
+    let snooze = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            if let Ok(until) = chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+                dispatch.dispatch(Action::Snooze(keys.clone(), action, Some(until)));
+            }
+        })
+    };
+    // The earliest day a snooze can pick: tomorrow (snoozing to today would change nothing).
+    let tomorrow = as_of.succ_opt().map(dates::iso).unwrap_or_default();
+    html! {
+        <li class={classes!("step", step.done.is_some().then_some("done"), (due && step.due < as_of).then_some("late"))}
+            data-action={action.key()}>
+            { if step.done.is_some() { "✓ " } else if due { "→ " } else { "· " } }
+            { action.describe(lang) }
+            <span class="when">{ " — " }{ format_date(step.due, lang) }
+                if step.done.is_none() { { "（" }<span data-testid="step-when">{ describe_when(step.due, as_of, lang) }</span>{ "）" } }
+            </span>
+            if due {
+                { " " }<button class="primary" data-testid="mark-done" onclick={mark}>{ w.mark_done }</button>
+                { " " }<label class="snooze">{ w.snooze_to }
+                    <input type="date" data-testid="snooze" min={tomorrow} onchange={snooze} /></label>
+            }
+            if step.done == Some(as_of) {
+                { " " }<button class="link" data-testid="undo-done" onclick={undo}>{ w.undo }</button>
+            }
+        </li>
     }
 }
 
@@ -131,6 +193,8 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
         .get(&key)
         .cloned()
         .unwrap_or_default();
+    // Choosing a reason is what sets a dispute (the page never guesses one); the day it was
+    // raised starts as the as-of date and is the user's to change.
     let on_reason = {
         let dispatch = dispatch.clone();
         let key = key.clone();
@@ -149,6 +213,21 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
                         since,
                     }),
                 )));
+            }
+        })
+    };
+    let on_since = {
+        let dispatch = dispatch.clone();
+        let key = key.clone();
+        let current = annotation.dispute.clone();
+        let as_of = report.as_of;
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            let day = chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok();
+            // A dispute is raised on a day that has come: a later one is a typing slip.
+            if let (Some(mut dispute), Some(day)) = (current.clone(), day.filter(|d| *d <= as_of)) {
+                dispute.since = day;
+                dispatch.dispatch(Action::edit(Edit::SetDispute(key.clone(), Some(dispute))));
             }
         })
     };
@@ -201,9 +280,20 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
                                 <option value={r.key()} selected={*r == dispute.reason}>{ r.describe(lang) }</option>
                             }) }
                         </select></label>
+                    <label>{ w.dispute_raised_on }
+                        <input type="date" data-testid="dispute-since" max={dates::iso(report.as_of)}
+                            value={dates::iso(dispute.since)} onchange={on_since} /></label>
                     <label>{ w.disputed_amount_blank_all }
                         <input type="text" inputmode="decimal" data-testid="disputed-amount"
                             value={dispute.disputed_amount.map(|a| a.to_string()).unwrap_or_default()} onchange={on_disputed_amount} /></label>
+                } else if invoice.outstanding > rust_decimal::Decimal::ZERO {
+                    <label>{ w.dispute_ask_reason }
+                        <select data-testid="dispute-reason" onchange={on_reason}>
+                            <option value="" selected=true>{ w.choose }</option>
+                            { for DisputeReason::ALL.iter().map(|r| html! {
+                                <option value={r.key()}>{ r.describe(lang) }</option>
+                            }) }
+                        </select></label>
                 }
                 <label>{ w.promised_to_pay_by }
                     <input type="date" data-testid="promise-date" value={promise} onchange={on_promise} /></label>
@@ -228,19 +318,23 @@ pub fn stage_cell(state: &AppState, dispatch: &Dispatch, i: usize) -> Html {
         .annotations
         .get(&key)
         .is_some_and(|a| a.dispute.is_some());
-    let on_toggle = {
+    let w = crate::i18n::today::words(lang);
+    let open_open = state.table.expanded == Some(i);
+    // Setting a dispute asks its reason (in the row's details); clearing one is one click.
+    let on_clear = {
         let dispatch = dispatch.clone();
-        let as_of = report.as_of;
-        Callback::from(move |_| {
-            let dispute = (!disputed).then_some(Dispute {
-                reason: DisputeReason::Other,
-                disputed_amount: None,
-                since: as_of,
-            });
-            dispatch.dispatch(Action::edit(Edit::SetDispute(key.clone(), dispute)));
+        Callback::from(move |_: Event| {
+            dispatch.dispatch(Action::edit(Edit::SetDispute(key.clone(), None)))
         })
     };
-    let open_open = state.table.expanded == Some(i);
+    let on_ask = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !open_open {
+                dispatch.dispatch(Action::Table(TableAction::ToggleDetails(i)));
+            }
+        })
+    };
     let toggle_details = {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Table(TableAction::ToggleDetails(i))))
@@ -251,12 +345,16 @@ pub fn stage_cell(state: &AppState, dispatch: &Dispatch, i: usize) -> Html {
                 title={crate::i18n::today::words(lang).next_steps_and_why} onclick={toggle_details}>
                 { assessment.stage.describe(lang) }
             </button>
-            // Only an open invoice can be disputed (a dispute already set stays visible).
-            if invoice.outstanding > rust_decimal::Decimal::ZERO || disputed {
-                <label class="dispute" title={crate::i18n::today::words(lang).the_customer_disputes_this_invoice}>
-                    <input type="checkbox" data-testid="dispute-toggle" checked={disputed} onchange={on_toggle} />
-                    { crate::i18n::today::words(lang).disputed }
+            // Only an open invoice can be disputed (a dispute already set stays visible). A
+            // button until then: a checkbox ticked before a reason is given would say "disputed".
+            if disputed {
+                <label class="dispute" title={w.the_customer_disputes_this_invoice}>
+                    <input type="checkbox" data-testid="dispute-toggle" checked=true onchange={on_clear} />
+                    { w.disputed }
                 </label>
+            } else if invoice.outstanding > rust_decimal::Decimal::ZERO {
+                <button class="link dispute" data-testid="dispute-toggle" title={w.the_customer_disputes_this_invoice}
+                    onclick={on_ask}>{ w.dispute_ellipsis }</button>
             }
         </td>
     }

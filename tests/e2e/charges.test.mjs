@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { openPage, paste, withServerAndBrowser } from "./harness.mjs";
+import { openPage, paste, withServerAndBrowser, showInvoices } from "./harness.mjs";
 
 const LEDGER = [
   "Invoice\tCustomer\tDue date\tAmount\tCurrency",
@@ -23,6 +23,7 @@ async function start(locale = "en-US") {
   await page.fill("[data-testid=as-of-date]", "2024-04-15");
   await page.locator("[data-testid=as-of-date]").dispatchEvent("change");
   await paste(page, LEDGER);
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='UK-1']");
   return opened;
 }

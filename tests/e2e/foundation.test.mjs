@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { openPage, paste, withServerAndBrowser, fixture, setAsOf } from "./harness.mjs";
+import { openPage, paste, withServerAndBrowser, fixture, setAsOf, showInvoices } from "./harness.mjs";
 
 let server;
 let browser;
@@ -29,6 +29,7 @@ test("a Chinese Excel selection: days past due and outstanding per invoice and p
   const { page, problems, context } = await openPage(browser, server.url, { locale: "zh-CN" });
   await setAsOf(page, "2025-10-31");
   await paste(page, fixture("chinese-excel.tsv"));
+  await showInvoices(page);
   await page.waitForSelector("[data-testid=invoice-table] tr[data-invoice='FP-2025-001']");
   const rows = await invoiceRows(page);
   assert.deepEqual(rows["FP-2025-001"], { days: 61, outstanding: "12,345.60", status: "open" });
@@ -63,6 +64,7 @@ test("a QuickBooks A/R Aging Detail export: titles and totals skipped, never cou
   await page.locator("[data-testid=default-currency]").dispatchEvent("change");
   await page.click("role=tab[name='Invoices']");
   await paste(page, fixture("quickbooks-aging-detail.csv"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='1037']");
   const rows = await invoiceRows(page);
   assert.deepEqual(Object.keys(rows).sort(), ["1021", "1025", "1030", "1031", "1034", "1036", "1037"]);
@@ -80,6 +82,7 @@ test("a semicolon sheet with decimal commas, and bad rows listed by row number w
   const { page, context } = await openPage(browser, server.url);
   await setAsOf(page, "2025-10-31");
   await paste(page, fixture("european-semicolon.csv"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='RE-2025-101']");
   let rows = await invoiceRows(page);
   assert.equal(rows["RE-2025-101"].outstanding, "1,234.56");
@@ -89,6 +92,7 @@ test("a semicolon sheet with decimal commas, and bad rows listed by row number w
 
   await page.click("[data-testid=clear-input]");
   await paste(page, fixture("with-errors.tsv"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='A-5']");
   rows = await invoiceRows(page);
   assert.deepEqual(Object.keys(rows).sort(), ["A-1", "A-5"]);
@@ -104,6 +108,7 @@ test("changing the as-of date and the buckets recomputes; the language switch ch
   const { page, context } = await openPage(browser, server.url);
   await setAsOf(page, "2025-10-31");
   await paste(page, fixture("chinese-excel.tsv"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   await setAsOf(page, "2025-11-30");
   let rows = await invoiceRows(page);
@@ -130,6 +135,7 @@ test("export CSV: Excel-safe, with a BOM, and the same figures as the table", as
   const { page, context } = await openPage(browser, server.url);
   await setAsOf(page, "2025-10-31");
   await paste(page, fixture("chinese-excel.tsv").replace("上海明珠贸易有限公司", "=HYPERLINK(\"x\")"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-csv]")]);
   assert.equal(download.suggestedFilename(), "overdue-invoices-2025-10-31.csv");
@@ -158,6 +164,7 @@ test("the work survives a reload, and one control forgets it", async () => {
   const { page, context } = await openPage(browser, server.url);
   await setAsOf(page, "2025-10-31");
   await paste(page, fixture("chinese-excel.tsv"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   await page.selectOption("[data-testid=lang-switch]", "zh");
   await page.reload();
@@ -189,6 +196,7 @@ test("a large paste never enters the textarea, pages the table, and still comput
   await page.waitForSelector("[data-testid=paste-preview]");
   assert.equal(await page.inputValue("[data-testid=paste-input]"), "");
   assert.match(await page.textContent("[data-testid=parse-status]"), /^20000 \/ 20000 rows read · 0 problems/);
+  await showInvoices(page);
   assert.equal(await page.locator("[data-testid=invoice-table] tbody tr[data-invoice]").count(), 100);
   assert.match(await page.textContent(".pager"), /Rows 1–100 of 20000/);
   assert.deepEqual(problems, []);
@@ -198,10 +206,12 @@ test("a large paste never enters the textarea, pages the table, and still comput
 test("the sample data is one click away, and user text is shown as text, never as HTML", async () => {
   const { page, problems, context } = await openPage(browser, server.url);
   await page.click("[data-testid=sample-data]");
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP20250101']");
   assert.match(await page.textContent("[data-testid=row-errors]"), /Row 15/);
   await page.click("[data-testid=clear-input]");
   await paste(page, "Invoice\tCustomer\tDue date\tAmount\nX1\t<img src=x onerror=\"document.title='pwned'\">\t2025-10-01\t10\n");
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='X1']");
   assert.equal(await page.locator("[data-testid=invoice-table] img").count(), 0);
   assert.equal(await page.textContent("tr[data-invoice='X1'] td:nth-child(2)"), "<img src=x onerror=\"document.title='pwned'\">");

@@ -95,6 +95,23 @@ export function tempDir() {
 }
 
 /** Sets the page's as-of date as a user does: types it, and the input fires `change`. */
+/** The invoice table's tab. After the first paste the page opens on Today when something is
+ * due there, so a test that reads the table goes to it first. The paste may still be on its
+ * way when the tab is clicked (and would then switch to Today): click until a row shows. */
+export async function showInvoices(page) {
+  const tab = page.getByRole("tab", { name: /^(Invoices|发票)$/ });
+  for (let tries = 0; tries < 30; tries++) {
+    await tab.click();
+    try {
+      await page.waitForSelector("[data-testid=invoice-table] tr[data-invoice]", { timeout: 1000 });
+      return;
+    } catch {
+      // Not yet: the paste had not arrived, or it took the page to Today after the click.
+    }
+  }
+  throw new Error("the invoice table never showed a row");
+}
+
 export async function setAsOf(page, iso) {
   await page.fill("[data-testid=as-of-date]", iso);
   await page.locator("[data-testid=as-of-date]").dispatchEvent("change");

@@ -2,7 +2,7 @@
 // figures match the page; the template edited on the page; the letter copied to the clipboard.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, paste, withServerAndBrowser, fixture, setAsOf } from "./harness.mjs";
+import { openPage, paste, withServerAndBrowser, fixture, setAsOf, showInvoices } from "./harness.mjs";
 
 let server;
 let browser;
@@ -15,6 +15,7 @@ async function englishLetter(customer, kind) {
   const { page } = opened;
   await setAsOf(page, "2025-10-31");
   await paste(page, fixture("chinese-excel.tsv"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   await page.click("role=tab[name='Letters']");
   await page.selectOption("[data-testid=letter-customer]", customer);
@@ -28,6 +29,7 @@ test("a demand letter for a chosen customer: its figures, an edited template, co
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
   await setAsOf(page, "2025-10-31");
   await paste(page, fixture("chinese-excel.tsv"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   await page.click("role=tab[name='函件']");
 

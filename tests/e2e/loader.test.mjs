@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
-import { paste, fixture, withServerAndBrowser, DIST } from "./harness.mjs";
+import { paste, fixture, withServerAndBrowser, DIST, showInvoices } from "./harness.mjs";
 
 let server;
 let browser;
@@ -40,6 +40,7 @@ async function open({ withoutDecompressionStream }) {
 async function pasteAndSeeInvoices(page) {
   await page.waitForSelector("[data-testid=paste-input]");
   await paste(page, fixture("chinese-excel.tsv"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
 }
 

@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
-import { openPage, paste, DIST, withServerAndBrowser, fixture } from "./harness.mjs";
+import { openPage, paste, DIST, withServerAndBrowser, fixture, showInvoices } from "./harness.mjs";
 
 let server;
 let browser;
@@ -21,6 +21,7 @@ test("no request leaves the page's own static files", async () => {
   await page.goto(server.url);
   await page.waitForSelector("[data-testid=paste-input]");
   await paste(page, fixture("chinese-excel.tsv"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   await page.click("[data-testid=sample-data]");
   for (const tab of ["今日待办", "发票", "客户账龄表", "函件", "设置"]) await page.click(`role=tab[name='${tab}']`);
@@ -71,6 +72,7 @@ test("the CSP allows no connection at all, the page works under it, and a fetch 
   await page.goto(server.url);
   await page.waitForSelector("[data-testid=paste-input]");
   await paste(page, fixture("chinese-excel.tsv"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   for (const tab of ["Today", "Customers", "Letters", "Settings", "Invoices"]) await page.click(`role=tab[name='${tab}']`);
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-csv]")]);
@@ -91,6 +93,7 @@ test("the CSP allows no connection at all, the page works under it, and a fetch 
 test("what is kept is listed, erased with one click, and 'keep nothing' keeps nothing", async () => {
   const { page, context } = await openPage(browser, server.url);
   await paste(page, fixture("chinese-excel.tsv"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   await page.waitForTimeout(400);
   await page.click("role=tab[name='Settings']");
@@ -106,6 +109,7 @@ test("what is kept is listed, erased with one click, and 'keep nothing' keeps no
   assert.match(await page.textContent("[data-testid=device-data]"), /your pasted data and settings are gone/);
   await page.click("role=tab[name='Invoices']");
   await paste(page, fixture("chinese-excel.tsv"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   await page.waitForTimeout(400);
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), ["overdue.keep-nothing"]);
@@ -129,6 +133,7 @@ test("after the first visit the page loads and works with no network, under a su
   await page.reload();
   await page.waitForSelector("[data-testid=paste-input]");
   await page.click("[data-testid=sample-data]");
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP20250101']");
   assert.match(await page.textContent("[data-testid=parse-status]"), /^12 \/ 13 rows read/);
   await context.setOffline(false);

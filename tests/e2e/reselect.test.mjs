@@ -4,7 +4,7 @@
 // letter, and the page says so. (The rows are made up.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, paste, withServerAndBrowser, setAsOf } from "./harness.mjs";
+import { openPage, paste, withServerAndBrowser, setAsOf, showInvoices } from "./harness.mjs";
 
 let server;
 let browser;
@@ -30,6 +30,7 @@ test("ticked invoices stay ticked, by invoice, across a re-paste in another orde
   const { page, problems, context } = await openPage(browser, server.url);
   await setAsOf(page, "2025-10-31");
   await paste(page, sheet(A1, A2, A3, B1));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='A-103']");
   await page.click("role=tab[name='Letters']");
   await page.selectOption("[data-testid=letter-customer]", "Acme Trading");

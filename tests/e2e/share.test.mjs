@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { webcrypto } from "node:crypto";
 import { inflateSync } from "node:zlib";
-import { withServerAndBrowser, fixture, paste, DIST, setAsOf } from "./harness.mjs";
+import { withServerAndBrowser, fixture, paste, DIST, setAsOf, showInvoices } from "./harness.mjs";
 
 let server;
 let browser;
@@ -52,6 +52,7 @@ async function sender() {
   const a = await fresh();
   await setAsOf(a.page, "2025-10-31");
   await paste(a.page, fixture("chinese-excel.tsv"));
+  await showInvoices(a.page);
   await a.page.waitForSelector("tr[data-invoice='FP-2025-001']");
   await a.page.click("role=tab[name='Settings']");
   await a.page.selectOption("[data-testid=charge-rule]", "cn-sme-regulation");
@@ -103,6 +104,7 @@ test("settings only: the colleague gets the rule and the sender profile, not the
   await setAsOf(b.page, "2025-10-31");
   await b.page.click("role=tab[name='Invoices']");
   await paste(b.page, fixture("chinese-excel.tsv"));
+  await showInvoices(b.page);
   await b.page.waitForSelector("tr[data-invoice='FP-2025-001']");
   assert.deepEqual(await results(b.page), await results(a.page));
   assert.deepEqual([...a.problems, ...b.problems], []);
@@ -201,6 +203,7 @@ test("opening a link over one's own work asks: alongside keeps mine, replace tak
 
   const b = await fresh();
   await paste(b.page, "Invoice\tCustomer\tDue date\tAmount\nMINE-1\tMy customer\t2025-09-01\t500\n");
+  await showInvoices(b.page);
   await b.page.waitForSelector("tr[data-invoice='MINE-1']");
   await b.page.waitForTimeout(400);
   await b.page.goto(link);
@@ -245,6 +248,7 @@ test("a damaged or cut link says so and changes nothing; a long link is warned a
   const link = await linkFrom(a.page, { withData: true });
   const b = await fresh();
   await paste(b.page, "Invoice\tCustomer\tDue date\tAmount\nMINE-1\tMy customer\t2025-09-01\t500\n");
+  await showInvoices(b.page);
   await b.page.waitForSelector("tr[data-invoice='MINE-1']");
   await b.page.goto(link.slice(0, link.length - 40));
   await b.page.waitForSelector("[data-testid=open-link-error]");
@@ -259,6 +263,7 @@ test("a damaged or cut link says so and changes nothing; a long link is warned a
   // 3,000 distinct rows make a data link far longer than mail programs keep.
   const rows = Array.from({ length: 3000 }, (_, i) => `L-${i}\tCustomer ${i % 97}\t2025-0${(i % 9) + 1}-1${i % 10}\t${(i * 37.13) % 9000}`);
   await paste(a.page, `Invoice\tCustomer\tDue date\tAmount\n${rows.join("\n")}\n`);
+  await showInvoices(a.page);
   await a.page.waitForSelector("tr[data-invoice='L-0']");
   assert.equal(await a.page.locator("[data-testid=share-long]").count(), 1);
   // Past 2 MB of pasted data no link is made at all: it says why and what to do instead.
@@ -277,6 +282,7 @@ test("user text from a link stays text: in the table, the letter and the print v
   const evil = `<img src=x onerror="document.title='pwned'">`;
   const a = await fresh();
   await paste(a.page, `Invoice\tCustomer\tDue date\tAmount\nX1\t${evil}\t2025-09-01\t10\n`);
+  await showInvoices(a.page);
   await a.page.waitForSelector("tr[data-invoice='X1']");
   const link = await linkFrom(a.page, { withData: true });
   await a.context.close();

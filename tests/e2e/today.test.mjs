@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { openPage, paste, withServerAndBrowser, fixture, setAsOf } from "./harness.mjs";
+import { openPage, paste, withServerAndBrowser, fixture, setAsOf, showInvoices } from "./harness.mjs";
 
 let server;
 let browser;
@@ -15,14 +15,34 @@ async function start() {
   const { page } = opened;
   await setAsOf(page, "2025-10-31");
   await paste(page, fixture("chinese-excel.tsv"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   return opened;
 }
 
 const items = (page) =>
   page.$$eval("[data-testid=today-list] li.today-item", (lis) =>
-    lis.map((li) => ({ customer: li.dataset.customer, kind: li.dataset.kind, stage: li.dataset.stage, status: li.dataset.status })),
+    lis.map((li) => ({
+      customer: li.dataset.customer,
+      kind: li.dataset.kind,
+      stage: li.dataset.stage,
+      status: li.dataset.status,
+      tracks: [...li.querySelectorAll("section.track")].map((s) => s.dataset.kind),
+    })),
   );
+
+/** Marks every due step of one customer's card done, one button at a time (each step has its own). */
+async function markAllDone(page, customer) {
+  const marks = page.locator(`li.today-item[data-customer='${customer}'] [data-testid=mark-done]`);
+  for (let left = await marks.count(); left > 0; left--) {
+    await marks.first().click();
+    await page.waitForFunction(
+      ({ customer, left }) =>
+        document.querySelectorAll(`li.today-item[data-customer='${customer}'] [data-testid=mark-done]`).length < left,
+      { customer, left },
+    );
+  }
+}
 
 test("the today list: worst stage first, with the rule that fired and the letter to send", async () => {
   const { page, problems, context } = await start();
@@ -38,10 +58,14 @@ test("the today list: worst stage first, with the rule that fired and the letter
   assert.match(await first.locator(".why").textContent(), /61 days past due/);
   assert.match(await first.textContent(), /FP-2025-001/);
   const beijing = page.locator("li.today-item[data-customer='北京远航科技有限公司']");
-  assert.equal(await beijing.locator("[data-letter]").getAttribute("data-letter"), "demand");
+  assert.equal(await beijing.locator(".track-overdue [data-letter]").getAttribute("data-letter"), "demand");
+  // One card per customer, and each step's day is said against today.
+  assert.equal(new Set(list.map((i) => i.customer)).size, list.length);
+  assert.match(await beijing.locator("[data-testid=step-when]").first().textContent(), /^(today|overdue by \d+ days?)$/);
 
-  // Mark the formal notice sent: the item is done for today, and stays so after a reload.
-  await beijing.locator("[data-testid=mark-done]").click();
+  // Mark the card's steps done (the formal notice among them): the card is done for today,
+  // and stays so after a reload.
+  await markAllDone(page, "北京远航科技有限公司");
   assert.equal(await beijing.getAttribute("data-status"), "done");
   await page.waitForTimeout(400);
   await page.reload();
@@ -53,12 +77,20 @@ test("the today list: worst stage first, with the rule that fired and the letter
 
 test("a disputed invoice leaves the normal track for the dispute track, and rejoins it", async () => {
   const { page, context } = await start();
+  // Setting a dispute asks why (no reason is guessed); its day starts as the as-of date.
   await page.click("tr[data-invoice='FP-2025-003'] [data-testid=dispute-toggle]");
-  assert.equal(await page.getAttribute("tr[data-invoice='FP-2025-003'] [data-col=stage]", "data-stage"), "dispute");
+  await page.waitForSelector("[data-testid=invoice-playbook] [data-testid=dispute-reason]");
+  assert.equal(await page.getAttribute("tr[data-invoice='FP-2025-003'] [data-col=stage]", "data-stage"), "formal");
+  assert.equal(await page.inputValue("[data-testid=invoice-playbook] [data-testid=dispute-reason]"), "");
+  await page.selectOption("[data-testid=invoice-playbook] [data-testid=dispute-reason]", "quality");
+  await page.waitForSelector("tr[data-invoice='FP-2025-003'] [data-col=stage][data-stage=dispute]");
+  assert.equal(await page.inputValue("[data-testid=dispute-since]"), "2025-10-31");
   await page.click("role=tab[name='Today']");
   let list = await items(page);
-  assert.ok(list.some((i) => i.customer === "北京远航科技有限公司" && i.kind === "dispute"));
-  assert.ok(!list.some((i) => i.customer === "北京远航科技有限公司" && i.kind === "overdue"));
+  const beijing = list.filter((i) => i.customer === "北京远航科技有限公司");
+  assert.equal(beijing.length, 1, "one card per customer");
+  assert.ok(beijing[0].tracks.includes("dispute"));
+  assert.ok(!beijing[0].tracks.includes("overdue"));
 
   await page.click("role=tab[name='Invoices']");
   await page.click("tr[data-invoice='FP-2025-003'] [data-testid=dispute-toggle]");
@@ -91,12 +123,12 @@ test("an action unticked in the playbook is no longer recommended; risk and DSO 
   const { page, context } = await start();
   await page.click("role=tab[name='Today']");
   const beijing = page.locator("li.today-item[data-customer='北京远航科技有限公司']");
-  assert.match(await beijing.locator(".steps").textContent(), /formal overdue notice/i);
+  assert.match(await beijing.locator(".track-overdue .steps").textContent(), /formal overdue notice/i);
   await page.click("role=tab[name='Settings']");
   await page.click("details.actions summary");
   await page.click("[data-testid=pb-action-send_formal_notice]");
   await page.click("role=tab[name='Today']");
-  assert.doesNotMatch(await beijing.locator(".steps").textContent(), /formal overdue notice/i);
+  assert.doesNotMatch(await beijing.locator(".track-overdue .steps").textContent(), /formal overdue notice/i);
 
   await page.click("role=tab[name='Customers']");
   const shanghai = page.locator("[data-testid=customer-summary] tr[data-customer='上海明珠贸易有限公司']");

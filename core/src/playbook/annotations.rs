@@ -130,6 +130,10 @@ pub struct Annotation {
     /// Recommended actions carried out, with the day they were.
     pub done: Vec<DoneAction>,
     pub note: String,
+    /// Recommended actions put off to a later day ("snooze to…"), at most one per action.
+    /// Left out of the JSON when empty, so links and saves made before it are unchanged.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub snoozed: Vec<Snooze>,
 }
 
 impl Annotation {
@@ -161,6 +165,34 @@ pub struct PromiseToPay {
 pub struct DoneAction {
     pub action: Action,
     pub date: NaiveDate,
+}
+
+/// `action` is not to be asked for before `until`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snooze {
+    pub action: Action,
+    pub until: NaiveDate,
+}
+
+/// Puts `action` off until `until` for every invoice in `keys` (None: asks for it again on its
+/// own date). A later snooze of the same action replaces the earlier one; annotations left
+/// empty are dropped.
+pub fn snooze(
+    annotations: &mut Annotations,
+    keys: &[InvoiceKey],
+    action: Action,
+    until: Option<NaiveDate>,
+) {
+    for key in keys {
+        let annotation = annotations.entry(key.clone()).or_default();
+        annotation.snoozed.retain(|s| s.action != action);
+        if let Some(until) = until {
+            annotation.snoozed.push(Snooze { action, until });
+        }
+        if annotation.is_empty() {
+            annotations.remove(key);
+        }
+    }
 }
 
 /// Records `action` as done on `on` for every invoice in `keys` (the invoices a today item
@@ -244,6 +276,10 @@ mod tests {
                     date: day,
                 }],
                 note: "called Mr Li".into(),
+                snoozed: vec![Snooze {
+                    action: Action::CallPayablesContact,
+                    until: day,
+                }],
             },
         );
         let json = serde_json::to_string(&annotations).unwrap();

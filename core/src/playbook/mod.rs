@@ -39,6 +39,7 @@
 //! described in [`rules`]; the today list, risk flag and DSO in [`today`](mod@today).
 
 mod annotations;
+pub mod contacts;
 mod reasons;
 pub mod rules;
 mod settings;
@@ -46,8 +47,8 @@ pub mod today;
 mod vocabulary;
 
 pub use annotations::{
-    mark_done, unmark_done, Annotation, Annotations, Dispute, DisputeReason, DoneAction,
-    InvoiceKey, LateReason, PromiseToPay,
+    mark_done, snooze, unmark_done, Annotation, Annotations, Dispute, DisputeReason, DoneAction,
+    InvoiceKey, LateReason, PromiseToPay, Snooze,
 };
 pub use rules::{
     add_working_days, add_years, assess, limitation_status, write_off_check, Assessment,
@@ -57,7 +58,9 @@ pub use rules::{
 pub(crate) use settings::MAX_DAYS;
 pub use settings::{Jurisdiction, Ladder, LimitationSettings, PlaybookSettings};
 pub use today::{
-    csv_cells, customer_risks, dso, run, today, CustomerRisk, Dso, ItemKind, ItemStatus,
-    PlaybookReport, TodayItem, CSV_COLUMNS_EN, CSV_COLUMNS_ZH,
+    by_customer, csv_cells, customer_risks, dso, run, today, CustomerCard, CustomerRisk, Dso,
+    ItemKind, ItemStatus, PlaybookReport, TodayItem, CSV_COLUMNS_EN, CSV_COLUMNS_ZH,
 };
-pub use vocabulary::{format_date, Action, LetterKind, Money, Reason, RiskLevel, Stage};
+pub use vocabulary::{
+    describe_when, format_date, Action, LetterKind, Money, Reason, RiskLevel, Stage,
+};

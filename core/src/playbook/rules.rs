@@ -105,6 +105,9 @@ pub struct WriteOffCheck {
     pub worth_pursuing: bool,
     /// The late charges that could be waived for prompt payment of the principal.
     pub waivable_charges: Decimal,
+    /// The cost is the page's assumption ([`super::settings::DEFAULT_COLLECTION_COSTS`]),
+    /// not a figure the user gave.
+    pub cost_estimated: bool,
 }
 
 /// Everything the playbook says about one invoice.
@@ -251,7 +254,7 @@ pub fn write_off_check(
     let charges = charges.max(Decimal::ZERO);
     let recoverable = principal.saturating_add(charges);
     let percent = settings
-        .collection_cost_percent
+        .collection_cost_percent_for(currency)
         .clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
     let variable = recoverable
         .checked_mul(percent)
@@ -272,6 +275,7 @@ pub fn write_off_check(
         write_off: cost > recoverable,
         worth_pursuing: cost < recoverable,
         waivable_charges: charges,
+        cost_estimated: settings.collection_cost_is_estimate(currency),
     }
 }
 
@@ -412,11 +416,24 @@ impl<'a> Steps<'a> {
             .max()
     }
 
+    /// The day the user put `action` off to, if they did.
+    fn snoozed_until(&self, action: Action) -> Option<NaiveDate> {
+        self.annotation?
+            .snoozed
+            .iter()
+            .filter(|s| s.action == action)
+            .map(|s| s.until)
+            .max()
+    }
+
     fn push(&mut self, action: Action, due: NaiveDate, counts_from: NaiveDate) -> Option<&Step> {
         if !self.settings.is_enabled(action) {
             return None;
         }
         let done = self.done(action, counts_from);
+        let due = self
+            .snoozed_until(action)
+            .map_or(due, |until| due.max(until));
         self.list.push(Step { action, due, done });
         self.list.last()
     }
@@ -774,12 +791,40 @@ fn stage_steps(
             let check = write_off_check(on_track, charges_owed, &invoice.currency, settings);
             let recoverable = Money::new(check.recoverable, &invoice.currency);
             let cost = Money::new(check.cost, &invoice.currency);
-            if stage == Stage::Escalate {
-                steps.push(Action::HandToCollector, since, since);
-                if check.worth_pursuing {
-                    steps.push(Action::ConsiderLegalAction, since, since);
+            // No hand-over and no lawyer without a written demand first: an old debt read in
+            // for the first time has none on record, so the demand comes first and the
+            // hand-over waits for its deadline.
+            let demands = [Action::SendFormalNotice, Action::SendFinalNotice];
+            let before_stage = steps
+                .last_done(&demands, NaiveDate::MIN)
+                .filter(|d| *d < since);
+            let hand_over_on = match before_stage {
+                Some(sent) => deadline(Some(sent)).max(since),
+                None => {
+                    let sent = steps
+                        .push(Action::SendFinalNotice, since, since)
+                        .and_then(|s| s.done);
+                    if sent.is_none() {
+                        why.push(Reason::CatchUpDemand);
+                    }
+                    deadline(sent)
                 }
-            } else {
+            };
+            // A large debt goes to an agency or a lawyer before it is provided for: only what
+            // is not worth pursuing (or has been handed over already) skips straight on.
+            let handed_over = steps
+                .last_done(&[Action::HandToCollector], NaiveDate::MIN)
+                .is_some_and(|d| d < since);
+            if stage == Stage::Escalate || (check.worth_pursuing && !handed_over) {
+                steps.push(Action::HandToCollector, hand_over_on, since);
+                if check.worth_pursuing {
+                    steps.push(Action::ConsiderLegalAction, hand_over_on, since);
+                }
+                if stage == Stage::BadDebt {
+                    why.push(Reason::EscalateBeforeProvision);
+                }
+            }
+            if stage == Stage::BadDebt {
                 steps.push(Action::ProvideForBadDebt, since, since);
                 if check.write_off {
                     steps.push(Action::ConsiderWriteOff, since, since);
@@ -790,6 +835,9 @@ fn stage_steps(
                         charges: Money::new(check.waivable_charges, &invoice.currency),
                     });
                 }
+            }
+            if check.cost_estimated {
+                why.push(Reason::CostEstimated { cost: cost.clone() });
             }
             why.push(if check.write_off {
                 Reason::CollectionNotWorthwhile { recoverable, cost }

@@ -50,7 +50,8 @@ pub struct PlaybookSettings {
     pub quality_evidence_hours: u32,
     pub limitation: LimitationSettings,
     /// Cost of collecting one customer's debt, per currency code (agency or lawyer fees,
-    /// court fees): compared with what can be recovered. Missing currency: 0.
+    /// court fees): compared with what can be recovered. Missing currency: the estimate in
+    /// [`DEFAULT_COLLECTION_COSTS`], else [`DEFAULT_COST_PERCENT_UNLISTED`] of the amount.
     pub collection_cost_fixed: BTreeMap<String, Decimal>,
     /// Cost of collection as a percentage of the amount recovered (an agency's commission).
     pub collection_cost_percent: Decimal,
@@ -90,6 +91,25 @@ impl Default for PlaybookSettings {
     }
 }
 
+/// The fixed cost of collection assumed while the user has set none, per currency: round
+/// figures for a lawyer's demand letter and a first-instance claim over a small commercial
+/// debt (a fixed-fee lawyer plus the court's filing fee). An assumption, said as one on the
+/// page: a cost of 0 would make every overdue invoice "worth pursuing" in court.
+pub const DEFAULT_COLLECTION_COSTS: [(&str, i64); 8] = [
+    ("CNY", 5_000),
+    ("HKD", 8_000),
+    ("USD", 1_500),
+    ("EUR", 1_200),
+    ("GBP", 1_000),
+    ("SGD", 2_000),
+    ("JPY", 200_000),
+    ("AUD", 2_000),
+];
+
+/// For a currency with neither the user's cost nor a listed estimate: a collection agency's
+/// contingency commission (typically 15–30 % of what it recovers), taken at the middle.
+pub const DEFAULT_COST_PERCENT_UNLISTED: i64 = 20;
+
 impl PlaybookSettings {
     /// The stage thresholds, made consistent: each at least the one before (an equal one
     /// leaves that stage empty), whatever the user typed.
@@ -108,13 +128,42 @@ impl PlaybookSettings {
         !self.disabled_actions.contains(&action)
     }
 
+    /// The fixed cost of collection in `currency`: the user's, else the listed estimate
+    /// (`estimated` true), else none (and [`Self::collection_cost_percent_for`] estimates).
     pub fn collection_cost_for(&self, currency: &str) -> Decimal {
         self.collection_cost_fixed
             .get(currency)
             .copied()
+            .or_else(|| default_collection_cost(currency))
             .unwrap_or_default()
             .max(Decimal::ZERO)
     }
+
+    /// The percentage of the recoverable amount that collecting costs in `currency`: the
+    /// user's when set (non-zero) or when a fixed cost is known; else the agency estimate.
+    pub fn collection_cost_percent_for(&self, currency: &str) -> Decimal {
+        let known_fixed = self.collection_cost_fixed.contains_key(currency)
+            || default_collection_cost(currency).is_some();
+        if self.collection_cost_percent > Decimal::ZERO || known_fixed {
+            self.collection_cost_percent
+        } else {
+            Decimal::from(DEFAULT_COST_PERCENT_UNLISTED)
+        }
+    }
+
+    /// True when the cost of collection in `currency` rests on the page's assumption (the
+    /// user gave no fixed cost for it), so the page says so.
+    pub fn collection_cost_is_estimate(&self, currency: &str) -> bool {
+        !self.collection_cost_fixed.contains_key(currency)
+    }
+}
+
+/// The listed estimate for `currency` (see [`DEFAULT_COLLECTION_COSTS`]).
+pub fn default_collection_cost(currency: &str) -> Option<Decimal> {
+    DEFAULT_COLLECTION_COSTS
+        .iter()
+        .find(|(code, _)| code.eq_ignore_ascii_case(currency))
+        .map(|(_, amount)| Decimal::from(*amount))
 }
 
 /// A setting in days as an `i64`, never beyond [`MAX_DAYS`].

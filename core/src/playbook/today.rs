@@ -92,6 +92,37 @@ impl TodayItem {
     }
 }
 
+/// One card of the Today queue: a customer and all its items (one per track), so that a
+/// customer is never on two cards. Cards come in the order of their most urgent item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomerCard<'a> {
+    pub customer: &'a str,
+    /// In priority order; never empty.
+    pub items: Vec<&'a TodayItem>,
+}
+
+impl CustomerCard<'_> {
+    /// Something on the card is due today or late.
+    pub fn is_to_do(&self) -> bool {
+        self.items.iter().any(|i| i.status == ItemStatus::ToDo)
+    }
+}
+
+/// The today list (as [`run`] orders it) grouped into one card per customer.
+pub fn by_customer(items: &[TodayItem]) -> Vec<CustomerCard<'_>> {
+    let mut cards: Vec<CustomerCard> = Vec::new();
+    for item in items {
+        match cards.iter_mut().find(|c| c.customer == item.customer) {
+            Some(card) => card.items.push(item),
+            None => cards.push(CustomerCard {
+                customer: &item.customer,
+                items: vec![item],
+            }),
+        }
+    }
+    cards
+}
+
 /// Days sales outstanding of one customer (or currency), and what it was computed from.
 ///
 /// The simple (period) method: `receivables ÷ credit sales of the last period_days days ×

@@ -442,6 +442,22 @@ pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// A step's day said against the as-of date, as a work queue reads: "today", "overdue by 3
+/// days", "in 2 days" (今天 / 已逾 3 天 / 2 天后).
+pub fn describe_when(date: NaiveDate, as_of: NaiveDate, lang: Lang) -> String {
+    let days = crate::dates::days_between(as_of, date);
+    match (lang, days) {
+        (Lang::Zh, 0) => "今天".to_string(),
+        (Lang::Zh, d) if d < 0 => format!("已逾 {} 天", d.unsigned_abs()),
+        (Lang::Zh, d) => format!("{d} 天后"),
+        (Lang::En, 0) => "today".to_string(),
+        (Lang::En, -1) => "overdue by 1 day".to_string(),
+        (Lang::En, d) if d < 0 => format!("overdue by {} days", d.unsigned_abs()),
+        (Lang::En, 1) => "in 1 day".to_string(),
+        (Lang::En, d) => format!("in {d} days"),
+    }
+}
+
 /// The rule that fired: every recommendation carries these, so the user can check it (and
 /// change the rule in settings when it does not fit).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -541,6 +557,14 @@ pub enum Reason {
         recoverable: Money,
         cost: Money,
     },
+    /// The cost of collection compared is the page's assumption for the currency.
+    CostEstimated {
+        cost: Money,
+    },
+    /// An old debt with no written demand on record: the demand comes before any hand-over.
+    CatchUpDemand,
+    /// A debt worth pursuing goes to an agency or a lawyer before it is provided for.
+    EscalateBeforeProvision,
     /// Cost of collection and recoverable amount are equal.
     CollectionBreakEven {
         amount: Money,
@@ -598,6 +622,9 @@ impl Reason {
                 | Reason::CollectionWorthwhile { .. }
                 | Reason::CollectionNotWorthwhile { .. }
                 | Reason::CollectionBreakEven { .. }
+                | Reason::CostEstimated { .. }
+                | Reason::CatchUpDemand
+                | Reason::EscalateBeforeProvision
                 | Reason::ChargesWaivable { .. }
                 | Reason::StageDone { .. }
                 | Reason::ReviewDue { .. }
@@ -845,6 +872,24 @@ impl Reason {
                     recoverable.describe()
                 ),
             },
+            Reason::CostEstimated { cost } => match lang {
+                Lang::Zh => format!(
+                    "催收成本 {} 为估算（律师函加一审起诉的律师费与诉讼费，整数估计）；请在“设置 → 催收规则”中填写贵司的实际成本",
+                    cost.describe()
+                ),
+                Lang::En => format!(
+                    "The {} cost of collection is an estimate (a lawyer's demand and a first-instance claim: fixed fee and court fee, in round figures); set your own in Settings → Collection playbook",
+                    cost.describe()
+                ),
+            },
+            Reason::CatchUpDemand => match lang {
+                Lang::Zh => "尚无书面催告的记录：移交催收机构或律师之前，先发出附付款期限的最后催告函".to_string(),
+                Lang::En => "No written demand on record: send the final demand with its deadline before handing the debt over to an agency or a lawyer".to_string(),
+            },
+            Reason::EscalateBeforeProvision => match lang {
+                Lang::Zh => "金额值得追收：计提坏账准备之前，先移交催收机构或律师（已投保的，先通知保险公司）".to_string(),
+                Lang::En => "Worth pursuing: hand it to an agency or a lawyer (and tell the credit insurer, if insured) before providing for it as a bad debt".to_string(),
+            },
             Reason::CollectionBreakEven { amount } => match lang {
                 Lang::Zh => format!(
                     "催收成本与可收回金额持平（{}）：是否继续追收需自行判断",
@@ -908,6 +953,20 @@ impl Reason {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_step_day_reads_against_the_as_of_date() {
+        use super::describe_when;
+        let as_of = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
+        let day = |d: i64| crate::dates::add_days(as_of, d);
+        assert_eq!(describe_when(as_of, as_of, Lang::En), "today");
+        assert_eq!(describe_when(day(-3), as_of, Lang::En), "overdue by 3 days");
+        assert_eq!(describe_when(day(-1), as_of, Lang::En), "overdue by 1 day");
+        assert_eq!(describe_when(day(2), as_of, Lang::En), "in 2 days");
+        assert_eq!(describe_when(as_of, as_of, Lang::Zh), "今天");
+        assert_eq!(describe_when(day(-3), as_of, Lang::Zh), "已逾 3 天");
+        assert_eq!(describe_when(day(2), as_of, Lang::Zh), "2 天后");
+    }
+
     use super::*;
 
     #[test]
