@@ -11,7 +11,7 @@ use crate::i18n::texts;
 use crate::state::{Action, AppState, PanelAction};
 
 use super::mapping::mapping_panel;
-use super::problems::{row_errors, skipped_rows};
+use super::problems::{excluded_documents, merged_lines, row_errors, skipped_rows};
 use super::*;
 
 /// Above this size pasted text is not put in the textarea: laying out megabytes of text
@@ -127,6 +127,7 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                     </button>
                 }
             </div>
+            if has_data { { read_summary(state) } }
             if open {
                 <div id="input-body">
                     <div class="dropzone" ondragover={on_drag_over} ondrop={on_drop}>
@@ -158,6 +159,8 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                     if has_data {
                         { mapping_panel(state, dispatch) }
                         { row_errors(state) }
+                        { excluded_documents(state) }
+                        { merged_lines(state) }
                         { skipped_rows(state) }
                     } else {
                         <p class="welcome">{ t.welcome }</p>
@@ -165,6 +168,14 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+/// The core's one sentence on how the paste was read ("Read as: … — 27 rows → 9 invoices …").
+/// It stands outside the foldable body, so that it is seen with the panel folded.
+fn read_summary(state: &AppState) -> Html {
+    html! {
+        <p class="read-summary" data-testid="read-summary">{ state.report.parsed.summary().sentence(state.lang()) }</p>
     }
 }
 
