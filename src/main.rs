@@ -4,6 +4,7 @@
 mod app;
 mod browser;
 mod crypto;
+mod files;
 mod i18n;
 mod state;
 mod views;
