@@ -38,7 +38,7 @@ test("Zoho Books invoice export: repeated document totals taken once, the draft 
   // Each mapped column says why; the choice stays the user's to change.
   const numberColumn = await page
     .locator("[data-testid^=mapping-]:not([data-testid^=mapping-why])")
-    .evaluateAll((selects) => selects.findIndex((s) => s.value === "number"));
+    .evaluateAll((selects) => selects.findIndex((s) => s.value === "invoice"));
   assert.ok(numberColumn >= 0, "a column is mapped to the invoice number");
   assert.match(await text(page, `[data-testid=mapping-why-${numberColumn}]`), /Invoice number/i);
   assert.deepEqual(problems, []);
