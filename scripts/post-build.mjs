@@ -9,12 +9,16 @@
 //    it compiles with WebAssembly.instantiateStreaming. A browser without DecompressionStream
 //    (Safari < 16.4: WeChat on iPhones stuck on iOS 15) imports our own gunzip, inflate.js
 //    (copied from web/ by index.html), only then, and gives init() the bytes.
+// 1b. Builds the spreadsheet reader (workbook-reader/) as a second Wasm module and carries it
+//    the same way, in `workbook_reader_bg.wasm.js`; web/workbook-loader.js imports it on the
+//    first spreadsheet opened, so it is not on the start-up path.
 // 2. Puts the SHA-256 of each inline <script> into the CSP (placeholder
 //    TRUNK_INLINE_SCRIPT_HASH), so that the policy can forbid every other inline script.
 // 3. Writes the build's file list and id into the service worker, so that it caches exactly
 //    this build and a new build is seen as an update.
 // Anything not as expected (a Trunk or wasm-bindgen upgrade that changes what they write) stops
 // the build with a message rather than shipping a page that cannot start.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -129,6 +133,31 @@ unlinkSync(join(dir, wasmName));
 console.log(
   `post-build: ${wasmName} (${wasmBytes.length} bytes) is now ${moduleName} (${Buffer.byteLength(moduleSource)} bytes, gzip + base64)`,
 );
+
+// 1b. The spreadsheet reader, built here (Trunk builds one Rust crate for the page) with the
+// same wasm-bindgen, and carried in a JS module like the main Wasm.
+const readerName = "workbook_reader";
+if (!readdirSync(dir).includes("workbook-loader.js")) {
+  fail("workbook-loader.js is not in the build (index.html must copy web/workbook-loader.js)");
+}
+const sourceDir = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+const release = process.env.TRUNK_PROFILE === "release";
+const cargoArgs = ["build", "--target", "wasm32-unknown-unknown", "-p", "overdue-workbook-reader"];
+if (release) cargoArgs.push("--release");
+execFileSync("cargo", cargoArgs, { cwd: sourceDir, stdio: "inherit" });
+const readerWasm = join(sourceDir, "target", "wasm32-unknown-unknown", release ? "release" : "debug", "overdue_workbook_reader.wasm");
+execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", dir, "--out-name", readerName, readerWasm], {
+  stdio: "inherit",
+});
+const readerBytes = readFileSync(join(dir, `${readerName}_bg.wasm`));
+const readerGzipped = gzipSync(readerBytes, { level: constants.Z_BEST_COMPRESSION });
+writeFileSync(
+  join(dir, `${readerName}_bg.wasm.js`),
+  `// ${readerName}_bg.wasm, gzipped and base64'd by scripts/post-build.mjs: the page's CSP allows no fetch.\n` +
+    `export default "${readerGzipped.toString("base64")}";\n`,
+);
+unlinkSync(join(dir, `${readerName}_bg.wasm`));
+console.log(`post-build: the spreadsheet reader is ${readerBytes.length} bytes, ${readerGzipped.length} gzipped (loaded on first use)`);
 
 // 2. The CSP: the hash of every inline script, taken from the final page.
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(

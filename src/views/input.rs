@@ -3,15 +3,16 @@
 use overdue_core::edit::Edit;
 use overdue_core::text::clip;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::browser;
+use crate::files::Opened;
 use crate::i18n::texts;
 use crate::state::{Action, AppState, PanelAction};
 
+use super::file_open::FileOpen;
 use super::mapping::mapping_panel;
-use super::problems::{row_errors, skipped_rows};
+use super::problems::{excluded_documents, merged_lines, row_errors, skipped_rows};
 use super::*;
 
 /// Above this size pasted text is not put in the textarea: laying out megabytes of text
@@ -70,16 +71,6 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
             }))
         })
     };
-    let on_file = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                read_file(file, dispatch.clone());
-            }
-            input.set_value("");
-        })
-    };
     let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
     let on_drop = {
         let dispatch = dispatch.clone();
@@ -90,7 +81,22 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                 .and_then(|dt| dt.files())
                 .and_then(|files| files.get(0))
             {
-                read_file(file, dispatch.clone());
+                let dispatch = dispatch.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    // A dropped workbook opens its first sheet (the button offers the choice).
+                    let opened = match super::file_open::read(file, lang).await {
+                        Opened::ChooseSheet { file, sheets } => {
+                            crate::files::sheet_text(&file, &sheets, 0, lang).await
+                        }
+                        other => other,
+                    };
+                    if let Opened::Text { text, source } = opened {
+                        dispatch.dispatch(Action::edit(Edit::Paste {
+                            text,
+                            source: Some(source),
+                        }));
+                    }
+                });
             }
         })
     };
@@ -127,6 +133,7 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                     </button>
                 }
             </div>
+            if has_data { { read_summary(state) } }
             if open {
                 <div id="input-body">
                     <div class="dropzone" ondragover={on_drag_over} ondrop={on_drop}>
@@ -145,10 +152,7 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                             onpaste={on_paste} oninput={on_input} />
                         <div class="input-actions">
                             <button class="primary" data-testid="sample-data" onclick={on_sample}>{ t.sample_data }</button>
-                            <label class="file-button">
-                                <input type="file" data-testid="open-file" accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values" onchange={on_file} />
-                                <span>{ t.open_file }</span>
-                            </label>
+                            <FileOpen dispatch={dispatch.clone()} {lang} label={t.open_file} />
                             <span class="hint">{ t.drop_hint }</span>
                             if has_data {
                                 <button class="link" data-testid="clear-input" onclick={on_clear}>{ t.clear_input }</button>
@@ -158,6 +162,8 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                     if has_data {
                         { mapping_panel(state, dispatch) }
                         { row_errors(state) }
+                        { excluded_documents(state) }
+                        { merged_lines(state) }
                         { skipped_rows(state) }
                     } else {
                         <p class="welcome">{ t.welcome }</p>
@@ -168,15 +174,10 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
     }
 }
 
-fn read_file(file: web_sys::File, dispatch: Dispatch) {
-    let name = file.name();
-    let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
-    wasm_bindgen_futures::spawn_local(async move {
-        if let Ok(bytes) = gloo::file::futures::read_as_bytes(&blob).await {
-            dispatch.dispatch(Action::edit(Edit::Paste {
-                text: browser::decode_file(&bytes),
-                source: Some(name),
-            }));
-        }
-    });
+/// The core's one sentence on how the paste was read ("Read as: … — 27 rows → 9 invoices …").
+/// It stands outside the foldable body, so that it is seen with the panel folded.
+fn read_summary(state: &AppState) -> Html {
+    html! {
+        <p class="read-summary" data-testid="read-summary">{ state.report.parsed.summary().sentence(state.lang()) }</p>
+    }
 }

@@ -19,6 +19,7 @@ pub(super) fn mapping_panel(state: &AppState, dispatch: &Dispatch) -> Html {
     if parsed.columns.is_empty() {
         return html! {};
     }
+    let words = crate::i18n::mapping::words(lang);
     let note = match parsed.mapping_source {
         MappingSource::Header => t.mapping_from_header,
         MappingSource::Content => t.mapping_guessed,
@@ -65,7 +66,7 @@ pub(super) fn mapping_panel(state: &AppState, dispatch: &Dispatch) -> Html {
             <summary>{ t.mapping_heading }{ " — " }{ note }</summary>
             <div class="table-scroll">
             <table class="mapping-table">
-                <thead><tr><th scope="col">{ t.column }</th><th scope="col">{ t.header_cell }</th><th scope="col">{ t.means }</th></tr></thead>
+                <thead><tr><th scope="col">{ t.column }</th><th scope="col">{ t.header_cell }</th><th scope="col">{ t.means }</th><th scope="col">{ words.why }</th></tr></thead>
                 <tbody>
                 {
                     for parsed.columns.iter().enumerate().map(|(i, column)| {
@@ -96,6 +97,9 @@ pub(super) fn mapping_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                                         }) }
                                     </select>
                                 </td>
+                                <td class="why" data-testid={format!("mapping-why-{i}")}>
+                                    { column.why.text(lang, |f| field_label(f, lang).to_string()) }
+                                </td>
                             </tr>
                         }
                     })
@@ -107,6 +111,33 @@ pub(super) fn mapping_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                 <button class="link" onclick={on_reset}>{ t.mapping_reset }</button>
             }
         </details>
+        { ignored_columns(state) }
         </>
+    }
+}
+
+/// The columns read past, each with why, so that a user sees nothing was thrown away unread.
+fn ignored_columns(state: &AppState) -> Html {
+    let lang = state.lang();
+    let words = crate::i18n::mapping::words(lang);
+    let parsed = &state.report.parsed;
+    let ignored: Vec<_> = parsed.ignored_columns().collect();
+    if ignored.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="ignored-columns" data-testid="ignored-columns">
+            <summary>{ words.ignored_heading }{ format!(" ({})", ignored.len()) }</summary>
+            <ul>
+            { for ignored.iter().map(|(i, column)| html! {
+                <li>
+                    <strong>{ column_letter(*i) }</strong>
+                    if !column.title.is_empty() { { " " }<q>{ clip(&column.title, 40) }</q> }
+                    { words.colon }
+                    { column.why.text(lang, |f| field_label(f, lang).to_string()) }
+                </li>
+            }) }
+            </ul>
+        </details>
     }
 }

@@ -3,6 +3,7 @@
 
 mod charges;
 mod customers;
+mod file_open;
 mod input;
 mod invoices;
 mod letters;

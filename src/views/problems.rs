@@ -83,3 +83,62 @@ pub(super) fn skipped_rows(state: &AppState) -> Html {
         </details>
     }
 }
+
+/// Documents the status column (or the journal reading) set aside, each with its reason, listed
+/// like the skipped rows: nothing leaves the totals without the user seeing why.
+pub(super) fn excluded_documents(state: &AppState) -> Html {
+    let lang = state.lang();
+    let t = texts(lang);
+    let words = crate::i18n::problems::words(lang);
+    let excluded = &state.report.parsed.excluded;
+    if excluded.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="skipped" data-testid="excluded-docs">
+            <summary>{ words.excluded_heading }{ format!(" ({})", excluded.len()) }</summary>
+            <ul>
+            { for excluded.iter().take(ERRORS_SHOWN).map(|x| html! {
+                <li>
+                    <strong>{ t.row.replace("{}", &x.line.to_string()) }</strong>
+                    if !x.number.is_empty() { { " " }<q>{ clip(&x.number, 40) }</q> }
+                    { words.colon }
+                    { x.reason.text(lang) }
+                </li>
+            }) }
+            </ul>
+            if excluded.len() > ERRORS_SHOWN {
+                <p>{ t.more_errors }{ " " }{ excluded.len() - ERRORS_SHOWN }</p>
+            }
+        </details>
+    }
+}
+
+/// Rows taken as lines (or repeated copies) of a document read on an earlier row: counted, and
+/// each one says which row it joined.
+pub(super) fn merged_lines(state: &AppState) -> Html {
+    let lang = state.lang();
+    let t = texts(lang);
+    let words = crate::i18n::problems::words(lang);
+    let merged = &state.report.parsed.merged;
+    if merged.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="skipped" data-testid="merged-lines">
+            <summary>{ words.merged_heading }{ format!(" ({})", merged.len()) }</summary>
+            <ul>
+            { for merged.iter().take(ERRORS_SHOWN).map(|m| html! {
+                <li>
+                    <strong>{ t.row.replace("{}", &m.line.to_string()) }</strong>
+                    { words.colon }
+                    { words.merged_into.replace("{number}", &clip(&m.number, 40)).replace("{line}", &m.into_line.to_string()) }
+                </li>
+            }) }
+            </ul>
+            if merged.len() > ERRORS_SHOWN {
+                <p>{ t.more_errors }{ " " }{ merged.len() - ERRORS_SHOWN }</p>
+            }
+        </details>
+    }
+}

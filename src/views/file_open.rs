@@ -1,0 +1,152 @@
+//! The "open file" button: text files and spreadsheets, and the choice of sheet when a workbook
+//! has several. A component of its own because the pending choice is state of this button, not
+//! of the workspace.
+
+use overdue_core::edit::Edit;
+use overdue_core::i18n::Lang;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::files::{self, Opened};
+use crate::i18n::input::words;
+use crate::state::Action;
+
+use super::Dispatch;
+
+#[derive(Properties, PartialEq)]
+pub struct FileOpenProps {
+    pub dispatch: Dispatch,
+    pub lang: Lang,
+    pub label: AttrValue,
+}
+
+#[derive(Clone, PartialEq)]
+struct Choice {
+    file: String,
+    sheets: Vec<String>,
+}
+
+/// Hands what was opened on: text is pasted, a choice is offered, a failure is said.
+fn settle(
+    opened: Opened,
+    dispatch: &Dispatch,
+    choice: &UseStateHandle<Option<Choice>>,
+    error: &UseStateHandle<Option<String>>,
+) {
+    match opened {
+        Opened::Text { text, source } => {
+            choice.set(None);
+            error.set(None);
+            dispatch.dispatch(Action::edit(Edit::Paste {
+                text,
+                source: Some(source),
+            }));
+        }
+        Opened::ChooseSheet { file, sheets } => {
+            error.set(None);
+            choice.set(Some(Choice { file, sheets }));
+        }
+        Opened::Failed(message) => {
+            choice.set(None);
+            error.set(Some(message));
+        }
+    }
+}
+
+#[function_component(FileOpen)]
+pub fn file_open(props: &FileOpenProps) -> Html {
+    let choice = use_state(|| None::<Choice>);
+    let error = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    let lang = props.lang;
+    let w = words(lang);
+
+    let on_file = {
+        let (dispatch, choice, error, busy) = (
+            props.dispatch.clone(),
+            choice.clone(),
+            error.clone(),
+            busy.clone(),
+        );
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                let (dispatch, choice, error, busy) = (
+                    dispatch.clone(),
+                    choice.clone(),
+                    error.clone(),
+                    busy.clone(),
+                );
+                busy.set(true);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let opened = read(file, lang).await;
+                    busy.set(false);
+                    settle(opened, &dispatch, &choice, &error);
+                });
+            }
+            input.set_value("");
+        })
+    };
+
+    let sheet_buttons = choice.as_ref().map(|c| {
+        c.sheets
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let (dispatch, choice_handle, error, c) = (
+                    props.dispatch.clone(),
+                    choice.clone(),
+                    error.clone(),
+                    c.clone(),
+                );
+                let onclick = Callback::from(move |_| {
+                    let (dispatch, choice_handle, error, c) = (
+                        dispatch.clone(),
+                        choice_handle.clone(),
+                        error.clone(),
+                        c.clone(),
+                    );
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let opened = files::sheet_text(&c.file, &c.sheets, i, lang).await;
+                        settle(opened, &dispatch, &choice_handle, &error);
+                    });
+                });
+                html! { <button data-testid={format!("sheet-{i}")} {onclick}>{ name }</button> }
+            })
+            .collect::<Html>()
+    });
+
+    html! {
+        <>
+            <label class="file-button">
+                <input type="file" data-testid="open-file"
+                    accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods,text/csv,text/plain,text/tab-separated-values"
+                    onchange={on_file} />
+                <span>{ props.label.clone() }</span>
+            </label>
+            if *busy { <span class="hint" aria-live="polite">{ w.opening }</span> }
+            if let Some(c) = choice.as_ref() {
+                <div class="notice sheet-choice" data-testid="sheet-choice" role="group">
+                    { w.choose_sheet.replace("{file}", &c.file).replace("{n}", &c.sheets.len().to_string()) }{ " " }
+                    { sheet_buttons.unwrap_or_default() }
+                </div>
+            }
+            if let Some(message) = error.as_ref() {
+                <p class="warning" role="alert" data-testid="file-error">{ message }</p>
+            }
+        </>
+    }
+}
+
+/// Reads a file's bytes and opens them; used by the button and by a drop on the paste box.
+pub async fn read(file: web_sys::File, lang: Lang) -> Opened {
+    let name = file.name();
+    let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
+    match gloo::file::futures::read_as_bytes(&blob).await {
+        Ok(bytes) => files::open_file(name, bytes, lang).await,
+        Err(_) => Opened::Failed(
+            lang.pick("无法读取这个文件。", "The file could not be read.")
+                .to_string(),
+        ),
+    }
+}

@@ -1,0 +1,127 @@
+// End to end, issue 12: exports pasted as they come out of accounting tools (the core's
+// fixtures in tests/fixtures/exports/, whose layouts and sources core/tests/exports_fixtures.rs
+// describes; every data row is invented). What a user sees: the totals per currency, the
+// invoice count, the sentence saying how the paste was read, and what was set aside — in
+// English and in Chinese.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, paste, withServerAndBrowser, fixture } from "./harness.mjs";
+
+let server;
+let browser;
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
+
+const text = async (page, selector) => (await page.textContent(selector)).trim();
+/** The invoices counted in the panel head: "3 / 6 rows read · 0 problems". */
+const invoiceCount = async (page) => Number(await text(page, "[data-testid=parse-status] strong"));
+
+test("Zoho Books invoice export: repeated document totals taken once, the draft set aside (en)", async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await paste(page, fixture("exports/zoho_books_invoices.csv"));
+  await page.waitForSelector("[data-testid=read-summary]");
+  assert.equal(
+    await text(page, "[data-testid=read-summary]"),
+    "Read as: columns from the header — 6 rows → 3 invoices (repeated document totals counted once), 2 drafts or voids set aside, 10 columns ignored.",
+  );
+  assert.equal(await invoiceCount(page), 3);
+  assert.equal(await text(page, "[data-testid=total-INR]"), "1,250.00");
+  assert.equal(await text(page, "[data-testid=total-GBP]"), "70.00");
+  // The drafts and voids are listed with their reasons, the ignored columns with theirs.
+  const excluded = await text(page, "[data-testid=excluded-docs]");
+  assert.match(excluded, /Documents set aside \(2\)/);
+  assert.match(excluded, /INV-000102.*a draft, not yet issued/s);
+  assert.match(excluded, /void or cancelled/);
+  const ignored = await text(page, "[data-testid=ignored-columns]");
+  assert.match(ignored, /Columns not used \(10\)/);
+  assert.match(ignored, /B Invoice ID: ignored: another column fits “Invoice number” better/);
+  assert.match(ignored, /J Exchange Rate: ignored: a column of exchange rate/);
+  // Each mapped column says why; the choice stays the user's to change.
+  const numberColumn = await page
+    .locator("[data-testid^=mapping-]:not([data-testid^=mapping-why])")
+    .evaluateAll((selects) => selects.findIndex((s) => s.value === "invoice"));
+  assert.ok(numberColumn >= 0, "a column is mapped to the invoice number");
+  assert.match(await text(page, `[data-testid=mapping-why-${numberColumn}]`), /Invoice number/i);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("ERPNext Accounts Receivable: three invoices in two currencies, the total row skipped (en)", async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await paste(page, fixture("exports/erpnext_accounts_receivable.csv"));
+  await page.waitForSelector("[data-testid=read-summary]");
+  assert.equal(
+    await text(page, "[data-testid=read-summary]"),
+    "Read as: columns from the header — 3 rows → 3 invoices, 1 line skipped, 12 columns ignored.",
+  );
+  assert.equal(await invoiceCount(page), 3);
+  assert.equal(await text(page, "[data-testid=total-USD]"), "1,250.50");
+  assert.equal(await text(page, "[data-testid=total-EUR]"), "800.00");
+  assert.equal(await page.locator("[data-testid=excluded-docs]").count(), 0, "nothing set aside");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("China's e-invoice detail export: lines merged per 数电 number, the red invoice netted (zh)", async () => {
+  const { page, problems, context } = await openPage(browser, server.url, { locale: "zh-CN" });
+  await paste(page, fixture("exports/e_invoice_detail.csv"));
+  await page.waitForSelector("[data-testid=read-summary]");
+  assert.equal(
+    await text(page, "[data-testid=read-summary]"),
+    "读取方式：列按表头识别 — 6 行 → 3 张发票（同号明细行已合计），1 张红字发票/贷项，2 张草稿或作废单据已排除，20 列未使用。",
+  );
+  assert.equal(await invoiceCount(page), 3);
+  // The default currency (CNY) applies: the export has no currency column.
+  assert.equal(await text(page, "[data-testid=total-CNY]"), "3,729.00");
+  assert.match(await text(page, "[data-testid=excluded-docs]"), /未计入的单据 \(2\)/);
+  assert.match(await text(page, "[data-testid=merged-lines]"), /并入同号单据的行 \(1\)[\s\S]*已并入第 2 行/);
+  assert.match(await text(page, "[data-testid=ignored-columns]"), /未使用的列 \(20\)/);
+
+  // The same paste read in English after switching the language.
+  await page.selectOption("[data-testid=lang-switch]", "en");
+  assert.match(
+    await text(page, "[data-testid=read-summary]"),
+    /^Read as: columns from the header — 6 rows → 3 invoices \(line items merged\), 1 credit note, 2 drafts or voids set aside, 20 columns ignored\.$/,
+  );
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// A spreadsheet file itself, opened in the page: the workbook the core's workbook tests open
+// (tests/fixtures/exports/ledger.xlsx, from make_workbooks.py), whose first sheet is notes and
+// second the invoices. The page asks which sheet, reads the chosen one, and says where from.
+const workbook = (name) => new URL(`../fixtures/exports/${name}`, import.meta.url).pathname;
+
+for (const file of ["ledger.xlsx", "ledger.ods"]) {
+  test(`opening ${file}: the page asks which of its two sheets, then shows its invoices`, async () => {
+    const { page, problems, context } = await openPage(browser, server.url);
+    await page.setInputFiles("[data-testid=open-file]", workbook(file));
+    await page.waitForSelector("[data-testid=sheet-choice]");
+    assert.match(await text(page, "[data-testid=sheet-choice]"), new RegExp(`${file.replace(".", "\\.")}.*2 sheets`));
+    assert.equal(await text(page, "[data-testid=sheet-0]"), "Notes");
+    assert.equal(await text(page, "[data-testid=sheet-1]"), "Invoices");
+    await page.click("[data-testid=sheet-1]");
+    await page.waitForSelector("tr[data-invoice='INV-3']");
+    assert.equal(await invoiceCount(page), 3);
+    // No currency column: the default (CNY). 1,250.10 + 10.00 + 0.30 outstanding.
+    assert.equal(await text(page, "[data-testid=total-CNY]"), "1,260.40");
+    assert.match(await text(page, "[data-testid=parse-status]"), new RegExp(`${file.replace(".", "\\.")} · Invoices`));
+    assert.equal(await page.locator("[data-testid=sheet-choice]").count(), 0, "the choice is gone once made");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("a damaged spreadsheet says why it could not be read, and the page keeps working", async () => {
+  const { page, problems, context } = await openPage(browser, server.url, { locale: "zh-CN" });
+  await page.setInputFiles("[data-testid=open-file]", {
+    name: "broken.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from("PK\u0003\u0004 not really a workbook"),
+  });
+  await page.waitForSelector("[data-testid=file-error]");
+  assert.notEqual(await text(page, "[data-testid=file-error]"), "");
+  await paste(page, fixture("exports/erpnext_accounts_receivable.csv"));
+  await page.waitForSelector("[data-testid=total-USD]");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
