@@ -93,6 +93,14 @@ pub fn sanitize(mut workspace: Workspace) -> (Workspace, Vec<Clamped>) {
         let field = format!("settings.charges.per_customer[{customer:?}]");
         charge_params(&mut c, &field, params);
     }
+    // User-entered reference rates: ranges, date order, no overlap (the charges module's rules).
+    for problem in s.charges.sanitize() {
+        c.changes.push(Clamped {
+            field: "settings.charges.user_rates".to_string(),
+            was: problem.describe(crate::i18n::Lang::En),
+            now: "dropped or clamped".to_string(),
+        });
+    }
     playbook(&mut c, &mut s.playbook);
     letters(&mut c, &mut s.letters);
     for (key, annotation) in workspace.annotations.iter_mut() {
