@@ -34,7 +34,7 @@ test("UK statutory interest: per invoice, per currency, the breakdown and the CS
   const { page, problems, context } = await start();
   await page.click("role=tab[name='Settings']");
   const options = await page.$$eval("[data-testid=charge-rule] option", (os) => os.map((o) => o.value));
-  assert.deepEqual(options, ["none", "contract", "uk-statutory", "eu-directive", "de-bgb288", "fr-l441-10", "cn-sme-regulation", "cn-sale-lpr", "us-prompt-payment"]);
+  assert.deepEqual(options, ["none", "contract", "uk-statutory", "eu-directive", "de-bgb288", "fr-l441-10", "cn-sme-regulation", "cn-sale-lpr", "cn-lpr", "us-prompt-payment"]);
   await page.selectOption("[data-testid=charge-rule]", "uk-statutory");
   assert.match(await page.textContent(".charges-settings"), /Known until/);
   await page.click("role=tab[name='Invoices']");

@@ -5,7 +5,7 @@
 // English and in Chinese.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, paste, withServerAndBrowser, fixture } from "./harness.mjs";
+import { openPage, paste, withServerAndBrowser, fixture, showInvoices } from "./harness.mjs";
 
 let server;
 let browser;
@@ -100,6 +100,8 @@ for (const file of ["ledger.xlsx", "ledger.ods"]) {
     assert.equal(await text(page, "[data-testid=sheet-0]"), "Notes");
     assert.equal(await text(page, "[data-testid=sheet-1]"), "Invoices");
     await page.click("[data-testid=sheet-1]");
+    // The first data opens on Today (issue 15): the invoices are one tab away.
+    await showInvoices(page);
     await page.waitForSelector("tr[data-invoice='INV-3']");
     assert.equal(await invoiceCount(page), 3);
     // No currency column: the default (CNY). 1,250.10 + 10.00 + 0.30 outstanding.

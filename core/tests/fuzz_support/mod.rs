@@ -243,6 +243,10 @@ pub fn fuzz(run: Run<'_>, check: impl Fn(&str) -> Outcome) {
                 mutate(&mut rng, &base, &run.corpus, run.dictionary, run.max_chars)
             }
         };
+        if let Some(path) = std::env::var_os("FUZZ_TRACE") {
+            // Debugging a hang: the input being checked, written before it runs.
+            let _ = std::fs::write(path, &input);
+        }
         let one = Instant::now();
         let outcome = run_one(&check, &input);
         slowest = slowest.max(one.elapsed());
