@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
-import { paste, fixture, withServerAndBrowser, tempDir } from "./harness.mjs";
+import { paste, fixture, withServerAndBrowser, tempDir, showInvoices } from "./harness.mjs";
 import { readStored, waitForStored } from "./idb.mjs";
 import { ledger } from "../bench/ledger.mjs";
 
@@ -49,22 +49,27 @@ test("an edit made just before a reload is there after it, with the CPU slowed 4
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   await paste(page, fixture("chinese-excel.tsv"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   await page.reload(); // within the 300 ms the page waits before saving
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
 
   // A settings edit, then at once a reload.
   await page.selectOption("[data-testid=lang-switch]", "zh");
   await page.waitForSelector("role=tab[name='设置']");
   await page.reload();
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   assert.equal(await page.locator("role=tab[name='设置']").count(), 1);
 
   // A note on an invoice, then the tab is closed.
   await page.click("tr[data-invoice='FP-2025-003'] [data-testid=dispute-toggle]");
+  await page.selectOption("[data-testid=invoice-playbook] [data-testid=dispute-reason]", "quality");
   await page.waitForSelector("tr[data-invoice='FP-2025-003'] [data-col=stage][data-stage=dispute]");
   await page.close({ runBeforeUnload: true });
   const again = await open(context);
+  await showInvoices(again);
   await again.waitForSelector("tr[data-invoice='FP-2025-003'] [data-col=stage][data-stage=dispute]");
   await context.close();
 });
@@ -81,6 +86,7 @@ test("a workspace kept in local storage by an earlier version is moved to Indexe
   await page.close();
 
   page = await open(context);
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   await waitForStored(page, (stored) => stored === json);
   assert.equal(await page.evaluate(() => localStorage.getItem("overdue.workspace")), null);
@@ -101,16 +107,19 @@ test("a 100,000-row workspace and its notes survive a reload and a browser resta
   assert.ok(text.length > 5_000_000);
   await paste(page, text);
   await page.waitForSelector("[data-testid=paste-preview]", { timeout: 60_000 });
+  await showInvoices(page);
   const shown = () => page.locator("[data-testid=invoice-table] tbody tr[data-invoice]").first();
   const first = await shown().getAttribute("data-invoice");
   const disputed = `tr[data-invoice='${first}'] [data-col=stage][data-stage=dispute]`;
   await page.click(`tr[data-invoice='${first}'] [data-testid=dispute-toggle]`);
+  await page.selectOption("[data-testid=invoice-playbook] [data-testid=dispute-reason]", "quality");
   await page.waitForSelector(disputed);
   await waitUntilStoredIncludes(page, "FP00099999");
   await waitUntilStoredIncludes(page, `${first}":{"dispute"`);
   const allThere = async () => {
     await page.waitForSelector("[data-testid=parse-status]", { timeout: 60_000 });
     assert.match(await page.textContent("[data-testid=parse-status]"), /^100000 \/ 100000 rows read/);
+    await showInvoices(page);
     // The note (a dispute) is there too: found by searching for its invoice.
     await page.fill("[data-testid=search]", first);
     await page.waitForSelector(disputed);
@@ -136,6 +145,7 @@ test("a browser that refuses to store says so at once and offers the workspace f
   const page = await open(context);
   await page.waitForSelector("[data-testid=device-status] .device-note.failed");
   await paste(page, fixture("chinese-excel.tsv"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   assert.match(await page.textContent("[data-testid=device-status]"), /refused to keep it/);
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=download-workspace]")]);
@@ -149,6 +159,7 @@ test("erasing everything empties IndexedDB too, the last good copy included", as
   await paste(page, fixture("chinese-excel.tsv"));
   await waitForStored(page, (json) => json?.includes("FP-2025-001"));
   await page.reload();
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   await waitForStored(page, (json) => json?.includes("FP-2025-001"), "workspace.last-good");
   await page.click("role=tab[name='Settings']");
