@@ -25,7 +25,7 @@ if (!process.env.OVERDUE_CRASH_DIST) {
 }
 assert.ok(existsSync(`${crashDist}index.html`), `no crash-test build in ${crashDist}`);
 process.env.OVERDUE_DIST = crashDist;
-const { paste, fixture, withServerAndBrowser } = await import("./harness.mjs");
+const { paste, fixture, withServerAndBrowser, showInvoices } = await import("./harness.mjs");
 const glue = readdirSync(crashDist).find((f) => /^overdue-[0-9a-f]+\.js$/.test(f));
 
 let server;
@@ -37,6 +37,7 @@ async function openWithLedger(locale) {
   const page = await context.newPage();
   await page.goto(server.url);
   await paste(page, fixture("chinese-excel.tsv"));
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   await waitForStored(page, (json) => json?.includes("FP-2025-001"));
   return { context, page };
@@ -60,6 +61,7 @@ test("a panic replaces the page with the crash message, and the saved work is th
   // Nothing to restore: the saved version is the one that was good.
   assert.equal(await page.locator("[data-testid=crash-restore]").count(), 0);
   await page.click("[data-testid=crash-reload]");
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   assert.equal(await page.locator("[data-testid=crash]").count(), 0);
   await context.close();
@@ -79,15 +81,18 @@ test("after a crash the last good version can be restored", async () => {
   const { context, page } = await openWithLedger("en-US");
   // The reload makes this ledger the last good version: it loaded and rendered.
   await page.reload();
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   await waitForStored(page, (json) => json?.includes("FP-2025-001"), "workspace.last-good");
   // With data loaded the input panel starts folded.
   if (!(await page.locator("[data-testid=paste-input]").isVisible())) await page.click("[data-testid=input-toggle]");
   await paste(page, "Invoice\tCustomer\tDue date\tAmount\nNEW-1\tBeta Ltd\t2025-03-01\t100\n");
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='NEW-1']");
   await waitForStored(page, (json) => json?.includes("NEW-1"));
   await callExport(page, "overdue_test_panic", "after an edit");
   await page.click("[data-testid=crash-restore]");
+  await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
   assert.equal(await page.locator("tr[data-invoice='NEW-1']").count(), 0);
   await context.close();
