@@ -92,12 +92,20 @@ pub(super) fn aux_kind(tokens: &[String]) -> Option<Aux> {
     None
 }
 
+/// More words than this and a cell is not read as a header.
+const MAX_HEADER_WORDS: usize = 24;
+/// The longest run of words tried against the synonym table.
+const MAX_SYNONYM_WORDS: usize = 8;
+
 /// Header candidates for one cell, best first: `(field, score)`. An exact synonym scores
 /// highest; a synonym formed by some of the words scores by how many and whether they end
 /// the header (in English the last word names the thing: "Invoice Total" is a total).
 pub(super) fn header_candidates(cell: &str) -> Vec<(Field, i32)> {
     let tokens = header_tokens(cell);
-    if tokens.is_empty() || aux_kind(&tokens).is_some() {
+    // A header names a field in a few words: a cell of dozens of words is data, and trying
+    // every run of its words is cubic in their number (an 11 KB cell froze the parser:
+    // `core/tests/fuzz_repros/paste_slow_1.txt`).
+    if tokens.is_empty() || tokens.len() > MAX_HEADER_WORDS || aux_kind(&tokens).is_some() {
         return Vec::new();
     }
     let mut found: Vec<(Field, i32)> = Vec::new();
@@ -122,7 +130,7 @@ pub(super) fn header_candidates(cell: &str) -> Vec<(Field, i32)> {
     if tokens.concat() == "due" {
         add(Field::Outstanding, 90);
     }
-    for len in (1..n).rev() {
+    for len in (1..n.min(MAX_SYNONYM_WORDS + 1)).rev() {
         for start in 0..=n - len {
             let words = tokens[start..start + len].concat();
             if let Some(f) = lookup(&words) {
