@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, paste, withServerAndBrowser, fixture, setAsOf } from "./harness.mjs";
+import { waitForStored } from "./idb.mjs";
 
 let server;
 let browser;
@@ -56,8 +57,8 @@ test("from Today: the letter an action calls for, copied; a step snoozed; kept a
   await page.waitForSelector(`${BEIJING}[data-status=done]`);
   assert.match(await page.textContent(`${BEIJING} .track-overdue .next`), /in 3 days/);
 
-  // Kept in the workspace: after a reload the snooze holds.
-  await page.waitForTimeout(400);
+  // Kept in the workspace: once the snooze is saved, a reload keeps it.
+  await waitForStored(page, (json) => json?.includes('"snoozed"'));
   await page.reload();
   await page.click("role=tab[name='Today']");
   await page.waitForSelector(`${BEIJING}[data-status=done]`);
