@@ -6,7 +6,9 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::calendar::CalendarSettings;
 use crate::charges::ChargeRuleParams;
+use crate::credit::{CreditLimit, CreditSettings, CustomerCredit};
 use crate::dates::DayMonthOrder;
 use crate::i18n::Lang;
 use crate::letters::LetterSettings;
@@ -77,6 +79,20 @@ pub enum Edit {
     SetPromise(InvoiceKey, Option<PromiseToPay>),
     /// The sender's profile, customers' addresses, edited templates, letter defaults.
     SetLetters(LetterSettings),
+    /// The working-day calendar and the user's own days off.
+    SetCalendar(CalendarSettings),
+    /// Credit thresholds and the default limit; the per-customer entries stay as they are.
+    SetCreditSettings(CreditSettings),
+    /// A customer's own credit limit (None: the default applies).
+    SetCreditLimit {
+        customer: String,
+        limit: Option<CreditLimit>,
+    },
+    /// Puts a customer's account on hold from a day (None: lifts the hold).
+    SetHold {
+        customer: String,
+        since: Option<NaiveDate>,
+    },
 }
 
 /// How much of the report an edit can change, from the first stage it feeds.
@@ -104,7 +120,11 @@ impl Edit {
             | Edit::Snooze { .. }
             | Edit::LogContact(_)
             | Edit::SetDispute(..)
-            | Edit::SetPromise(..) => Reach::AfterParse,
+            | Edit::SetPromise(..)
+            | Edit::SetCalendar(_)
+            | Edit::SetCreditSettings(_)
+            | Edit::SetCreditLimit { .. }
+            | Edit::SetHold { .. } => Reach::AfterParse,
             // Terms and the default currency fill in what a row leaves out, while parsing.
             Edit::Paste { .. }
             | Edit::LoadSample { .. }
@@ -192,7 +212,36 @@ impl Workspace {
                 letters.deadline_days = letters.deadline_days.min(MAX_DEADLINE_DAYS);
                 settings.letters = letters;
             }
+            Edit::SetCalendar(calendar) => settings.calendar = calendar.bounded(),
+            Edit::SetCreditSettings(mut credit) => {
+                credit.customers = std::mem::take(&mut settings.credit.customers);
+                credit.clamp();
+                settings.credit = credit;
+            }
+            Edit::SetCreditLimit { customer, limit } => {
+                let limit = limit.map(|mut l| {
+                    l.amount = l.amount.clamp(Decimal::ZERO, crate::limits::MAX_AMOUNT);
+                    l
+                });
+                credit_entry(&mut settings.credit, customer, |c| c.limit = limit);
+            }
+            Edit::SetHold { customer, since } => {
+                credit_entry(&mut settings.credit, customer, |c| c.hold_since = since)
+            }
         }
+    }
+}
+
+/// Changes one customer's credit entry, keeping it only while it holds something.
+fn credit_entry(
+    credit: &mut CreditSettings,
+    customer: String,
+    change: impl FnOnce(&mut CustomerCredit),
+) {
+    let mut entry = credit.customers.remove(&customer).unwrap_or_default();
+    change(&mut entry);
+    if !entry.is_empty() {
+        credit.customers.insert(customer, entry);
     }
 }
 

@@ -6,7 +6,9 @@
 //! the `overdue` crate only wires these functions to the page.
 
 pub mod aging;
+pub mod calendar;
 pub mod charges;
+pub mod credit;
 pub mod dates;
 pub mod edit;
 pub mod export;

@@ -103,11 +103,45 @@ pub fn sanitize(mut workspace: Workspace) -> (Workspace, Vec<Clamped>) {
     }
     playbook(&mut c, &mut s.playbook);
     letters(&mut c, &mut s.letters);
+    credit_and_calendar(&mut c, s);
     for (key, annotation) in workspace.annotations.iter_mut() {
         let field = format!("annotations[{:?}/{:?}]", key.customer, key.number);
         annotation_dates(&mut c, &field, annotation);
     }
     (workspace, c.changes)
+}
+
+/// The user's holidays (dates in range, sorted, bounded) and the credit settings (limits not
+/// negative nor beyond [`MAX_AMOUNT`], thresholds in their ranges, the customer map bounded).
+fn credit_and_calendar(c: &mut Clamper, s: &mut crate::workspace::Settings) {
+    let holidays = s.calendar.holidays.len();
+    for (i, day) in s.calendar.holidays.iter_mut().enumerate() {
+        c.date(&format!("settings.calendar.holidays[{i}]"), day);
+    }
+    s.calendar = s.calendar.bounded();
+    if s.calendar.holidays.len() != holidays {
+        c.note(
+            "settings.calendar.holidays",
+            holidays,
+            s.calendar.holidays.len(),
+        );
+    }
+    for (field, was) in s.credit.clamp() {
+        c.note(&format!("settings.{field}"), was, "clamped");
+    }
+    if let Some(limit) = s.credit.default_limit.as_mut() {
+        c.decimal("settings.credit.default_limit", limit, MAX_AMOUNT);
+    }
+    for (customer, entry) in s.credit.customers.iter_mut() {
+        if let Some(limit) = entry.limit.as_mut() {
+            let field = format!("settings.credit.customers[{customer:?}].limit");
+            c.decimal(&field, &mut limit.amount, MAX_AMOUNT);
+        }
+        if let Some(since) = entry.hold_since.as_mut() {
+            let field = format!("settings.credit.customers[{customer:?}].hold_since");
+            c.date(&field, since);
+        }
+    }
 }
 
 fn charge_params(c: &mut Clamper, at: &str, p: &mut ChargeRuleParams) {

@@ -1,5 +1,6 @@
 //! `derive`: the pure function from a workspace and today's date to everything the page shows.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::sync::Arc;
 
@@ -7,7 +8,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::aging::{self, Aged, Buckets, CurrencyTotal, CustomerSummary, Status};
+use crate::calendar::Calendar;
 use crate::charges::{self, Charge, ChargeInput, ChargeTotal, RuleKind};
+use crate::credit::{self, CreditReport};
 use crate::edit::Reach;
 use crate::paste::{self, ParseOptions, Parsed};
 use crate::playbook::{self, PlaybookReport};
@@ -30,6 +33,11 @@ pub struct Report {
     pub charge_totals: Vec<ChargeTotal>,
     /// Stage, next steps and why, per invoice; the today list; risk and DSO per customer.
     pub playbook: PlaybookReport,
+    /// The working-day calendar every "N working days" deadline counted with
+    /// (`settings.calendar` resolved).
+    pub calendar: Calendar,
+    /// Limit, exposure, grade and hold per customer.
+    pub credit: CreditReport,
 }
 
 /// Everything the page shows, from what the user gave. `today` is only used when the workspace
@@ -99,12 +107,22 @@ pub fn derive_after_parse(parsed: Arc<Parsed>, workspace: &Workspace, today: Nai
         &parsed.invoices,
         as_of,
     );
+    let calendar = settings.calendar.resolve(&settings.default_currency);
+    let playbook_settings = with_calendar(&settings.playbook, &calendar);
     let playbook = playbook::run(
         &parsed.invoices,
         &aged,
         &annotations,
         &owed,
-        &settings.playbook,
+        &playbook_settings,
+        as_of,
+    );
+    let credit = credit::derive(
+        &parsed.invoices,
+        &aged,
+        &playbook.assessments,
+        &settings.credit,
+        &settings.default_currency,
         as_of,
     );
     Report {
@@ -118,6 +136,23 @@ pub fn derive_after_parse(parsed: Arc<Parsed>, workspace: &Workspace, today: Nai
         charge_customers,
         charge_totals,
         playbook,
+        calendar,
+        credit,
+    }
+}
+
+/// The playbook's settings with the working-day calendar the workspace chose (copied only when
+/// it is not the weekends-only one they start with).
+fn with_calendar<'a>(
+    settings: &'a playbook::PlaybookSettings,
+    calendar: &Calendar,
+) -> Cow<'a, playbook::PlaybookSettings> {
+    if settings.working_days == *calendar {
+        Cow::Borrowed(settings)
+    } else {
+        let mut owned = settings.clone();
+        owned.working_days = calendar.clone();
+        Cow::Owned(owned)
     }
 }
 

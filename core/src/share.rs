@@ -272,7 +272,8 @@ impl fmt::Display for ShareError {
 impl std::error::Error for ShareError {}
 
 /// What goes into a link of `scope`: for [`ShareScope::SettingsOnly`] the input, annotations,
-/// as-of date, customer addresses and per-customer charge overrides are cleared.
+/// as-of date, customer addresses, per-customer charge overrides and per-customer credit
+/// (limits, holds) are cleared.
 pub fn shareable(workspace: &Workspace, scope: ShareScope) -> Workspace {
     match scope {
         ShareScope::SettingsAndData => {
@@ -286,6 +287,7 @@ pub fn shareable(workspace: &Workspace, scope: ShareScope) -> Workspace {
             settings.as_of = None;
             settings.letters.customers.clear();
             settings.charges.per_customer.clear();
+            settings.credit.customers.clear();
             Workspace {
                 version: CURRENT_VERSION,
                 input: Input::default(),

@@ -166,6 +166,7 @@ fn replaced(own: &Workspace, incoming: &Workspace) -> Workspace {
             settings.as_of = own.settings.as_of;
             settings.letters.customers = own.settings.letters.customers.clone();
             settings.charges.per_customer = own.settings.charges.per_customer.clone();
+            settings.credit.customers = own.settings.credit.customers.clone();
             Workspace {
                 version: incoming.version,
                 input: own.input.clone(),

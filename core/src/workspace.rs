@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::aging::{Buckets, STAGE_EDGES};
+use crate::calendar::CalendarSettings;
 use crate::charges::ChargeSettings;
+use crate::credit::CreditSettings;
 use crate::dates::DayMonthOrder;
 use crate::i18n::Lang;
 use crate::letters::settings::LetterSettings;
@@ -62,6 +64,14 @@ pub struct Settings {
     pub playbook: PlaybookSettings,
     /// The sender's profile, customers' addresses, edited letter templates, letter defaults.
     pub letters: LetterSettings,
+    /// Which working-day calendar the deadlines count with, and the user's own days off. Left
+    /// out of the JSON while it is the default, so older saves and links are unchanged.
+    #[serde(skip_serializing_if = "CalendarSettings::is_default")]
+    pub calendar: CalendarSettings,
+    /// Credit control: the default limit and grade thresholds (settings) and, under
+    /// `customers`, each customer's own limit and hold (data: cleared from settings-only links).
+    #[serde(skip_serializing_if = "CreditSettings::is_default")]
+    pub credit: CreditSettings,
 }
 
 impl Default for Settings {
@@ -75,6 +85,8 @@ impl Default for Settings {
             charges: ChargeSettings::default(),
             playbook: PlaybookSettings::default(),
             letters: LetterSettings::default(),
+            calendar: CalendarSettings::default(),
+            credit: CreditSettings::default(),
         }
     }
 }

@@ -911,11 +911,18 @@ fn the_insurer_notice_is_recommended_ahead_of_its_deadline() {
 
 #[test]
 fn working_days_skip_weekends() {
+    let plain = overdue_core::calendar::Calendar::weekends_only();
     let friday = date(2025, 10, 31);
-    assert_eq!(add_working_days(friday, 1), date(2025, 11, 3));
-    assert_eq!(add_working_days(friday, 5), date(2025, 11, 7));
-    assert_eq!(add_working_days(date(2025, 11, 1), 1), date(2025, 11, 3));
-    assert_eq!(add_working_days(date(2025, 11, 2), 6), date(2025, 11, 10));
-    assert_eq!(add_working_days(friday, 0), friday);
-    assert_eq!(add_working_days(NaiveDate::MAX, 3), NaiveDate::MAX);
+    assert_eq!(add_working_days(friday, 1, &plain), date(2025, 11, 3));
+    assert_eq!(add_working_days(friday, 5, &plain), date(2025, 11, 7));
+    assert_eq!(
+        add_working_days(date(2025, 11, 1), 1, &plain),
+        date(2025, 11, 3)
+    );
+    assert_eq!(
+        add_working_days(date(2025, 11, 2), 6, &plain),
+        date(2025, 11, 10)
+    );
+    assert_eq!(add_working_days(friday, 0, &plain), friday);
+    assert_eq!(add_working_days(NaiveDate::MAX, 3, &plain), NaiveDate::MAX);
 }

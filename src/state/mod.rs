@@ -64,6 +64,8 @@ pub struct Panels {
     pub bucket_draft: Option<String>,
     /// The Share panel is open.
     pub share_open: bool,
+    /// The customer whose credit details row is open in the 账龄表.
+    pub credit_open: Option<String>,
 }
 
 pub enum PanelAction {
@@ -72,6 +74,8 @@ pub enum PanelAction {
     /// Text typed in the bucket box that does not parse yet.
     DraftBuckets(String),
     ToggleShare,
+    /// Opens a customer's credit details, or closes them when they are open.
+    ToggleCredit(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -156,6 +160,7 @@ impl AppState {
                 input_open: None,
                 bucket_draft: None,
                 share_open: false,
+                credit_open: None,
             },
         }
     }
@@ -232,6 +237,12 @@ impl AppState {
             PanelAction::SetInputOpen(open) => ui.input_open = Some(open),
             PanelAction::DraftBuckets(text) => ui.bucket_draft = Some(text),
             PanelAction::ToggleShare => ui.share_open = !ui.share_open,
+            PanelAction::ToggleCredit(customer) => {
+                ui.credit_open = match ui.credit_open.take() {
+                    Some(open) if open == customer => None,
+                    _ => Some(customer),
+                }
+            }
         }
         ui
     }

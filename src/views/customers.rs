@@ -35,6 +35,7 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
                             <th scope="col" class="num">{ t.col_late_charge }</th>
                             <th scope="col" class="num">{ t.total_now_due }</th>
                         }
+                        <th scope="col" title={crate::i18n::credit::words(lang).column_hint}>{ crate::i18n::credit::words(lang).column }</th>
                         <th scope="col">{ t.col_risk }</th>
                         <th scope="col" class="num" title={t.dso_hint}>{ "DSO" }</th>
                         <th scope="col" class="no-print">{ t.col_charge_rule }</th>
@@ -42,11 +43,12 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
                 </thead>
                 <tbody>
                 if report.customers.is_empty() {
-                    <tr><td colspan={(buckets.len() + 9 + if with_charges { 2 } else { 0 }).to_string()} class="empty">{ t.empty_table }</td></tr>
+                    <tr><td colspan={(buckets.len() + 10 + if with_charges { 2 } else { 0 }).to_string()} class="empty">{ t.empty_table }</td></tr>
                 }
                 { for report.customers.iter().map(|c| {
                     let r = &c.rollup;
-                    html! {
+                    let columns = buckets.len() + 10 + if with_charges { 2 } else { 0 };
+                    html! { <>
                         <tr data-customer={c.customer.clone()} data-currency={r.currency.clone()}>
                             <th scope="row"><button class="link" onclick={show(c.customer.clone())}>{ &c.customer }</button></th>
                             <td>{ &r.currency }</td>
@@ -61,6 +63,7 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
                                 <td class="num accent" data-col="charges">{ amount(report.late_charge(Some(&c.customer), &r.currency).unwrap_or_default()) }</td>
                                 <td class="num" data-col="due">{ amount(report.now_due(Some(&c.customer), &r.currency, r.total)) }</td>
                             }
+                            { super::credit::credit_cell(state, dispatch, &c.customer, &r.currency) }
                             {
                                 match report.playbook.customers.iter().find(|x| x.customer == c.customer && x.currency == r.currency) {
                                     Some(risk) => html! { <>
@@ -74,7 +77,8 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
                             }
                             <td class="no-print">{ super::charges::customer_rule_select(state, dispatch, &c.customer) }</td>
                         </tr>
-                    }
+                        { super::credit::credit_details_row(state, dispatch, &c.customer, &r.currency, columns) }
+                    </> }
                 }) }
                 </tbody>
                 <tfoot>
@@ -93,6 +97,7 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
                                 <td class="num">{ amount(report.late_charge(None, &r.currency).unwrap_or_default()) }</td>
                                 <td class="num">{ amount(report.now_due(None, &r.currency, r.total)) }</td>
                             }
+                            <td></td>
                             <td></td>
                             <td></td>
                             <td class="no-print"></td>

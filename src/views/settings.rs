@@ -84,6 +84,7 @@ pub fn settings(state: &AppState, dispatch: &Dispatch) -> Html {
                 </div>
             </div>
             { super::today::playbook_settings(state, dispatch) }
+            { super::credit::credit_settings(state, dispatch) }
             { super::charges::charge_settings(state, dispatch) }
             { device_data(state, dispatch) }
         </div>

@@ -73,6 +73,7 @@ fn card_html(state: &AppState, dispatch: &Dispatch, card: &CustomerCard) -> Html
                 <strong class="customer">{ card.customer }</strong>
                 <span class={classes!("badge", risk_class(risk))}>{ w.risk }{ risk.describe(lang) }</span>
             </div>
+            { super::credit::today_line(state, card.customer) }
             { for card.items.iter().map(|item| track_html(state, dispatch, item)) }
         </li>
     }

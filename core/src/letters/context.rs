@@ -232,7 +232,7 @@ impl<'a> Facts<'a> {
                 .min()
                 .unwrap_or_else(|| {
                     if settings.working_days {
-                        add_working_days(request.date, settings.deadline_days)
+                        add_working_days(request.date, settings.deadline_days, &report.calendar)
                     } else {
                         add_days(request.date, i64::from(settings.deadline_days))
                     }
@@ -247,7 +247,7 @@ impl<'a> Facts<'a> {
             } else if case.reason == DisputeReason::Quality {
                 add_days(request.date, 3)
             } else {
-                add_working_days(request.date, 3)
+                add_working_days(request.date, 3, &report.calendar)
             };
             Some(DisputeFacts {
                 invoice: inv.number.clone(),
@@ -275,7 +275,7 @@ impl<'a> Facts<'a> {
                         undisputed: Decimal::ZERO,
                         currency: inv.currency.clone(),
                         whole: true,
-                        evidence_by: add_working_days(request.date, 3),
+                        evidence_by: add_working_days(request.date, 3, &report.calendar),
                     }
                 })
         });
@@ -667,10 +667,13 @@ impl<'a> Facts<'a> {
             ),
             (
                 "evidence_by",
-                Value::from(
-                    d.map(|d| date(d.evidence_by))
-                        .unwrap_or_else(|| date(add_working_days(self.request.date, 3))),
-                ),
+                Value::from(d.map(|d| date(d.evidence_by)).unwrap_or_else(|| {
+                    date(add_working_days(
+                        self.request.date,
+                        3,
+                        &self.report.calendar,
+                    ))
+                })),
             ),
             ("documents", list(doc_items, doc_lines)),
             ("resolutions", list(res_items, res_lines)),

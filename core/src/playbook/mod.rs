@@ -46,13 +46,15 @@ mod settings;
 pub mod today;
 mod vocabulary;
 
+/// Working days come from the calendar ([`crate::calendar`]); re-exported where they were.
+pub use crate::calendar::add_working_days;
 pub use annotations::{
     mark_done, snooze, unmark_done, Annotation, Annotations, Dispute, DisputeReason, DoneAction,
     InvoiceKey, LateReason, PromiseToPay, Snooze,
 };
 pub use rules::{
-    add_working_days, add_years, assess, limitation_status, write_off_check, Assessment,
-    DisputeCase, LimitationStatus, NextAction, Step, WriteOffCheck,
+    add_years, assess, limitation_status, write_off_check, Assessment, DisputeCase,
+    LimitationStatus, NextAction, Step, WriteOffCheck,
 };
 /// The bound on every playbook setting in days, which `edit` clamps to.
 pub(crate) use settings::MAX_DAYS;

@@ -16,10 +16,11 @@
 //! step became relevant (usually the day the invoice entered its stage) and not after the
 //! as-of date, so looking at an earlier as-of date shows the state of that day.
 
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use chrono::{Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::aging::{Aged, Status};
+use crate::calendar::add_working_days;
 use crate::dates::days_between;
 use crate::money::round_cents;
 use crate::paste::Invoice;
@@ -167,37 +168,6 @@ pub(crate) fn shift(date: NaiveDate, n: i64) -> NaiveDate {
     } else {
         NaiveDate::MIN
     })
-}
-
-fn is_working_day(date: NaiveDate) -> bool {
-    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
-}
-
-/// `n` working days (Monday to Friday) after `date`. Public holidays (and China's swapped
-/// working weekends, 调休) are not known here, so a deadline can fall a day early around them.
-pub fn add_working_days(date: NaiveDate, n: u32) -> NaiveDate {
-    let n = days(n);
-    if n == 0 {
-        return date;
-    }
-    // From a weekend, counting is the same as from the Friday before.
-    let mut day = match date.weekday() {
-        Weekday::Sat => shift(date, -1),
-        Weekday::Sun => shift(date, -2),
-        _ => date,
-    };
-    day = shift(day, n / 5 * 7);
-    let mut left = n % 5;
-    while left > 0 {
-        match day.succ_opt() {
-            Some(next) => day = next,
-            None => break,
-        }
-        if is_working_day(day) {
-            left -= 1;
-        }
-    }
-    day
 }
 
 /// The same calendar day `years` later (28 February for 29 February).
@@ -504,7 +474,11 @@ pub fn assess(
                 let since = dispute.since;
                 // Both go out at once, in the dispute letter, as soon as the dispute is in;
                 // the acknowledgment's deadline is the reason's to state.
-                let ack_by = add_working_days(since, settings.dispute_ack_working_days);
+                let ack_by = add_working_days(
+                    since,
+                    settings.dispute_ack_working_days,
+                    &settings.working_days,
+                );
                 let acknowledged = dispute_steps
                     .push(Action::AcknowledgeDispute, since, since)
                     .and_then(|s| s.done);
@@ -517,7 +491,11 @@ pub fn assess(
                     let hours = i64::from(settings.quality_evidence_hours);
                     shift(asked, (hours + 23) / 24)
                 } else {
-                    add_working_days(asked, settings.dispute_evidence_working_days)
+                    add_working_days(
+                        asked,
+                        settings.dispute_evidence_working_days,
+                        &settings.working_days,
+                    )
                 };
                 let verified = dispute_steps
                     .push(Action::VerifyDispute, evidence_by, since)

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::aging::STAGE_EDGES;
+use crate::calendar::Calendar;
 use crate::i18n::Lang;
 
 use super::vocabulary::{Action, Stage};
@@ -62,6 +63,11 @@ pub struct PlaybookSettings {
     /// Actions the user never wants recommended (e.g. a company that does not put accounts
     /// on hold).
     pub disabled_actions: Vec<Action>,
+    /// The working-day calendar the dispute deadlines count with: resolved by
+    /// [`crate::report::derive`] from `settings.calendar` (the user's choice, stored there),
+    /// so never stored here. Weekends only until then.
+    #[serde(skip)]
+    pub working_days: Calendar,
 }
 
 impl Default for PlaybookSettings {
@@ -87,6 +93,7 @@ impl Default for PlaybookSettings {
             risk_share_percent: Decimal::from(50),
             dso_period_days: 90,
             disabled_actions: Vec::new(),
+            working_days: Calendar::default(),
         }
     }
 }

@@ -1,0 +1,170 @@
+//! Credit control: per customer, its limit and what it uses of it (exposure), a suggested
+//! limit, a grade from how it has paid, and whether to ship its next order — each with its
+//! reasons. Derived by [`crate::report::derive`] (never stored); what the user sets is
+//! [`CreditSettings`] (`settings.credit`).
+
+pub mod explain;
+pub mod exposure;
+pub mod grade;
+pub mod holds;
+pub mod settings;
+pub mod suggest;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::aging::Aged;
+use crate::paste::Invoice;
+use crate::playbook::{Assessment, Stage};
+
+pub use exposure::Exposure;
+pub use grade::{Grade, GradeReason, Graded};
+pub use holds::{Hold, HoldReason, Recommendation, Terms};
+pub use settings::{CreditLimit, CreditSettings, CustomerCredit};
+pub use suggest::Suggestion;
+
+/// The limit that applies to a customer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppliedLimit {
+    pub amount: Decimal,
+    pub currency: String,
+    /// The customer's own (else the default).
+    pub own: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomerCreditReport {
+    pub customer: String,
+    /// Per currency, in currency order.
+    pub exposure: Vec<Exposure>,
+    pub limit: Option<AppliedLimit>,
+    /// Exposure in the limit's currency (exposure in other currencies is listed, not counted).
+    pub used: Option<Decimal>,
+    pub graded: Graded,
+    pub suggestion: Option<Suggestion>,
+    pub recommendation: Recommendation,
+}
+
+impl CustomerCreditReport {
+    pub fn over_limit(&self) -> bool {
+        matches!((&self.limit, self.used), (Some(l), Some(u)) if u > l.amount)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CreditReport {
+    /// One per customer, by name.
+    pub customers: Vec<CustomerCreditReport>,
+}
+
+impl CreditReport {
+    pub fn customer(&self, name: &str) -> Option<&CustomerCreditReport> {
+        self.customers
+            .binary_search_by(|c| c.customer.as_str().cmp(name))
+            .ok()
+            .map(|i| &self.customers[i])
+    }
+}
+
+/// Credit per customer. `aged` and `assessments` are parallel to `invoices`.
+pub fn derive(
+    invoices: &[Invoice],
+    aged: &[Aged],
+    assessments: &[Assessment],
+    settings: &CreditSettings,
+    default_currency: &str,
+    as_of: NaiveDate,
+) -> CreditReport {
+    let mut by_customer: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, inv) in invoices.iter().enumerate().take(aged.len()) {
+        by_customer
+            .entry(inv.customer.as_str())
+            .or_default()
+            .push(i);
+    }
+    let customers = by_customer
+        .into_iter()
+        .map(|(name, idx)| {
+            one(
+                name,
+                &idx,
+                invoices,
+                aged,
+                assessments,
+                settings,
+                default_currency,
+                as_of,
+            )
+        })
+        .collect();
+    CreditReport { customers }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn one(
+    name: &str,
+    idx: &[usize],
+    invoices: &[Invoice],
+    aged: &[Aged],
+    assessments: &[Assessment],
+    settings: &CreditSettings,
+    default_currency: &str,
+    as_of: NaiveDate,
+) -> CustomerCreditReport {
+    let pairs = || idx.iter().map(|&i| (&invoices[i], &aged[i]));
+    let assessed = || idx.iter().filter_map(|&i| assessments.get(i));
+    let broken: usize = assessed().map(|a| a.broken_promises).sum();
+    let disputes = assessed().filter(|a| a.dispute.is_some()).count();
+    let exposure = exposure::exposure(pairs());
+    let graded = grade::grade(pairs(), broken, disputes, settings, as_of);
+    let suggestion = suggest::suggest(pairs().map(|p| p.0), &graded, settings, as_of);
+    let own = settings.customers.get(name);
+    let limit = match own.and_then(|c| c.limit.as_ref()) {
+        Some(l) => Some(AppliedLimit {
+            amount: l.amount,
+            currency: l.currency.clone(),
+            own: true,
+        }),
+        None => settings.default_limit.map(|amount| AppliedLimit {
+            amount,
+            currency: default_currency.to_string(),
+            own: false,
+        }),
+    };
+    let used = limit.as_ref().map(|l| {
+        exposure
+            .iter()
+            .find(|e| e.currency == l.currency)
+            .map_or(Decimal::ZERO, Exposure::total)
+    });
+    let pre_legal = idx
+        .iter()
+        .filter_map(|&i| Some((i, assessments.get(i)?)))
+        .filter(|(_, a)| matches!(a.stage, Stage::Escalate | Stage::BadDebt))
+        .max_by_key(|(_, a)| a.days_past_due)
+        .map(|(i, a)| (invoices[i].number.as_str(), a.days_past_due));
+    let over = match (&limit, used) {
+        (Some(l), Some(u)) if u > l.amount => Some((u, l.amount, l.currency.as_str())),
+        _ => None,
+    };
+    let recommendation = holds::recommend(&holds::Facts {
+        over_limit: over,
+        pre_legal,
+        broken_promises: broken,
+        graded: &graded,
+        invoices: idx.len(),
+        first_orders: settings.new_customer_orders,
+        hold_since: own.and_then(|c| c.hold_since),
+    });
+    CustomerCreditReport {
+        customer: name.to_string(),
+        exposure,
+        limit,
+        used,
+        graded,
+        suggestion,
+        recommendation,
+    }
+}
