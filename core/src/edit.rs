@@ -88,6 +88,11 @@ pub enum Edit {
         customer: String,
         limit: Option<CreditLimit>,
     },
+    /// The insurer's limit on a customer (None: not insured).
+    SetInsuredLimit {
+        customer: String,
+        limit: Option<Decimal>,
+    },
     /// Puts a customer's account on hold from a day (None: lifts the hold).
     SetHold {
         customer: String,
@@ -124,6 +129,7 @@ impl Edit {
             | Edit::SetCalendar(_)
             | Edit::SetCreditSettings(_)
             | Edit::SetCreditLimit { .. }
+            | Edit::SetInsuredLimit { .. }
             | Edit::SetHold { .. } => Reach::AfterParse,
             // Terms and the default currency fill in what a row leaves out, while parsing.
             Edit::Paste { .. }
@@ -224,6 +230,10 @@ impl Workspace {
                     l
                 });
                 credit_entry(&mut settings.credit, customer, |c| c.limit = limit);
+            }
+            Edit::SetInsuredLimit { customer, limit } => {
+                let limit = limit.map(|l| l.clamp(Decimal::ZERO, crate::limits::MAX_AMOUNT));
+                credit_entry(&mut settings.credit, customer, |c| c.insured_limit = limit);
             }
             Edit::SetHold { customer, since } => {
                 credit_entry(&mut settings.credit, customer, |c| c.hold_since = since)

@@ -137,6 +137,10 @@ fn credit_and_calendar(c: &mut Clamper, s: &mut crate::workspace::Settings) {
             let field = format!("settings.credit.customers[{customer:?}].limit");
             c.decimal(&field, &mut limit.amount, MAX_AMOUNT);
         }
+        if let Some(insured) = entry.insured_limit.as_mut() {
+            let field = format!("settings.credit.customers[{customer:?}].insured_limit");
+            c.decimal(&field, insured, MAX_AMOUNT);
+        }
         if let Some(since) = entry.hold_since.as_mut() {
             let field = format!("settings.credit.customers[{customer:?}].hold_since");
             c.date(&field, since);

@@ -121,9 +121,15 @@ pub fn derive_after_parse(parsed: Arc<Parsed>, workspace: &Workspace, today: Nai
         &parsed.invoices,
         &aged,
         &playbook.assessments,
-        &settings.credit,
-        &settings.default_currency,
-        as_of,
+        &credit::Context {
+            settings: &settings.credit,
+            default_currency: &settings.default_currency,
+            insurer_notice_days: settings
+                .playbook
+                .credit_insured
+                .then_some(settings.playbook.insurer_notice_days),
+            as_of,
+        },
     );
     Report {
         as_of,

@@ -346,3 +346,35 @@ fn per_customer_credit_travels_in_data_links_only_and_is_bounded() {
         .unwrap();
     assert_eq!(limit.amount, dec(0));
 }
+
+#[test]
+fn an_insured_buyer_gets_its_cover_notice_day_and_claim_day() {
+    let mut ws = workspace(MIXED);
+    ws.settings.playbook.credit_insured = true;
+    ws.settings.playbook.insurer_notice_days = 60;
+    let mut credit = ws.settings.credit.clone();
+    credit.claim_waiting_days = Some(90);
+    ws.apply(Edit::SetCreditSettings(credit));
+    ws.apply(Edit::SetInsuredLimit {
+        customer: "华强电子".into(),
+        limit: Some(dec(1200)),
+    });
+    let r = report(&ws);
+    let i = r
+        .credit
+        .customer("华强电子")
+        .unwrap()
+        .insurance
+        .clone()
+        .unwrap();
+    // CNY 1,500 in use, 1,200 insured; the oldest overdue invoice fell due on 1 December.
+    assert_eq!((i.covered, i.uncovered), (dec(1200), dec(300)));
+    assert_eq!(i.notice_by, Some(d(2026, 1, 30)));
+    assert_eq!(i.claim_from, Some(d(2026, 4, 30)));
+    // Without a policy, nothing is said.
+    ws.settings.playbook.credit_insured = false;
+    assert_eq!(
+        report(&ws).credit.customer("华强电子").unwrap().insurance,
+        None
+    );
+}

@@ -43,6 +43,8 @@ pub struct Words {
     pub past_table: &'static str,
     pub own_holidays: &'static str,
     pub own_holidays_hint: &'static str,
+    pub insured_limit: &'static str,
+    pub claim_waiting_days: &'static str,
 }
 
 const ZH: Words = Words {
@@ -84,6 +86,8 @@ const ZH: Words = Words {
     past_table: "有期限落在节假日表之后,那部分只按周末计算,请核对当年放假安排。",
     own_holidays: "自定假日",
     own_holidays_hint: "每行或以逗号分隔一个日期(如 2027-02-05)",
+    insured_limit: "信保限额",
+    claim_waiting_days: "报损后等待几天可索赔(按保单)",
 };
 
 const EN: Words = Words {
@@ -125,6 +129,8 @@ const EN: Words = Words {
     past_table: "A deadline falls after the holiday table ends; there it counts weekends only — check that year's holiday notice.",
     own_holidays: "Your own holidays",
     own_holidays_hint: "One date per line or comma-separated (e.g. 2027-02-05)",
+    insured_limit: "Insured limit",
+    claim_waiting_days: "Claim waiting period after the notice deadline, days (see the policy)",
 };
 
 pub fn words(lang: Lang) -> &'static Words {

@@ -337,3 +337,32 @@ fn snoozing_a_step_takes_it_off_today_until_the_day_chosen() {
     assert!(!again.steps.iter().any(|st| st.is_due(today())));
     assert_eq!(again.next_action_date, Some(until));
 }
+
+#[test]
+fn a_credit_limit_rederives_the_credit_and_its_details_row_toggles() {
+    let start = state(&format!("{HEAD}A1\tAcme\t2025-09-01\t100\n"));
+    let before = derives();
+    let limited = after(
+        &start,
+        [Action::edit(Edit::SetCreditLimit {
+            customer: "Acme".into(),
+            limit: Some(overdue_core::credit::CreditLimit {
+                amount: rust_decimal::Decimal::from(50),
+                currency: "CNY".into(),
+            }),
+        })],
+    );
+    // Reaches after the parse: one derive, the parse reused, the customer now over its limit.
+    assert_eq!(derives(), before + 1);
+    assert!(Arc::ptr_eq(&limited.report.parsed, &start.report.parsed));
+    assert!(limited.report.credit.customer("Acme").unwrap().over_limit());
+
+    let toggle = |c: &str| Action::Panel(PanelAction::ToggleCredit(c.into()));
+    let open = after(&limited, [toggle("Acme")]);
+    assert_eq!(open.ui.credit_open.as_deref(), Some("Acme"));
+    assert_eq!(derives(), before + 1, "opening a panel derives nothing");
+    let other = after(&open, [toggle("Beta")]);
+    assert_eq!(other.ui.credit_open.as_deref(), Some("Beta"));
+    let closed = after(&other, [toggle("Beta")]);
+    assert_eq!(closed.ui.credit_open, None);
+}

@@ -125,6 +125,18 @@ fn details(state: &AppState, dispatch: &Dispatch, c: &CustomerCreditReport) -> H
             }
         })
     };
+    let on_insured = {
+        let dispatch = dispatch.clone();
+        let customer = c.customer.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(limit) = parse_setting_number(&input_value(&e)) {
+                dispatch.dispatch(Action::edit(Edit::SetInsuredLimit {
+                    customer: customer.clone(),
+                    limit,
+                }));
+            }
+        })
+    };
     let placeholder = if settings.credit.default_limit.is_some() {
         w.limit_placeholder_default
     } else {
@@ -160,6 +172,12 @@ fn details(state: &AppState, dispatch: &Dispatch, c: &CustomerCreditReport) -> H
                     <input type="text" inputmode="decimal" data-testid="credit-limit" data-customer={c.customer.clone()}
                         value={own.map(|l| l.amount.normalize().to_string()).unwrap_or_default()}
                         placeholder={placeholder} onchange={on_limit} /></label>
+                if settings.playbook.credit_insured {
+                    <label>{ format!("{}({currency})", w.insured_limit) }
+                        <input type="text" inputmode="decimal" data-testid="insured-limit" data-customer={c.customer.clone()}
+                            value={settings.credit.customers.get(&c.customer).and_then(|x| x.insured_limit).map(|d| d.normalize().to_string()).unwrap_or_default()}
+                            onchange={on_insured} /></label>
+                }
                 if let (Some(l), false) = (&c.limit, c.limit.as_ref().is_some_and(|l| l.own)) {
                     <p class="hint">{ overdue_core::money::format_money(l.amount, &l.currency) }{ w.limit_is_default }</p>
                 }
@@ -207,6 +225,7 @@ fn details(state: &AppState, dispatch: &Dispatch, c: &CustomerCreditReport) -> H
                 } }
                 <p class="hint">{ explain::suggest_rule(&settings.credit, lang) }</p>
             </div>
+            { insurance_line(c, lang) }
             <div>
                 { recommendation_line(c, lang) }
                 if rec.hold == Hold::Hold && hold_since.is_none() { { hold_button(Some(state.as_of()), w.place_hold) } }
@@ -238,8 +257,31 @@ fn recommendation_line(c: &CustomerCreditReport, lang: Lang) -> Html {
     }
 }
 
-/// The credit line on a customer's Today card: shown when it should not simply ship.
+fn insurance_line(c: &CustomerCreditReport, lang: Lang) -> Html {
+    match &c.insurance {
+        Some(i) => html! {
+            <p class="hint" data-testid="credit-insurance" data-customer={c.customer.clone()}>
+                { explain::insurance(i, lang) }
+            </p>
+        },
+        None => html! {},
+    }
+}
+
+/// The credit line on a customer's Today card: shown when it should not simply ship, and the
+/// insurer's notice and claim days when the buyer is insured and something is overdue.
 pub fn today_line(state: &AppState, customer: &str) -> Html {
+    let lang = state.lang();
+    let insured = state
+        .report
+        .credit
+        .customer(customer)
+        .filter(|c| c.insurance.as_ref().is_some_and(|i| i.notice_by.is_some()))
+        .map(|c| insurance_line(c, lang));
+    html! { <>{ hold_line(state, customer) }{ for insured }</> }
+}
+
+fn hold_line(state: &AppState, customer: &str) -> Html {
     let lang = state.lang();
     match state.report.credit.customer(customer) {
         Some(c)
@@ -297,6 +339,17 @@ pub fn credit_settings(state: &AppState, dispatch: &Dispatch) -> Html {
             if let Ok(v) = parse_setting_number(&input_value(&e)) {
                 let mut next = current.clone();
                 next.default_limit = v;
+                dispatch.dispatch(Action::edit(Edit::SetCreditSettings(next)));
+            }
+        })
+    };
+    let on_claim_wait = {
+        let dispatch = dispatch.clone();
+        let current = credit.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(v) = parse_setting_number(&input_value(&e)) {
+                let mut next = current.clone();
+                next.claim_waiting_days = v.map(to_u32);
                 dispatch.dispatch(Action::edit(Edit::SetCreditSettings(next)));
             }
         })
@@ -378,6 +431,11 @@ pub fn credit_settings(state: &AppState, dispatch: &Dispatch) -> Html {
                 { number(w.suggest_months.to_string(), "credit-suggest-months", dec(credit.suggest_months), |s, v| s.suggest_months = to_u32(v)) }
                 { number(w.history_months.to_string(), "credit-history-months", dec(credit.history_months), |s, v| s.history_months = to_u32(v)) }
                 { number(w.new_customer_orders.to_string(), "credit-new-orders", dec(credit.new_customer_orders), |s, v| s.new_customer_orders = to_u32(v)) }
+                if settings.playbook.credit_insured {
+                    <label>{ w.claim_waiting_days }
+                        <input type="text" inputmode="numeric" data-testid="credit-claim-wait"
+                            value={credit.claim_waiting_days.map(|d| d.to_string()).unwrap_or_default()} onchange={on_claim_wait} /></label>
+                }
             </div>
             <p class="hint">{ explain::grade_rule(credit, lang) }</p>
         </div>

@@ -39,16 +39,19 @@ test("a limit shows exposure and a hold on Today; accepting the suggested limit 
   await page.waitForSelector(`${CARD}`);
 
   await openCredit(page);
-  // Graded from the history: 3 of 4 on time, 7 days late on average — B, with its reasons.
-  assert.equal(await page.getAttribute(`${DETAILS} .grade`, "data-grade"), "B");
-  assert.match(await page.textContent(`${DETAILS} [data-testid=credit-why]`), /75% of 4 invoices paid on time/);
+  // Graded from the history: 3 of 4 on time and 7 days late on average would be B, but the
+  // last 90 days (15 days late) are worse than before (0): one grade down, C, saying each.
+  assert.equal(await page.getAttribute(`${DETAILS} .grade`, "data-grade"), "C");
+  const why = await page.textContent(`${DETAILS} [data-testid=credit-why]`);
+  assert.match(why, /75% of 4 invoices paid on time/);
+  assert.match(why, /paying later: 15 days late recently, 0 before/);
   assert.match(await page.textContent(`${DETAILS} [data-testid=credit-exposure]`), /CNY 1,500\.00 \(overdue 1,000\.00 · not yet due 500\.00\)/);
 
   // A limit of 1,200 against 1,500 in use: stop shipment, with the reason.
   await page.fill(`${DETAILS} [data-testid=credit-limit]`, "1200");
   await page.locator(`${DETAILS} [data-testid=credit-limit]`).dispatchEvent("change");
   await page.waitForSelector(`${DETAILS} [data-testid=credit-hold][data-hold=hold]`);
-  assert.match(await page.textContent(`[data-testid=credit-toggle][data-customer='华强电子']`), /1,500\/1,200 · B/);
+  assert.match(await page.textContent(`[data-testid=credit-toggle][data-customer='华强电子']`), /1,500\/1,200 · C/);
 
   await page.click("role=tab[name='Today']");
   await page.waitForSelector(`${CARD} [data-testid=credit-hold][data-hold=hold]`);

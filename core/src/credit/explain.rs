@@ -202,3 +202,27 @@ pub fn hold_reason(r: &HoldReason, lang: Lang) -> String {
         }
     }
 }
+
+/// "Insured CNY 800.00 of CNY 1,500.00 in use; tell the insurer by …; a claim can be filed from …".
+pub fn insurance(i: &super::Insurance, lang: Lang) -> String {
+    let covered = format_money(i.covered, &i.currency);
+    let limit = format_money(i.insured_limit, &i.currency);
+    let uncovered = format_money(i.uncovered, &i.currency);
+    let mut out = match lang {
+        Lang::Zh => format!("信保限额 {limit},覆盖 {covered},未覆盖 {uncovered}"),
+        Lang::En => format!("insured limit {limit}: {covered} covered, {uncovered} not"),
+    };
+    if let Some(by) = i.notice_by {
+        out.push_str(&match lang {
+            Lang::Zh => format!(";须在 {} 前向信保报损", display(by, lang)),
+            Lang::En => format!("; notify the insurer by {}", display(by, lang)),
+        });
+    }
+    if let Some(from) = i.claim_from {
+        out.push_str(&match lang {
+            Lang::Zh => format!(";{} 起可索赔", display(from, lang)),
+            Lang::En => format!("; a claim can be filed from {}", display(from, lang)),
+        });
+    }
+    out
+}

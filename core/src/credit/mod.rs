@@ -7,6 +7,7 @@ pub mod explain;
 pub mod exposure;
 pub mod grade;
 pub mod holds;
+pub mod insurance;
 pub mod settings;
 pub mod suggest;
 
@@ -22,6 +23,7 @@ use crate::playbook::{Assessment, Stage};
 pub use exposure::Exposure;
 pub use grade::{Grade, GradeReason, Graded};
 pub use holds::{Hold, HoldReason, Recommendation, Terms};
+pub use insurance::{Insurance, Policy};
 pub use settings::{CreditLimit, CreditSettings, CustomerCredit};
 pub use suggest::Suggestion;
 
@@ -45,6 +47,8 @@ pub struct CustomerCreditReport {
     pub graded: Graded,
     pub suggestion: Option<Suggestion>,
     pub recommendation: Recommendation,
+    /// When the receivables are insured and this buyer has an insured limit.
+    pub insurance: Option<Insurance>,
 }
 
 impl CustomerCreditReport {
@@ -68,14 +72,21 @@ impl CreditReport {
     }
 }
 
+/// What the derive needs besides the invoices.
+pub struct Context<'a> {
+    pub settings: &'a CreditSettings,
+    pub default_currency: &'a str,
+    /// The insurer's notice period, when the receivables are credit-insured.
+    pub insurer_notice_days: Option<u32>,
+    pub as_of: NaiveDate,
+}
+
 /// Credit per customer. `aged` and `assessments` are parallel to `invoices`.
 pub fn derive(
     invoices: &[Invoice],
     aged: &[Aged],
     assessments: &[Assessment],
-    settings: &CreditSettings,
-    default_currency: &str,
-    as_of: NaiveDate,
+    cx: &Context,
 ) -> CreditReport {
     let mut by_customer: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, inv) in invoices.iter().enumerate().take(aged.len()) {
@@ -86,33 +97,20 @@ pub fn derive(
     }
     let customers = by_customer
         .into_iter()
-        .map(|(name, idx)| {
-            one(
-                name,
-                &idx,
-                invoices,
-                aged,
-                assessments,
-                settings,
-                default_currency,
-                as_of,
-            )
-        })
+        .map(|(name, idx)| one(name, &idx, invoices, aged, assessments, cx))
         .collect();
     CreditReport { customers }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn one(
     name: &str,
     idx: &[usize],
     invoices: &[Invoice],
     aged: &[Aged],
     assessments: &[Assessment],
-    settings: &CreditSettings,
-    default_currency: &str,
-    as_of: NaiveDate,
+    cx: &Context,
 ) -> CustomerCreditReport {
+    let (settings, default_currency, as_of) = (cx.settings, cx.default_currency, cx.as_of);
     let pairs = || idx.iter().map(|&i| (&invoices[i], &aged[i]));
     let assessed = || idx.iter().filter_map(|&i| assessments.get(i));
     let broken: usize = assessed().map(|a| a.broken_promises).sum();
@@ -158,6 +156,17 @@ fn one(
         first_orders: settings.new_customer_orders,
         hold_since: own.and_then(|c| c.hold_since),
     });
+    let insurance = cx
+        .insurer_notice_days
+        .zip(own.and_then(|c| c.insured_limit))
+        .map(|(notice_days, insured)| {
+            let currency = limit.as_ref().map_or(default_currency, |l| &l.currency);
+            let policy = Policy {
+                notice_days,
+                claim_waiting_days: settings.claim_waiting_days,
+            };
+            insurance::insurance(insured, currency, &exposure, pairs(), &policy)
+        });
     CustomerCreditReport {
         customer: name.to_string(),
         exposure,
@@ -166,5 +175,6 @@ fn one(
         graded,
         suggestion,
         recommendation,
+        insurance,
     }
 }

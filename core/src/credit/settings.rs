@@ -42,6 +42,9 @@ pub struct CreditSettings {
     /// A customer with no payment history pays before delivery (款到发货) for its first this
     /// many invoices.
     pub new_customer_orders: u32,
+    /// Credit insurance: days after the notice deadline before a claim can be filed (the
+    /// policy's waiting period). None: not set, and the page gives no claim day.
+    pub claim_waiting_days: Option<u32>,
     /// Per customer (the name as pasted): its own limit, a hold in force.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub customers: BTreeMap<String, CustomerCredit>,
@@ -58,6 +61,7 @@ impl Default for CreditSettings {
             suggest_months: 2,
             history_months: 12,
             new_customer_orders: 3,
+            claim_waiting_days: None,
             customers: BTreeMap::new(),
         }
     }
@@ -100,6 +104,9 @@ impl CreditSettings {
             &mut self.new_customer_orders,
             MAX_NEW_CUSTOMER_ORDERS,
         );
+        if let Some(days) = self.claim_waiting_days.as_mut() {
+            cap("credit.claim_waiting_days", days, MAX_CREDIT_DAYS);
+        }
         let mut negative = |name: &'static str, v: &mut Decimal| {
             if v.is_sign_negative() {
                 changed.push((name, v.to_string()));
@@ -112,6 +119,9 @@ impl CreditSettings {
         for c in self.customers.values_mut() {
             if let Some(limit) = c.limit.as_mut() {
                 negative("credit.customers.limit", &mut limit.amount);
+            }
+            if let Some(insured) = c.insured_limit.as_mut() {
+                negative("credit.customers.insured_limit", insured);
             }
         }
         if self.customers.len() > MAX_CREDIT_CUSTOMERS {
@@ -131,6 +141,10 @@ pub struct CustomerCredit {
     pub limit: Option<CreditLimit>,
     /// The day the user put the account on hold (stop shipment), while it is.
     pub hold_since: Option<NaiveDate>,
+    /// The insurer's limit on this buyer, in the customer's limit currency (else the default
+    /// currency).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub insured_limit: Option<Decimal>,
 }
 
 impl CustomerCredit {
