@@ -168,12 +168,12 @@ fn details(state: &AppState, dispatch: &Dispatch, c: &CustomerCreditReport) -> H
         <div class="credit-panel">
             <h4>{ w.details_of }{ &c.customer }</h4>
             <div class="grid-fields">
-                <label>{ format!("{}({currency})", w.limit) }
+                <label>{ format!("{}{}{currency}{}", w.limit, w.open, w.close) }
                     <input type="text" inputmode="decimal" data-testid="credit-limit" data-customer={c.customer.clone()}
                         value={own.map(|l| l.amount.normalize().to_string()).unwrap_or_default()}
                         placeholder={placeholder} onchange={on_limit} /></label>
                 if settings.playbook.credit_insured {
-                    <label>{ format!("{}({currency})", w.insured_limit) }
+                    <label>{ format!("{}{}{currency}{}", w.insured_limit, w.open, w.close) }
                         <input type="text" inputmode="decimal" data-testid="insured-limit" data-customer={c.customer.clone()}
                             value={settings.credit.customers.get(&c.customer).and_then(|x| x.insured_limit).map(|d| d.normalize().to_string()).unwrap_or_default()}
                             onchange={on_insured} /></label>
@@ -183,7 +183,7 @@ fn details(state: &AppState, dispatch: &Dispatch, c: &CustomerCreditReport) -> H
                 }
             </div>
             <p data-testid="credit-exposure" data-customer={c.customer.clone()}>
-                <strong>{ w.exposure }{ ":" }</strong>
+                <strong>{ w.exposure }{ w.colon }</strong>
                 { for c.exposure.iter().map(|e| {
                     let other = c.limit.as_ref().is_some_and(|l| l.currency != e.currency);
                     html! {
@@ -196,7 +196,7 @@ fn details(state: &AppState, dispatch: &Dispatch, c: &CustomerCreditReport) -> H
                 if c.exposure.is_empty() { { " —" } }
             </p>
             <div>
-                <strong>{ w.grade }{ ":" }</strong>
+                <strong>{ w.grade }{ w.colon }</strong>
                 <span class="grade" data-grade={grade_key(c)}>{ c.graded.grade.map_or(w.new_customer, |g| g.letter()) }</span>
                 if c.graded.grade.is_none() {
                     <p>{ explain::no_history(&settings.credit, lang) }</p>
@@ -206,7 +206,7 @@ fn details(state: &AppState, dispatch: &Dispatch, c: &CustomerCreditReport) -> H
                 <p class="hint">{ explain::grade_rule(&settings.credit, lang) }</p>
             </div>
             <div data-testid="suggested-limit" data-customer={c.customer.clone()}>
-                <strong>{ w.suggested }{ ":" }</strong>
+                <strong>{ w.suggested }{ w.colon }</strong>
                 { match &c.suggestion {
                     Some(s) => {
                         let accept = {
@@ -217,7 +217,7 @@ fn details(state: &AppState, dispatch: &Dispatch, c: &CustomerCreditReport) -> H
                         };
                         html! { <>
                             <span class="num" data-amount={s.amount.normalize().to_string()}>{ format!(" {}", overdue_core::money::format_money(s.amount, &s.currency)) }</span>
-                            { format!(" ({})", explain::suggestion(s, lang)) }
+                            { format!("{}{}{}", w.open, explain::suggestion(s, lang), w.close) }
                             <button class="secondary" data-testid="accept-suggested" onclick={accept}>{ w.accept }</button>
                         </> }
                     }
@@ -250,9 +250,9 @@ fn recommendation_line(c: &CustomerCreditReport, lang: Lang) -> Html {
         .collect();
     html! {
         <p class="credit-line" data-testid="credit-hold" data-hold={rec.hold.key()} data-customer={c.customer.clone()}>
-            <strong>{ w.shipping }{ ":" }{ explain::hold(rec.hold, lang) }</strong>
-            if let Some(terms) = explain::terms(rec.terms, lang) { { format!(";{}:{terms}", w.terms) } }
-            if !why.is_empty() { <span class="credit-why" data-testid="credit-why">{ format!(" — {}", why.join(";")) }</span> }
+            <strong>{ w.shipping }{ w.colon }{ explain::hold(rec.hold, lang) }</strong>
+            if let Some(terms) = explain::terms(rec.terms, lang) { { format!("{}{}{}{terms}", w.semicolon, w.terms, w.colon) } }
+            if !why.is_empty() { <span class="credit-why" data-testid="credit-why">{ format!(" — {}", why.join(w.semicolon)) }</span> }
         </p>
     }
 }
@@ -407,7 +407,7 @@ pub fn credit_settings(state: &AppState, dispatch: &Dispatch) -> Html {
                     </select></label>
                 <p class="hint" data-testid="calendar-covered-to">
                     { match resolved.covered_to() {
-                        Some(year) => format!("{}:{year}", w.covered_to),
+                        Some(year) => format!("{}{}{year}", w.covered_to, w.colon),
                         None => w.weekends_only_note.to_string(),
                     } }
                 </p>
@@ -417,7 +417,7 @@ pub fn credit_settings(state: &AppState, dispatch: &Dispatch) -> Html {
             </div>
             <h3>{ w.settings_heading }</h3>
             <div class="grid-fields">
-                <label>{ format!("{}({})", w.default_limit, settings.default_currency) }
+                <label>{ format!("{}{}{}{}", w.default_limit, w.open, settings.default_currency, w.close) }
                     <input type="text" inputmode="decimal" data-testid="credit-default-limit"
                         value={credit.default_limit.map(|d| d.normalize().to_string()).unwrap_or_default()} onchange={on_default} /></label>
                 <p class="hint">{ w.grade_thresholds }</p>

@@ -23,7 +23,7 @@ pub fn grade_reason(r: &GradeReason, lang: Lang) -> String {
             format!("paid {average} days late on average")
         }
         (GradeReason::Worsening { recent, before }, Lang::Zh) => {
-            format!("付款变慢:近期平均逾期 {recent} 天,此前 {before} 天(降一级)")
+            format!("付款变慢：近期平均逾期 {recent} 天，此前 {before} 天（降一级）")
         }
         (GradeReason::Worsening { recent, before }, Lang::En) => {
             format!("paying later: {recent} days late recently, {before} before (one grade down)")
@@ -45,9 +45,9 @@ pub fn grade_rule(s: &CreditSettings, lang: Lang) -> String {
     let [da, db, dc] = s.days_late;
     match lang {
         Lang::Zh => format!(
-            "按已付发票及已逾期未付发票计:A 级按期率 ≥{a}% 且平均逾期 ≤{da} 天;B 级 ≥{b}% 且 ≤{db} 天;\
-             C 级 ≥{c}% 且 ≤{dc} 天;其余为 D 级。近 {} 天付款明显变慢降一级;1 次承诺未兑现至多 C 级,\
-             2 次及以上为 D 级;有未决争议至多 B 级。",
+            "按已付发票及已逾期未付发票计：A 级按期率 ≥{a}% 且平均逾期 ≤{da} 天；B 级 ≥{b}% 且 ≤{db} 天；\
+             C 级 ≥{c}% 且 ≤{dc} 天；其余为 D 级。近 {} 天付款明显变慢降一级；1 次承诺未兑现至多 C 级，\
+             2 次及以上为 D 级；有未决争议至多 B 级。",
             s.trend_days
         ),
         Lang::En => format!(
@@ -63,7 +63,7 @@ pub fn grade_rule(s: &CreditSettings, lang: Lang) -> String {
 pub fn no_history(s: &CreditSettings, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
-            "尚无付款记录:新客户规则——前 {} 张订单款到发货。",
+            "尚无付款记录：新客户规则——前 {} 张订单款到发货。",
             s.new_customer_orders
         ),
         Lang::En => format!(
@@ -77,8 +77,8 @@ pub fn no_history(s: &CreditSettings, lang: Lang) -> String {
 pub fn suggest_rule(s: &CreditSettings, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
-            "建议额度 = 近 {} 个月月均开票额 × {};平均每逾期 1 天减 1%(至多 50%),每次承诺未兑现减 20%\
-             (至多 60%),合计至多减 90%;D 级为 0(预付款);向下取整。",
+            "建议额度 = 近 {} 个月月均开票额 × {}；平均每逾期 1 天减 1%（至多 50%），每次承诺未兑现减 20%\
+             （至多 60%），合计至多减 90%；D 级为 0（预付款）；向下取整。",
             s.history_months, s.suggest_months
         ),
         Lang::En => format!(
@@ -94,7 +94,7 @@ pub fn suggestion(s: &Suggestion, lang: Lang) -> String {
     let avg = format_money(s.monthly_average, &s.currency);
     match lang {
         Lang::Zh => format!(
-            "近 {} 个月月均开票 {avg},扣减 {}%",
+            "近 {} 个月月均开票 {avg}，扣减 {}%",
             s.months, s.reduction_percent
         ),
         Lang::En => format!(
@@ -135,7 +135,7 @@ pub fn hold_reason(r: &HoldReason, lang: Lang) -> String {
             },
             Lang::Zh,
         ) => format!(
-            "已用 {},超过额度 {}",
+            "已用 {}，超过额度 {}",
             format_money(*used, currency),
             format_money(*limit, currency)
         ),
@@ -157,7 +157,7 @@ pub fn hold_reason(r: &HoldReason, lang: Lang) -> String {
                 days_past_due,
             },
             Lang::Zh,
-        ) => format!("发票 {invoice} 已逾期 {days_past_due} 天,已过法律前阶段"),
+        ) => format!("发票 {invoice} 已逾期 {days_past_due} 天，已过法律前阶段"),
         (
             HoldReason::PastPreLegal {
                 invoice,
@@ -177,7 +177,7 @@ pub fn hold_reason(r: &HoldReason, lang: Lang) -> String {
                 first_orders,
             },
             Lang::Zh,
-        ) => format!("新客户:尚无付款记录,已开票 {invoices} 张(前 {first_orders} 张款到发货)"),
+        ) => format!("新客户：尚无付款记录，已开票 {invoices} 张（前 {first_orders} 张款到发货）"),
         (
             HoldReason::NewCustomer {
                 invoices,
@@ -188,7 +188,7 @@ pub fn hold_reason(r: &HoldReason, lang: Lang) -> String {
             "new customer: no payment history, {invoices} invoice(s) so far (the first {first_orders} are paid before delivery)"
         ),
         (HoldReason::BackInOrder { since }, Lang::Zh) => {
-            format!("{} 起暂停,现已无超额、无严重逾期、无失信", display(*since, lang))
+            format!("{} 起暂停，现已无超额、无严重逾期、无失信", display(*since, lang))
         }
         (HoldReason::BackInOrder { since }, Lang::En) => format!(
             "on hold since {}; now within its limit, nothing deep in arrears, no broken promise",
@@ -209,18 +209,18 @@ pub fn insurance(i: &super::Insurance, lang: Lang) -> String {
     let limit = format_money(i.insured_limit, &i.currency);
     let uncovered = format_money(i.uncovered, &i.currency);
     let mut out = match lang {
-        Lang::Zh => format!("信保限额 {limit},覆盖 {covered},未覆盖 {uncovered}"),
+        Lang::Zh => format!("信保限额 {limit}，覆盖 {covered}，未覆盖 {uncovered}"),
         Lang::En => format!("insured limit {limit}: {covered} covered, {uncovered} not"),
     };
     if let Some(by) = i.notice_by {
         out.push_str(&match lang {
-            Lang::Zh => format!(";须在 {} 前向信保报损", display(by, lang)),
+            Lang::Zh => format!("；须在 {} 前向信保报损", display(by, lang)),
             Lang::En => format!("; notify the insurer by {}", display(by, lang)),
         });
     }
     if let Some(from) = i.claim_from {
         out.push_str(&match lang {
-            Lang::Zh => format!(";{} 起可索赔", display(from, lang)),
+            Lang::Zh => format!("；{} 起可索赔", display(from, lang)),
             Lang::En => format!("; a claim can be filed from {}", display(from, lang)),
         });
     }
