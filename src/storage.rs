@@ -43,6 +43,9 @@ thread_local! {
     static LOADED: RefCell<Option<String>> = const { RefCell::new(None) };
     /// Size of the stored workspace, for "data on this device".
     static KEPT_BYTES: RefCell<usize> = const { RefCell::new(0) };
+    /// How many times a workspace was written on leaving: a save begun before the latest of
+    /// those is older than the copy it left in local storage, and must not remove it.
+    static LEAVINGS: RefCell<u64> = const { RefCell::new(0) };
 }
 
 fn local() -> Option<web_sys::Storage> {
@@ -245,12 +248,14 @@ fn to_store(workspace: &Workspace) -> Option<String> {
 /// work, and reports `Saved::Failed`.
 pub fn save(workspace: &Workspace, done: impl FnOnce(Saved) + 'static) {
     let json = to_store(workspace);
+    let leavings = LEAVINGS.with_borrow(|n| *n);
     wasm_bindgen_futures::spawn_local(async move {
         let outcome = match write(&[(SAVED_KEY, json.as_deref())]).await {
             Ok(()) => {
                 // IndexedDB now holds what is current: a copy left from leaving the page
-                // earlier is older and must not win on the next load.
-                if let Some(local) = local() {
+                // earlier is older and must not win on the next load. (Unless the page was
+                // left while this was being written: that copy is the newer one.)
+                if let Some(local) = local().filter(|_| LEAVINGS.with_borrow(|n| *n) == leavings) {
                     let _ = local.remove_item(PENDING_KEY);
                 }
                 if json.is_some() {
@@ -277,6 +282,7 @@ pub fn save(workspace: &Workspace, done: impl FnOnce(Saved) + 'static) {
 /// before this returns.
 pub fn save_on_leaving(workspace: &Workspace) {
     let json = to_store(workspace);
+    LEAVINGS.with_borrow_mut(|n| *n += 1);
     if let Some(local) = local() {
         match &json {
             Some(json) => {
