@@ -49,9 +49,14 @@ impl Properties for AppProps {
 pub fn app(props: &AppProps) -> Html {
     browser::mark("render");
     let state = use_reducer(|| {
-        let Loaded { workspace, saved } = props.loaded.take().unwrap_or(Loaded {
+        let Loaded {
+            workspace,
+            saved,
+            clamped,
+        } = props.loaded.take().unwrap_or(Loaded {
             workspace: Default::default(),
             saved: Saved::Nothing,
+            clamped: Vec::new(),
         });
         let mut state = AppState::new(
             workspace,
@@ -61,6 +66,7 @@ pub fn app(props: &AppProps) -> Html {
             Timer(browser::time_work),
         );
         state.store.keep_nothing = browser::keeps_nothing();
+        state.store.sanitized = clamped;
         state
     });
 
@@ -69,8 +75,16 @@ pub fn app(props: &AppProps) -> Html {
     // is being left or hidden (a phone may end a hidden tab without another event). Only a
     // state that has derived without failing gets here: the reducer derives before it returns,
     // and a panic there ends the page (src/crash.rs) with the last save intact.
-    // `stored` is the workspace storage is known to hold (the loaded one at first).
-    let stored = use_mut_ref(|| state.workspace.clone());
+    // `stored` is the workspace storage is known to hold: the loaded one at first — unless
+    // loading brought values into range, when storage holds the unadjusted one and the adjusted
+    // one is saved as any change is (so that the notice of it does not come back each load).
+    let stored = use_mut_ref(|| {
+        if state.store.sanitized.is_empty() {
+            state.workspace.clone()
+        } else {
+            Rc::default()
+        }
+    });
     {
         let dispatcher = state.dispatcher();
         let stored = stored.clone();
@@ -220,6 +234,7 @@ pub fn app(props: &AppProps) -> Html {
             { views::top_bar(&state, &dispatch) }
             <main>
                 { share_view::link_notices(&state, &dispatch) }
+                { views::sanitized_notice(&state, &dispatch) }
                 if state.ui.share_open {
                     <SharePanel workspace={state.workspace.clone()} lang={state.lang()}
                         on_close={{

@@ -159,6 +159,36 @@ test("a 100,000-row workspace and its notes survive a reload and a browser resta
   }
 });
 
+test("values out of range in the saved workspace are adjusted on load, and the page says which", async () => {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await open(context);
+  // As an older version, or a hand edit, might have left it (the next load prefers this key).
+  const stored = {
+    version: 1,
+    input: { text: fixture("chinese-excel.tsv") },
+    settings: { terms_days: 99999999, letters: { sender: { bank_account: "9".repeat(5000) } } },
+  };
+  await page.evaluate((json) => localStorage.setItem("overdue.workspace.pending", json), JSON.stringify(stored));
+  await page.reload();
+  await page.waitForSelector("[data-testid=sanitized-notice]");
+  const items = await page.locator("[data-testid=sanitized-item]").allTextContents();
+  assert.deepEqual(items, [
+    "settings.terms_days: was 99999999, now 3650",
+    "settings.letters.sender.bank_account: was 5000 characters, now 2000 characters",
+  ]);
+  await showInvoices(page);
+  await page.waitForSelector("tr[data-invoice='FP-2025-001']");
+  await page.click("[data-testid=sanitized-dismiss]");
+  assert.equal(await page.locator("[data-testid=sanitized-notice]").count(), 0);
+  // The adjusted values are what is kept from now on: the next load has nothing to say.
+  await waitForStored(page, (json) => json?.includes('"terms_days":3650'));
+  await page.reload();
+  await showInvoices(page);
+  await page.waitForSelector("tr[data-invoice='FP-2025-001']");
+  assert.equal(await page.locator("[data-testid=sanitized-notice]").count(), 0);
+  await context.close();
+});
+
 test("a browser that refuses to store says so at once and offers the workspace file", async () => {
   const context = await browser.newContext({ locale: "en-US", acceptDownloads: true });
   await context.addInitScript(() => {
