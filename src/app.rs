@@ -9,8 +9,6 @@ use yew::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use overdue_core::workspace::Workspace;
-
 use crate::browser;
 use crate::i18n::texts;
 use crate::state::{
@@ -51,9 +49,14 @@ impl Properties for AppProps {
 pub fn app(props: &AppProps) -> Html {
     browser::mark("render");
     let state = use_reducer(|| {
-        let Loaded { workspace, saved } = props.loaded.take().unwrap_or(Loaded {
+        let Loaded {
+            workspace,
+            saved,
+            clamped,
+        } = props.loaded.take().unwrap_or(Loaded {
             workspace: Default::default(),
             saved: Saved::Nothing,
+            clamped: Vec::new(),
         });
         let mut state = AppState::new(
             workspace,
@@ -63,33 +66,44 @@ pub fn app(props: &AppProps) -> Html {
             Timer(browser::time_work),
         );
         state.store.keep_nothing = browser::keeps_nothing();
+        state.store.sanitized = clamped;
         state
     });
 
     // Keep the workspace in this browser when it changes: a moment later, so that typing and
     // big pastes are not slowed by writing megabytes on every change, and at once if the page
     // is being left or hidden (a phone may end a hidden tab without another event). Only a
-    // state that has derived and rendered without failing gets here: effects run after the
-    // render, and a panic before it ends the page (src/crash.rs) with the last save intact.
-    // `unsaved` is that state until it is written; the leaving listeners read it there, so they
-    // always write the current workspace, not the one of the render that added them.
-    let unsaved = use_mut_ref(|| None::<Rc<Workspace>>);
+    // state that has derived without failing gets here: the reducer derives before it returns,
+    // and a panic there ends the page (src/crash.rs) with the last save intact.
+    // `stored` is the workspace storage is known to hold: the loaded one at first — unless
+    // loading brought values into range, when storage holds the unadjusted one and the adjusted
+    // one is saved as any change is (so that the notice of it does not come back each load).
+    let stored = use_mut_ref(|| {
+        if state.store.sanitized.is_empty() {
+            state.workspace.clone()
+        } else {
+            Rc::default()
+        }
+    });
     {
         let dispatcher = state.dispatcher();
-        let unsaved = unsaved.clone();
+        let stored = stored.clone();
         // While a shared link is open alongside, the user's own copy stays as it is stored.
         let alongside = state.saving_suspended();
         use_effect_with(
             (state.workspace.clone(), alongside),
             move |(workspace, alongside)| {
-                *unsaved.borrow_mut() = (!*alongside).then(|| workspace.clone());
-                let timeout = (!*alongside).then(|| {
+                let workspace = workspace.clone();
+                let due = !*alongside && !Rc::ptr_eq(&stored.borrow(), &workspace);
+                let timeout = due.then(|| {
                     Timeout::new(SAVE_DELAY_MS, move || {
-                        if let Some(workspace) = unsaved.take() {
-                            storage::save(&workspace, move |saved| {
-                                dispatcher.dispatch(Action::Store(StoreAction::Saved(saved)))
-                            });
-                        }
+                        let written = workspace.clone();
+                        storage::save(&workspace, move |saved| {
+                            if saved != Saved::Failed {
+                                *stored.borrow_mut() = written;
+                            }
+                            dispatcher.dispatch(Action::Store(StoreAction::Saved(saved)))
+                        });
                     })
                 });
                 move || drop(timeout)
@@ -97,13 +111,25 @@ pub fn app(props: &AppProps) -> Html {
         );
     }
     {
-        let unsaved = unsaved.clone();
+        // The leaving listeners read the reducer's current state through its handle, which a
+        // dispatch updates at once. Not a copy made by an effect: Yew renders and runs effects
+        // later, and on a loaded machine it yields to the browser between a dispatch and its
+        // effects (every 16 ms), so such a copy can be an edit behind when the page is left —
+        // a language switched just before a reload was lost that way. A save still in flight
+        // does not count as stored either: the page may be gone before it commits.
+        let current = state.clone();
+        let stored = stored.clone();
         use_effect_with((), move |_| {
             // The saved workspace has rendered: it is the last good version from now on.
             storage::keep_last_good();
             let flush = move || {
-                if let Some(workspace) = unsaved.take() {
+                if current.saving_suspended() {
+                    return;
+                }
+                let workspace = current.workspace.clone();
+                if !Rc::ptr_eq(&stored.borrow(), &workspace) {
                     storage::save_on_leaving(&workspace);
+                    *stored.borrow_mut() = workspace;
                 }
             };
             let listeners = web_sys::window()
@@ -208,6 +234,7 @@ pub fn app(props: &AppProps) -> Html {
             { views::top_bar(&state, &dispatch) }
             <main>
                 { share_view::link_notices(&state, &dispatch) }
+                { views::sanitized_notice(&state, &dispatch) }
                 if state.ui.share_open {
                     <SharePanel workspace={state.workspace.clone()} lang={state.lang()}
                         on_close={{

@@ -12,6 +12,7 @@
 use std::cell::RefCell;
 
 use js_sys::Promise;
+use overdue_core::limits::Clamped;
 use overdue_core::workspace::Workspace;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -43,6 +44,9 @@ thread_local! {
     static LOADED: RefCell<Option<String>> = const { RefCell::new(None) };
     /// Size of the stored workspace, for "data on this device".
     static KEPT_BYTES: RefCell<usize> = const { RefCell::new(0) };
+    /// How many times a workspace was written on leaving: a save begun before the latest of
+    /// those is older than the copy it left in local storage, and must not remove it.
+    static LEAVINGS: RefCell<u64> = const { RefCell::new(0) };
 }
 
 fn local() -> Option<web_sys::Storage> {
@@ -127,6 +131,8 @@ async fn write(entries: &[(&str, Option<&str>)]) -> Result<(), JsValue> {
 pub struct Loaded {
     pub workspace: Workspace,
     pub saved: Saved,
+    /// What `limits::sanitize` changed in what was stored (the page says so).
+    pub clamped: Vec<Clamped>,
 }
 
 /// Opens the store and reads the saved workspace: the one written while the page was last
@@ -138,6 +144,7 @@ pub async fn load() -> Loaded {
     let nothing = |saved| Loaded {
         workspace: Workspace::default(),
         saved,
+        clamped: Vec::new(),
     };
     match open().await {
         Ok(db) => DB.with_borrow_mut(|slot| *slot = Some(db)),
@@ -169,12 +176,13 @@ pub async fn load() -> Loaded {
     };
     match Workspace::from_json(&json) {
         Ok(workspace) => {
-            let workspace = checked(workspace);
+            let (workspace, clamped) = checked(workspace);
             KEPT_BYTES.set(kept_size(&json));
             LOADED.set(Some(json));
             Loaded {
                 workspace,
                 saved: Saved::Kept,
+                clamped,
             }
         }
         Err(_) => {
@@ -189,11 +197,12 @@ pub async fn load() -> Loaded {
 
 /// Every workspace read from storage passes here before the page uses it. Storage is written
 /// by this page, but by any version of it, and anything on the device can change it: every
-/// number is brought into its range (`limits::sanitize`) so that no stored value can reach a
-/// panic. What it changed needs no message: the saved copy is the user's own, and a value out
-/// of range there could only have come from an older version's looser checks.
-fn checked(workspace: Workspace) -> Workspace {
-    overdue_core::limits::sanitize(workspace).0
+/// number is brought into its range and every text and list to its size (`limits::sanitize`)
+/// so that no stored value can reach a panic or exhaust the page. What it changed is returned
+/// for the page to show (`views/sanitized.rs`): the user should know a setting is not what
+/// they left.
+fn checked(workspace: Workspace) -> (Workspace, Vec<Clamped>) {
+    overdue_core::limits::sanitize(workspace)
 }
 
 /// The loaded workspace has rendered without failing: keep it aside as the last good version,
@@ -245,12 +254,14 @@ fn to_store(workspace: &Workspace) -> Option<String> {
 /// work, and reports `Saved::Failed`.
 pub fn save(workspace: &Workspace, done: impl FnOnce(Saved) + 'static) {
     let json = to_store(workspace);
+    let leavings = LEAVINGS.with_borrow(|n| *n);
     wasm_bindgen_futures::spawn_local(async move {
         let outcome = match write(&[(SAVED_KEY, json.as_deref())]).await {
             Ok(()) => {
                 // IndexedDB now holds what is current: a copy left from leaving the page
-                // earlier is older and must not win on the next load.
-                if let Some(local) = local() {
+                // earlier is older and must not win on the next load. (Unless the page was
+                // left while this was being written: that copy is the newer one.)
+                if let Some(local) = local().filter(|_| LEAVINGS.with_borrow(|n| *n) == leavings) {
                     let _ = local.remove_item(PENDING_KEY);
                 }
                 if json.is_some() {
@@ -277,6 +288,7 @@ pub fn save(workspace: &Workspace, done: impl FnOnce(Saved) + 'static) {
 /// before this returns.
 pub fn save_on_leaving(workspace: &Workspace) {
     let json = to_store(workspace);
+    LEAVINGS.with_borrow_mut(|n| *n += 1);
     if let Some(local) = local() {
         match &json {
             Some(json) => {

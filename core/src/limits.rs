@@ -17,6 +17,8 @@
 //! to any date in range; interest on the largest amount at the highest rate for the longest
 //! span stays below `Decimal`'s 7.9 × 10^28).
 
+use std::collections::BTreeMap;
+
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -47,6 +49,28 @@ pub const MAX_LIMITATION_YEARS: u32 = 100;
 /// Largest amount of a setting (a fee, a cap, a disputed amount): the largest principal the
 /// charge engine accepts (10^15).
 pub const MAX_AMOUNT: Decimal = MAX_PRINCIPAL;
+
+/// Longest short text of a setting (a name, an address, a bank account, a signature), in
+/// characters: a page of text, far beyond any real one.
+pub const MAX_TEXT_CHARS: usize = 2_000;
+/// Longest long text (the contract clause, an invoice's note), in characters.
+pub const MAX_LONG_TEXT_CHARS: usize = 20_000;
+/// Longest currency code: ISO codes have 3 letters; room for "人民币" and the like.
+pub const MAX_CURRENCY_CHARS: usize = 12;
+/// Longest customer name used as a key (a customer's profile, charge rule or annotation).
+pub const MAX_NAME_CHARS: usize = 1_000;
+/// Most annotated invoices: twice the largest workspace the page is tested with (100,000 rows).
+pub const MAX_ANNOTATIONS: usize = 200_000;
+/// Most entries of one list of an annotation (promises, actions done, snoozes).
+pub const MAX_ANNOTATION_ENTRIES: usize = 1_000;
+/// Most customers with a letter profile or a charge rule of their own.
+pub const MAX_CUSTOMER_SETTINGS: usize = 100_000;
+/// Most edited templates: a few letter kinds in two languages, with room to spare.
+pub const MAX_TEMPLATES: usize = 64;
+/// Most currencies with a fixed collection cost.
+pub const MAX_CURRENCIES: usize = 200;
+/// Most columns of a saved column mapping.
+pub const MAX_MAPPED_COLUMNS: usize = 1_000;
 
 /// One value [`sanitize`] changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,6 +132,7 @@ pub fn sanitize(mut workspace: Workspace) -> (Workspace, Vec<Clamped>) {
         let field = format!("annotations[{:?}/{:?}]", key.customer, key.number);
         annotation_dates(&mut c, &field, annotation);
     }
+    sizes(&mut c, &mut workspace);
     (workspace, c.changes)
 }
 
@@ -259,6 +284,109 @@ fn annotation_dates(c: &mut Clamper, at: &str, a: &mut Annotation) {
     }
 }
 
+/// Texts cut to their length, lists and maps to their count (user rates and the contact log
+/// are bounded by their own modules). Template sources are not cut — half a template is
+/// broken — their size is refused in place by `letters::limits` when they render.
+fn sizes(c: &mut Clamper, w: &mut Workspace) {
+    let s = &mut w.settings;
+    c.text(
+        "settings.default_currency",
+        &mut s.default_currency,
+        MAX_CURRENCY_CHARS,
+    );
+    let l = &mut s.letters;
+    let sender = &mut l.sender;
+    for (name, value) in [
+        ("company", &mut sender.company),
+        ("address", &mut sender.address),
+        ("contact", &mut sender.contact),
+        ("phone", &mut sender.phone),
+        ("email", &mut sender.email),
+        ("bank_name", &mut sender.bank_name),
+        ("bank_account", &mut sender.bank_account),
+        ("signature", &mut sender.signature),
+    ] {
+        c.text(
+            &format!("settings.letters.sender.{name}"),
+            value,
+            MAX_TEXT_CHARS,
+        );
+    }
+    c.text(
+        "settings.letters.contract_clause",
+        &mut l.contract_clause,
+        MAX_LONG_TEXT_CHARS,
+    );
+    c.keys(
+        "settings.letters.customers",
+        &mut l.customers,
+        MAX_CUSTOMER_SETTINGS,
+    );
+    for (customer, profile) in l.customers.iter_mut() {
+        let at = format!("settings.letters.customers[{customer:?}]");
+        c.text(
+            &format!("{at}.full_name"),
+            &mut profile.full_name,
+            MAX_TEXT_CHARS,
+        );
+        c.text(
+            &format!("{at}.address"),
+            &mut profile.address,
+            MAX_TEXT_CHARS,
+        );
+        c.text(
+            &format!("{at}.contact"),
+            &mut profile.contact,
+            MAX_TEXT_CHARS,
+        );
+    }
+    c.entries(
+        "settings.letters.templates",
+        &mut l.templates,
+        MAX_TEMPLATES,
+    );
+    c.keys(
+        "settings.charges.per_customer",
+        &mut s.charges.per_customer,
+        MAX_CUSTOMER_SETTINGS,
+    );
+    c.entries(
+        "settings.playbook.collection_cost_fixed",
+        &mut s.playbook.collection_cost_fixed,
+        MAX_CURRENCIES,
+    );
+    if let Some(mapping) = w.input.mapping.as_mut() {
+        c.list("input.mapping", mapping, MAX_MAPPED_COLUMNS);
+    }
+    if let Some(source) = w.input.source.as_mut() {
+        c.text("input.source", source, MAX_TEXT_CHARS);
+    }
+    let names = w.annotations.len();
+    w.annotations
+        .retain(|key, _| key.customer.chars().count() <= MAX_NAME_CHARS);
+    c.dropped("annotations", names - w.annotations.len(), "names too long");
+    c.entries("annotations", &mut w.annotations, MAX_ANNOTATIONS);
+    for (key, a) in w.annotations.iter_mut() {
+        let at = format!("annotations[{:?}/{:?}]", key.customer, key.number);
+        c.text(&format!("{at}.note"), &mut a.note, MAX_LONG_TEXT_CHARS);
+        c.list(
+            &format!("{at}.promises"),
+            &mut a.promises,
+            MAX_ANNOTATION_ENTRIES,
+        );
+        c.list(&format!("{at}.done"), &mut a.done, MAX_ANNOTATION_ENTRIES);
+        c.list(
+            &format!("{at}.snoozed"),
+            &mut a.snoozed,
+            MAX_ANNOTATION_ENTRIES,
+        );
+    }
+    let entries = w.contacts.len();
+    let log = crate::playbook::contacts::bounded(std::mem::take(&mut w.contacts));
+    c.dropped("contacts", entries - log.len(), "the oldest");
+    w.contacts = log;
+}
+
 /// Collects what was changed.
 #[derive(Default)]
 struct Clamper {
@@ -290,6 +418,63 @@ impl Clamper {
     fn decimal(&mut self, field: &str, value: &mut Decimal, max: Decimal) {
         let now = (*value).clamp(Decimal::ZERO, max);
         self.set(field, value, now);
+    }
+
+    /// Cut to `max` characters.
+    fn text(&mut self, field: &str, value: &mut String, max: usize) {
+        if let Some((at, _)) = value.char_indices().nth(max) {
+            let chars = value.chars().count();
+            self.note(
+                field,
+                format!("{chars} characters"),
+                format!("{max} characters"),
+            );
+            value.truncate(at);
+        }
+    }
+
+    fn dropped(&mut self, field: &str, dropped: usize, which: &str) {
+        if dropped > 0 {
+            self.note(
+                field,
+                format!("{dropped} more"),
+                format!("dropped ({which})"),
+            );
+        }
+    }
+
+    /// The last `max` entries kept (the latest, in lists kept in the order they were made).
+    fn list<T>(&mut self, field: &str, list: &mut Vec<T>, max: usize) {
+        if list.len() > max {
+            self.note(
+                field,
+                format!("{} entries", list.len()),
+                format!("{max} entries"),
+            );
+            list.drain(..list.len() - max);
+        }
+    }
+
+    /// The first `max` entries kept, in key order.
+    fn entries<K: Ord, V>(&mut self, field: &str, map: &mut BTreeMap<K, V>, max: usize) {
+        if map.len() > max {
+            self.note(
+                field,
+                format!("{} entries", map.len()),
+                format!("{max} entries"),
+            );
+            while map.len() > max {
+                map.pop_last();
+            }
+        }
+    }
+
+    /// Entries keyed by a customer name: names too long dropped, then the first `max` kept.
+    fn keys<V>(&mut self, field: &str, map: &mut BTreeMap<String, V>, max: usize) {
+        let before = map.len();
+        map.retain(|name, _| name.chars().count() <= MAX_NAME_CHARS);
+        self.dropped(field, before - map.len(), "names too long");
+        self.entries(field, map, max);
     }
 
     /// Into [`MIN_YEAR`]–[`MAX_YEAR`], to the nearest end.
@@ -370,5 +555,82 @@ mod tests {
         );
         assert_eq!(clamped[1].was, "106751991168");
         assert_eq!(clamped[1].now, "3650");
+    }
+
+    #[test]
+    fn long_texts_are_cut_and_long_lists_and_maps_shortened_with_what_changed_listed() {
+        let mut ws = Workspace::default();
+        ws.settings.letters.sender.bank_account = "账".repeat(MAX_TEXT_CHARS + 5);
+        ws.settings.letters.contract_clause = "x".repeat(MAX_LONG_TEXT_CHARS);
+        ws.settings.default_currency = "C".repeat(40);
+        for i in 0..MAX_TEMPLATES + 3 {
+            ws.settings
+                .letters
+                .templates
+                .insert(format!("t{i:03}"), "x".into());
+        }
+        let long_name = "N".repeat(MAX_NAME_CHARS + 1);
+        ws.settings
+            .charges
+            .per_customer
+            .insert(long_name.clone(), Default::default());
+        ws.settings
+            .charges
+            .per_customer
+            .insert("ACME".into(), Default::default());
+        let day = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let promise = PromiseToPay {
+            pay_by: day,
+            made_on: day,
+        };
+        ws.annotations.insert(
+            InvoiceKey::new("ACME", "A1"),
+            Annotation {
+                note: "n".repeat(MAX_LONG_TEXT_CHARS + 1),
+                promises: vec![promise; MAX_ANNOTATION_ENTRIES + 2],
+                ..Default::default()
+            },
+        );
+        ws.annotations
+            .insert(InvoiceKey::new(&long_name, "A2"), Annotation::default());
+        let (ws, clamped) = sanitize(ws);
+        let s = &ws.settings;
+        assert_eq!(
+            s.letters.sender.bank_account.chars().count(),
+            MAX_TEXT_CHARS
+        );
+        assert_eq!(
+            s.letters.contract_clause.len(),
+            MAX_LONG_TEXT_CHARS,
+            "at the bound: kept"
+        );
+        assert_eq!(s.default_currency.len(), MAX_CURRENCY_CHARS);
+        assert_eq!(s.letters.templates.len(), MAX_TEMPLATES);
+        assert!(
+            s.letters.templates.contains_key("t000") && !s.letters.templates.contains_key("t066")
+        );
+        assert_eq!(s.charges.per_customer.keys().collect::<Vec<_>>(), ["ACME"]);
+        assert_eq!(ws.annotations.len(), 1);
+        let a = &ws.annotations[&InvoiceKey::new("ACME", "A1")];
+        assert_eq!(a.note.len(), MAX_LONG_TEXT_CHARS);
+        assert_eq!(a.promises.len(), MAX_ANNOTATION_ENTRIES);
+        let listed: Vec<(&str, &str)> = clamped
+            .iter()
+            .map(|c| (c.field.as_str(), c.was.as_str()))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("settings.default_currency", "40 characters"),
+                ("settings.letters.sender.bank_account", "2005 characters"),
+                ("settings.letters.templates", "67 entries"),
+                ("settings.charges.per_customer", "1 more"),
+                ("annotations", "1 more"),
+                ("annotations[\"ACME\"/\"A1\"].note", "20001 characters"),
+                ("annotations[\"ACME\"/\"A1\"].promises", "1002 entries"),
+            ]
+        );
+        // Sanitizing again changes nothing: every bound is a fixed point.
+        assert_eq!(sanitize(ws.clone()), (ws, vec![]));
     }
 }

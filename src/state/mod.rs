@@ -154,6 +154,7 @@ impl AppState {
                 saved,
                 keep_nothing: false,
                 confirming_forget: false,
+                sanitized: Vec::new(),
             },
             ui: Panels {
                 tab: Tab::Invoices,

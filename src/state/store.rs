@@ -15,6 +15,9 @@ pub struct Persistence {
     /// The user asked that nothing be kept in this browser.
     pub keep_nothing: bool,
     pub confirming_forget: bool,
+    /// What was out of range or over its size in the stored workspace and was brought into it
+    /// on load (`limits::sanitize`), until the user dismisses the notice.
+    pub sanitized: Vec<overdue_core::limits::Clamped>,
 }
 
 pub enum StoreAction {
@@ -22,6 +25,7 @@ pub enum StoreAction {
     KeepNothing(bool),
     AskForget,
     CancelForget,
+    DismissSanitized,
 }
 
 impl Persistence {
@@ -37,6 +41,7 @@ impl Persistence {
             }
             StoreAction::AskForget => next.confirming_forget = true,
             StoreAction::CancelForget => next.confirming_forget = false,
+            StoreAction::DismissSanitized => next.sanitized.clear(),
         }
         next
     }

@@ -366,3 +366,18 @@ fn a_credit_limit_rederives_the_credit_and_its_details_row_toggles() {
     let closed = after(&other, [toggle("Beta")]);
     assert_eq!(closed.ui.credit_open, None);
 }
+
+#[test]
+fn what_was_adjusted_on_load_is_shown_until_dismissed_and_the_workspace_keeps_the_adjusted_values()
+{
+    let mut stored = Workspace::default();
+    stored.settings.terms_days = 106_751_991_168;
+    let (workspace, clamped) = overdue_core::limits::sanitize(stored);
+    let mut loaded = AppState::new(workspace, today(), Lang::En, Saved::Kept, COUNTING);
+    loaded.store.sanitized = clamped;
+    assert_eq!(loaded.store.sanitized.len(), 1);
+    assert_eq!(loaded.store.sanitized[0].field, "settings.terms_days");
+    let dismissed = after(&loaded, [Action::Store(StoreAction::DismissSanitized)]);
+    assert!(dismissed.store.sanitized.is_empty());
+    assert_eq!(dismissed.workspace.settings.terms_days, 3_650);
+}

@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { openPage, paste, withServerAndBrowser, showInvoices } from "./harness.mjs";
+import { waitForStored } from "./idb.mjs";
 
 const LEDGER = [
   "Invoice\tCustomer\tDue date\tAmount\tCurrency",
@@ -85,7 +86,8 @@ test("contract terms typed on the page, kept after a reload, overridden for one 
   await page.click("role=tab[name='发票']");
   assert.match(await chargeOf(page, "UK-1"), /^60\.00/);
 
-  await page.waitForTimeout(400);
+  // Reloaded once the cap is stored (the page saves a moment after an edit).
+  await waitForStored(page, (json) => /"cap_amount":"60(\.0*)?"/.test(json ?? ""));
   await page.reload();
   await page.waitForSelector("tr[data-invoice='UK-1']");
   assert.match(await chargeOf(page, "UK-1"), /^60\.00/);

@@ -127,3 +127,33 @@ test("a damaged spreadsheet says why it could not be read, and the page keeps wo
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("invoice2go export: camelCase columns read, the unsent document set aside, due dates from TermsOld (en)", async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await paste(page, fixture("exports/invoice2go_invoices.csv"));
+  await page.waitForSelector("[data-testid=read-summary]");
+  assert.equal(
+    await text(page, "[data-testid=read-summary]"),
+    "Read as: columns from the header — 3 rows → 2 invoices, 1 draft or void set aside, 2 due dates from the terms column, 31 columns ignored.",
+  );
+  assert.equal(await invoiceCount(page), 2);
+  assert.equal(await text(page, "[data-testid=total-AUD]"), "1,350.00");
+  assert.match(await text(page, "[data-testid=excluded-docs]"), /1003.*a draft, not yet issued/s);
+  await showInvoices(page);
+  await page.waitForSelector("tr[data-invoice='1002']");
+  assert.match(await text(page, "tr[data-invoice='1002']"), /16 Sep 2025 \(est\.\)/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("Wave transactions: invoices from the receivable lines, payments netted, income and cash set aside (zh)", async () => {
+  const { page, problems, context } = await openPage(browser, server.url, { locale: "zh-CN" });
+  await paste(page, fixture("exports/wave_transactions.csv"));
+  await page.waitForSelector("[data-testid=read-summary]");
+  assert.match(await text(page, "[data-testid=read-summary]"), /^读取方式：/);
+  assert.equal(await invoiceCount(page), 3);
+  assert.equal(await text(page, "[data-testid=total-CNY]"), "950.00");
+  assert.match(await text(page, "[data-testid=excluded-docs]"), /\(6\)|（6）|6/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

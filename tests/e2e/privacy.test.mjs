@@ -7,6 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { openPage, paste, DIST, withServerAndBrowser, fixture, showInvoices } from "./harness.mjs";
+import { waitForStored } from "./idb.mjs";
 
 let server;
 let browser;
@@ -78,13 +79,14 @@ test("the CSP allows no connection at all, the page works under it, and a fetch 
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-csv]")]);
   await download.path();
   assert.equal(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active !== null)), true, "sw.js registers under the CSP");
-  await page.waitForTimeout(200); // violation events are dispatched in a task of their own
-  assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);
 
+  // A violation we cause on purpose, last: violation events are dispatched in tasks of their
+  // own, in order, so once this one has arrived any earlier one would have too — and the list
+  // must hold this one only.
   const outcome = await page.evaluate(() => fetch("./").then(() => "fetched", (e) => `refused: ${e.name}`));
   assert.equal(outcome, "refused: TypeError");
-  await page.waitForFunction(() => window.__violations.length > 0);
+  await page.waitForFunction(() => window.__violations.some((v) => v.directive === "connect-src"));
   const violations = await page.evaluate(() => window.__violations);
   assert.deepEqual(violations.map((v) => v.directive), ["connect-src"], JSON.stringify(violations));
   await context.close();
@@ -95,7 +97,7 @@ test("what is kept is listed, erased with one click, and 'keep nothing' keeps no
   await paste(page, fixture("chinese-excel.tsv"));
   await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
-  await page.waitForTimeout(400);
+  await waitForStored(page, (json) => json?.includes("FP-2025-001"));
   await page.click("role=tab[name='Settings']");
   assert.match(await page.textContent("[data-testid=device-data]"), /Workspace: your pasted data and settings \(\d+\.\d KB\)/);
   await page.click("[data-testid=erase-device-data]");
@@ -111,11 +113,14 @@ test("what is kept is listed, erased with one click, and 'keep nothing' keeps no
   await paste(page, fixture("chinese-excel.tsv"));
   await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");
-  await page.waitForTimeout(400);
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), ["overdue.keep-nothing"]);
+  // The reload leaves the page (which writes what is current at once) and loads what is kept:
+  // nothing, in either store.
   await page.reload();
   await page.waitForSelector("[data-testid=paste-input]");
   assert.equal(await page.locator("tr[data-invoice]").count(), 0);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), ["overdue.keep-nothing"]);
+  assert.equal(await waitForStored(page, () => true), undefined);
   await context.close();
 });
 

@@ -9,6 +9,7 @@ import { readdirSync } from "node:fs";
 import { webcrypto } from "node:crypto";
 import { inflateSync } from "node:zlib";
 import { withServerAndBrowser, fixture, paste, DIST, setAsOf, showInvoices } from "./harness.mjs";
+import { waitForStored } from "./idb.mjs";
 
 let server;
 let browser;
@@ -120,7 +121,7 @@ test("settings and data: the same aging, charges and letters on the colleague's 
   await b.page.waitForSelector("tr[data-invoice='FP-2025-001']");
   assert.deepEqual(await results(b.page), await results(a.page));
   // Kept on the colleague's machine: a reload shows the same.
-  await b.page.waitForTimeout(400);
+  await waitForStored(b.page, (json) => json?.includes("FP-2025-001"));
   await b.page.reload();
   await b.page.waitForSelector("tr[data-invoice='FP-2025-001']");
   assert.equal(await b.page.locator("[data-testid=open-link]").count(), 0);
@@ -205,7 +206,7 @@ test("opening a link over one's own work asks: alongside keeps mine, replace tak
   await paste(b.page, "Invoice\tCustomer\tDue date\tAmount\nMINE-1\tMy customer\t2025-09-01\t500\n");
   await showInvoices(b.page);
   await b.page.waitForSelector("tr[data-invoice='MINE-1']");
-  await b.page.waitForTimeout(400);
+  await waitForStored(b.page, (json) => json?.includes("MINE-1"));
   await b.page.goto(link);
   await b.page.waitForSelector("[data-testid=open-link]");
   // Nothing changed yet; the prompt says what would.
@@ -221,8 +222,10 @@ test("opening a link over one's own work asks: alongside keeps mine, replace tak
   assert.equal(await b.page.locator("tr[data-invoice='MINE-1']").count(), 0);
   await b.page.waitForSelector("[data-testid=viewing-shared]");
   assert.match(await b.page.textContent("[data-testid=device-status]"), /Viewing a shared link: not saved/);
-  await b.page.waitForTimeout(400);
-  // Mine is still what is kept: a reload brings it back.
+  // Mine is still what is kept — now, and after the reload (which writes what is current on
+  // leaving, unless it is a link opened alongside): the reload brings it back.
+  const kept = await waitForStored(b.page, () => true);
+  assert.ok(kept.includes("MINE-1") && !kept.includes("FP-2025-001"));
   await b.page.reload();
   await b.page.waitForSelector("tr[data-invoice='MINE-1']");
   assert.equal(await b.page.locator("[data-testid=open-link]").count(), 0);
@@ -235,7 +238,7 @@ test("opening a link over one's own work asks: alongside keeps mine, replace tak
   await b.page.goto(link);
   await b.page.click("[data-testid=open-link-replace]");
   await b.page.waitForSelector("tr[data-invoice='FP-2025-001']");
-  await b.page.waitForTimeout(400);
+  await waitForStored(b.page, (json) => json?.includes("FP-2025-001") && !json.includes("MINE-1"));
   await b.page.reload();
   await b.page.waitForSelector("tr[data-invoice='FP-2025-001']");
   assert.equal(await b.page.locator("tr[data-invoice='MINE-1']").count(), 0);

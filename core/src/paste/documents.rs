@@ -29,7 +29,8 @@ pub(super) fn read_status(cell: &str) -> Status {
     if s.is_empty() {
         return Status::Open;
     }
-    if has("draft") || has("草稿") || has("未提交") {
+    // invoice2go calls a document not yet sent "unsent" (its DocumentStatus column).
+    if has("draft") || has("草稿") || has("未提交") || s == "unsent" {
         return Status::Exclude(ExcludeReason::Draft);
     }
     if has("void") || has("cancel") || has("作废") || has("已取消") || has("deleted") {
@@ -228,6 +229,8 @@ mod tests {
     fn status_words_in_both_languages() {
         assert_eq!(read_status("Draft"), Status::Exclude(ExcludeReason::Draft));
         assert_eq!(read_status("草稿"), Status::Exclude(ExcludeReason::Draft));
+        assert_eq!(read_status("unsent"), Status::Exclude(ExcludeReason::Draft));
+        assert_eq!(read_status("Sent"), Status::Open);
         assert_eq!(read_status("Void"), Status::Exclude(ExcludeReason::Void));
         assert_eq!(
             read_status("Cancelled"),

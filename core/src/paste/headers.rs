@@ -51,6 +51,8 @@ pub(super) const SYNONYMS: &[(Field, &[&str])] = &[
             "numérofacture",
             "nfacture",
             "factura",
+            // Invoicely's invoice export names its number column "Details".
+            "details",
         ],
     ),
     (

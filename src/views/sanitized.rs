@@ -1,0 +1,46 @@
+//! The notice of what `limits::sanitize` changed in the stored workspace when it was loaded:
+//! the user should not find a setting silently different from what they left. Dismissible;
+//! shown until then (it is not saved: the adjusted values are what is saved from now on).
+
+use yew::prelude::*;
+
+use super::Dispatch;
+use crate::i18n::sanitized::words;
+use crate::state::{Action, AppState, StoreAction};
+
+/// Most items listed; a workspace damaged in many places gets a count of the rest.
+const MAX_LISTED: usize = 20;
+
+pub fn sanitized_notice(state: &AppState, dispatch: &Dispatch) -> Html {
+    let clamped = &state.store.sanitized;
+    if clamped.is_empty() {
+        return Html::default();
+    }
+    let w = words(state.lang());
+    let dismiss = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Store(StoreAction::DismissSanitized)))
+    };
+    let items = clamped.iter().take(MAX_LISTED).map(|c| {
+        let text = w
+            .item
+            .replace("{field}", &c.field)
+            .replace("{was}", &c.was)
+            .replace("{now}", &c.now);
+        html! { <li data-testid="sanitized-item">{ text }</li> }
+    });
+    let rest = clamped.len().saturating_sub(MAX_LISTED);
+    html! {
+        <section class="link-prompt no-print" role="status" data-testid="sanitized-notice">
+            <h2>{ w.heading }</h2>
+            <p>{ w.intro }</p>
+            <ul>
+                { for items }
+                if rest > 0 {
+                    <li>{ w.more.replace("{n}", &rest.to_string()) }</li>
+                }
+            </ul>
+            <button data-testid="sanitized-dismiss" onclick={dismiss}>{ w.dismiss }</button>
+        </section>
+    }
+}
