@@ -64,6 +64,9 @@ pub struct Panels {
     pub bucket_draft: Option<String>,
     /// The Share panel is open.
     pub share_open: bool,
+    /// The invoice table shows its secondary columns too (invoice date, amount, paid); by
+    /// default only those that fit a laptop's width.
+    pub all_columns: bool,
 }
 
 pub enum PanelAction {
@@ -72,6 +75,7 @@ pub enum PanelAction {
     /// Text typed in the bucket box that does not parse yet.
     DraftBuckets(String),
     ToggleShare,
+    SetAllColumns(bool),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -156,6 +160,7 @@ impl AppState {
                 input_open: None,
                 bucket_draft: None,
                 share_open: false,
+                all_columns: false,
             },
         }
     }
@@ -232,6 +237,7 @@ impl AppState {
             PanelAction::SetInputOpen(open) => ui.input_open = Some(open),
             PanelAction::DraftBuckets(text) => ui.bucket_draft = Some(text),
             PanelAction::ToggleShare => ui.share_open = !ui.share_open,
+            PanelAction::SetAllColumns(all) => ui.all_columns = all,
         }
         ui
     }

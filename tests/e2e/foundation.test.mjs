@@ -16,7 +16,7 @@ async function invoiceRows(page) {
       rows.map((r) => [
         r.dataset.invoice,
         {
-          days: Number(r.querySelector("[data-col=days]").textContent),
+          days: Number(r.querySelector("[data-col=days]").dataset.days),
           outstanding: r.querySelector("[data-col=outstanding]").textContent.trim(),
           status: r.querySelector("[data-col=status]").dataset.status,
         },
@@ -38,6 +38,8 @@ test("a Chinese Excel selection: days past due and outstanding per invoice and p
   assert.deepEqual(rows["FP-2025-004"], { days: -19, outstanding: "0.00", status: "paid" });
   assert.deepEqual(rows["FP-2025-005"], { days: 60, outstanding: "12,000.00", status: "open" });
   assert.deepEqual(rows["FP-2025-006"], { days: 0, outstanding: "-1,200.00", status: "credit" });
+  // Not yet due is said so, not as a negative number of days.
+  assert.equal((await page.textContent("tr[data-invoice='FP-2025-004'] [data-col=days]")).trim(), "19 天后到期");
   // The page speaks Chinese to a Chinese browser.
   assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
   assert.match(await page.textContent("[data-testid=row-errors]"), /所有数据行均已读取/);
@@ -149,7 +151,7 @@ test("export CSV: Excel-safe, with a BOM, and the same figures as the table", as
   );
   // The table's order (most overdue first) and its figures.
   const shown = await page.$$eval("[data-testid=invoice-table] tbody tr[data-invoice]", (rows) =>
-    rows.map((r) => [r.dataset.invoice, r.querySelector("[data-col=days]").textContent]),
+    rows.map((r) => [r.dataset.invoice, r.querySelector("[data-col=days]").dataset.days]),
   );
   const exported = lines.slice(1).map((l) => {
     const cells = l.split(",");
