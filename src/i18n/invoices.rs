@@ -14,8 +14,8 @@ pub struct Words {
     /// Said above the table while it is wider than the screen.
     pub scroll_hint: &'static str,
     pub col_next: &'static str,
-    /// A row's letter button; the letter's kind follows.
-    pub write: &'static str,
+    /// Before a row's letter button's kind ("✉ 催告函").
+    pub letter_prefix: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -34,7 +34,7 @@ const ZH: Words = Words {
     all_columns: "显示全部列（开票日期、金额、已收）",
     scroll_hint: "表格较宽：可左右滑动，发票号一列固定在左侧。",
     col_next: "下一步",
-    write: "写",
+    letter_prefix: "✉ 写",
 };
 
 const EN: Words = Words {
@@ -46,5 +46,5 @@ const EN: Words = Words {
     all_columns: "All columns (invoice date, amount, paid)",
     scroll_hint: "Wider than the screen: scroll sideways; the invoice number stays on the left.",
     col_next: "Next step",
-    write: "Write: ",
+    letter_prefix: "✉ ",
 };

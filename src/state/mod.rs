@@ -264,7 +264,9 @@ impl AppState {
                 let mut next = self.edited(Edit::LoadSample {
                     as_of: self.as_of(),
                 });
-                next.ui.input_open = Some(true);
+                // The sample's results come first (on a phone, the whole first screen would
+                // be the paste box): the panel is folded, its "Read as" sentence in view.
+                next.ui.input_open = Some(false);
                 next.open_today_if_work(self);
                 next
             }

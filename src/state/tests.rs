@@ -337,3 +337,28 @@ fn snoozing_a_step_takes_it_off_today_until_the_day_chosen() {
     assert!(!again.steps.iter().any(|st| st.is_due(today())));
     assert_eq!(again.next_action_date, Some(until));
 }
+
+/// Screens (issue 17): the sample's results come first with the paste box folded, while a
+/// paste keeps it open (the user is typing in it); the column chooser is a panel choice that
+/// a re-paste keeps.
+#[test]
+fn sample_data_folds_the_input_and_the_column_chooser_is_kept() {
+    let sample = after(&state(""), [Action::LoadSample]);
+    assert!(!sample.report.parsed.invoices.is_empty());
+    assert_eq!(sample.ui.input_open, Some(false));
+    let pasted = after(
+        &state(""),
+        [paste(&format!("{HEAD}A\tX\t2025-10-01\t10\n"))],
+    );
+    assert_eq!(pasted.ui.input_open, Some(true));
+
+    let wide = after(&pasted, [Action::Panel(PanelAction::SetAllColumns(true))]);
+    assert!(wide.ui.all_columns && !pasted.ui.all_columns);
+    let repasted = after(&wide, [paste(&format!("{HEAD}B\tY\t2025-10-01\t20\n"))]);
+    assert!(repasted.ui.all_columns);
+    let narrow = after(
+        &repasted,
+        [Action::Panel(PanelAction::SetAllColumns(false))],
+    );
+    assert!(!narrow.ui.all_columns);
+}

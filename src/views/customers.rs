@@ -76,7 +76,7 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
                             <td data-col="currency">{ &r.currency }</td>
                             { figures(r, Some(&c.customer)) }
                             if let Some(risk) = risk {
-                                <td data-col="risk" data-risk={risk.level.key()} data-label={t.col_risk}
+                                <td data-col="risk" data-risk={risk.level.key()}
                                     title={risk.why.iter().map(|w| w.describe(lang)).collect::<Vec<_>>().join("; ")}>
                                     { risk.level.describe(lang) }
                                 </td>
@@ -123,7 +123,9 @@ fn dso_cell(dso: Option<&Dso>, lang: overdue_core::i18n::Lang) -> Html {
                 .replace("{invoices}", &d.sales_invoices.to_string());
             html! { <td class="num" data-col="dso" data-label="DSO" title={how}>{ d.days.to_string() }</td> }
         }
-        None => html! { <td class="num muted" data-col="dso" data-label="DSO" title={w.dso_not_meaningful}>{ "—" }</td> },
+        None => {
+            html! { <td class="num muted" data-col="dso" data-label="DSO" title={w.dso_not_meaningful}>{ "—" }</td> }
+        }
     }
 }
 

@@ -1,11 +1,11 @@
 //! The invoice table: filters, order, pages, a row's details, the CSV export.
 
 use overdue_core::aging::{describe_days, Buckets, Status};
-use overdue_core::i18n::Lang;
-use overdue_core::rows::InvoiceRow;
 use overdue_core::dates::{self};
 use overdue_core::export::invoice_csv;
+use overdue_core::i18n::Lang;
 use overdue_core::report::SortKey;
+use overdue_core::rows::InvoiceRow;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -235,11 +235,12 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                             <td class="customer" data-col="customer">{ &inv.customer }</td>
                             <td data-col="currency">{ &inv.currency }</td>
                             if all { <td class="date">{ inv.invoice_date.map(|d| dates::display(d, lang)).unwrap_or_default() }</td> }
-                            <td class="date" data-col="due-date">
+                            <td class="date" data-col="due-date" data-label={t.col_due_date}>
                                 { dates::display(inv.due_date, lang) }
                                 if inv.due_derived { <span class="derived" title={t.due_derived}>{ w.est }</span> }
                             </td>
-                            <td class="num" data-col="days" data-days={aged.days_past_due.to_string()}>{ describe_days(aged.days_past_due, lang) }</td>
+                            <td class="num" data-col="days" data-days={aged.days_past_due.to_string()}
+                                data-label={(aged.days_past_due > 0).then_some(t.col_days_past_due)}>{ describe_days(aged.days_past_due, lang) }</td>
                             <td data-col="bucket">{ if aged.status == Status::Open { buckets.label(aged.bucket, lang) } else { "—".into() } }</td>
                             if all {
                                 <td class="num">{ amount(inv.amount) }</td>
@@ -248,7 +249,7 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                             <td class="num" data-col="outstanding">{ amount(inv.outstanding) }</td>
                             <td data-col="status" data-status={aged.status.key()}>{ aged.status.label(lang) }</td>
                             if let Some(charge) = charge {
-                                <td class="num" data-col="charge">
+                                <td class="num" data-col="charge" data-label={t.col_late_charge}>
                                     { amount(charge.total) }
                                     if !charge.is_complete() { <span class="flag" title={w.no_rate_known_for_part}>{ " ⚠" }</span> }
                                     { " " }
@@ -256,7 +257,7 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                                         { if open { w.hide } else { w.how } }
                                     </button>
                                 </td>
-                                <td class="num" data-col="total">{ row.now_due().map(amount).unwrap_or_default() }</td>
+                                <td class="num" data-col="total" data-label={t.total_now_due}>{ row.now_due().map(amount).unwrap_or_default() }</td>
                             }
                             { super::today::stage_cell(state, dispatch, i) }
                             { next_cell(&row, dispatch, lang) }
@@ -297,7 +298,7 @@ fn next_cell(row: &InvoiceRow, dispatch: &Dispatch, lang: Lang) -> Html {
     html! {
         <td data-col="next">
             <button class="link" data-testid="row-letter" data-letter={kind.key()} {onclick}>
-                { crate::i18n::invoices::words(lang).write }{ kind.describe(lang) }
+                { crate::i18n::invoices::words(lang).letter_prefix }{ kind.describe(lang) }
             </button>
         </td>
     }

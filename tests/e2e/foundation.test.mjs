@@ -210,6 +210,9 @@ test("the sample data is one click away, and user text is shown as text, never a
   await page.click("[data-testid=sample-data]");
   await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP20250101']");
+  // The sample's results come first: the paste box is folded, one click away.
+  assert.equal(await page.locator("[data-testid=paste-input]").count(), 0);
+  await page.click("[data-testid=input-toggle]");
   assert.match(await page.textContent("[data-testid=row-errors]"), /Row 15/);
   await page.click("[data-testid=clear-input]");
   await paste(page, "Invoice\tCustomer\tDue date\tAmount\nX1\t<img src=x onerror=\"document.title='pwned'\">\t2025-10-01\t10\n");

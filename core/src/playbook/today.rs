@@ -144,11 +144,12 @@ pub struct Dso {
 }
 
 impl Dso {
-    /// Whether the figure says anything about how fast this customer pays. With a single
-    /// invoice in the period and nothing of it paid, DSO is the period itself (90 of 90
-    /// days) whatever the customer does, so the page shows it only over two or more.
+    /// Whether the figure says anything about how fast this customer pays. Over a single
+    /// invoice it is that invoice's age, capped at the period; when the receivables are
+    /// exactly the period's sales (nothing of them paid, nothing older open) it is the period
+    /// itself (90 of 90 days) whatever the customer does. The page shows it only otherwise.
     pub fn is_meaningful(&self) -> bool {
-        self.sales_invoices >= 2
+        self.sales_invoices >= 2 && self.receivables != self.credit_sales
     }
 }
 
