@@ -116,7 +116,7 @@ test("changing the as-of date and the buckets recomputes; the language switch ch
   let rows = await invoiceRows(page);
   assert.equal(rows["FP-2025-001"].days, 91);
   assert.equal(rows["FP-2025-004"].days, 11);
-  const bucketOf = (inv) => page.textContent(`tr[data-invoice='${inv}'] td:nth-child(7)`);
+  const bucketOf = (inv) => page.textContent(`tr[data-invoice="${inv}"] [data-col=bucket]`);
   assert.equal(await bucketOf("FP-2025-001"), "Over 90 days");
 
   await page.click("role=tab[name='Settings']");
