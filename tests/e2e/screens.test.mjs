@@ -126,3 +126,66 @@ for (const size of SIZES) {
     await context.close();
   });
 }
+
+/** A shown amount ("1,234.50", "—") as cents. */
+const cents = (text) => {
+  const t = text.trim();
+  if (t === "—" || t === "") return 0;
+  return Math.round(Number(t.replace(/,/g, "")) * 100);
+};
+
+test("every figure adds up by eye: the 账龄表's rows sum to its totals, counts included; credits and days said plainly", async () => {
+  const { page, problems, context } = await openPage(browser, server.url, { locale: "en-US", viewport: SIZES[0] });
+  await loadSample(page);
+  await openTab(page, (await tabNames(page)).at(-1));
+  await page.selectOption("[data-testid=charge-rule]", "uk-statutory");
+  await page.waitForSelector("[data-testid=currency-totals] [data-testid^=charges-]");
+  await openTab(page, "Customers");
+  const { rows, totals } = await page.evaluate(() => {
+    const cells = (tr) => [...tr.querySelectorAll("td.num")].map((td) => td.textContent);
+    const table = document.querySelector("[data-testid=customer-summary]");
+    return {
+      rows: [...table.querySelectorAll("tbody tr[data-customer]")].map((tr) => ({ currency: tr.dataset.currency, cells: cells(tr) })),
+      totals: [...table.querySelectorAll("tfoot tr[data-currency-total]")].map((tr) => ({ currency: tr.dataset.currencyTotal, cells: cells(tr) })),
+    };
+  });
+  assert.ok(totals.length >= 2);
+  const oldest = (await page.$$eval("[data-testid=customer-summary] thead th", (ths) => ths.map((th) => th.textContent.trim()))).indexOf("Oldest") - 2;
+  for (const total of totals) {
+    const mine = rows.filter((r) => r.currency === total.currency);
+    total.cells.forEach((cell, i) => {
+      if (i === oldest) return; // the oldest is a maximum, not a sum
+      const sum = mine.reduce((s, r) => s + cents(r.cells[i]), 0);
+      assert.equal(sum, cents(cell), `${total.currency} column ${i}: rows add up to ${sum / 100}, the total says ${cell}`);
+    });
+  }
+  // The USD card has a credit note: its outstanding is the invoices less the credit, said so.
+  const usd = page.locator("article.currency-card[data-currency=USD]");
+  assert.match(await usd.locator("[data-testid=net-USD]").textContent(), /^Open invoices 27,650\.00 − credits 1,200\.00$/);
+  assert.equal((await page.textContent("[data-testid=total-USD]")).trim(), "26,450.00");
+  assert.match(await usd.textContent(), /can exceed the outstanding total/);
+  // DSO only where it means something: a figure says what it was computed from (two or more
+  // invoices); a dash says why not (the sample's customer with a single invoice).
+  const dsos = await page.$$eval("[data-testid=customer-summary] tbody [data-col=dso]", (tds) =>
+    tds.map((td) => [td.textContent.trim(), td.title]),
+  );
+  assert.ok(dsos.some(([text]) => text === "—"));
+  for (const [text, title] of dsos) {
+    if (text === "—") assert.match(title, /Fewer than two invoices/);
+    else assert.match(title, /\(([2-9]|\d\d+) invoices\)/);
+  }
+  // Not yet due is "due in N days"; the column chooser adds the secondary columns and says the table scrolls.
+  await openTab(page, "Invoices");
+  const days = await page.$$eval("[data-testid=invoice-table] [data-col=days]", (tds) => tds.map((td) => [Number(td.dataset.days), td.textContent.trim()]));
+  for (const [n, text] of days) {
+    if (n < 0) assert.equal(text, n === -1 ? "due tomorrow" : `due in ${-n} days`);
+    else if (n > 0) assert.equal(text, String(n));
+  }
+  assert.ok(days.some(([n]) => n < 0));
+  assert.equal(await page.locator("[data-testid=invoice-table] thead th", { hasText: "Invoice date" }).count(), 0);
+  await page.check("[data-testid=all-columns]");
+  await page.locator("[data-testid=invoice-table] thead th", { hasText: "Invoice date" }).waitFor();
+  assert.ok(await page.locator(".scroll-hint").isVisible());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
