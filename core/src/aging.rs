@@ -166,6 +166,23 @@ pub fn age(invoice: &Invoice, as_of: NaiveDate, buckets: &Buckets) -> Aged {
     }
 }
 
+/// Days past due as a reader says it: "12" when late, "due today", "due in 10 days" (never
+/// "-10").
+pub fn describe_days(days_past_due: i64, lang: Lang) -> String {
+    match days_past_due {
+        d if d > 0 => d.to_string(),
+        0 => lang.pick("今天到期", "due today").to_string(),
+        d => {
+            let n = d.unsigned_abs();
+            match lang {
+                Lang::Zh => format!("{n} 天后到期"),
+                Lang::En if n == 1 => "due tomorrow".to_string(),
+                Lang::En => format!("due in {n} days"),
+            }
+        }
+    }
+}
+
 /// Open amounts by bucket, credits apart, for one customer or one currency.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rollup {
@@ -180,6 +197,8 @@ pub struct Rollup {
     pub oldest_days: Option<i64>,
     pub open_count: usize,
     pub overdue_count: usize,
+    /// Credit rows (credit notes, overpayments) counted in `credits`.
+    pub credit_count: usize,
 }
 
 impl Rollup {
@@ -193,6 +212,7 @@ impl Rollup {
             oldest_days: None,
             open_count: 0,
             overdue_count: 0,
+            credit_count: 0,
         }
     }
 
@@ -202,6 +222,7 @@ impl Rollup {
             Status::Credit => {
                 self.credits += invoice.outstanding;
                 self.total += invoice.outstanding;
+                self.credit_count += 1;
             }
             Status::Open => {
                 self.by_bucket[aged.bucket] += invoice.outstanding;
@@ -219,9 +240,22 @@ impl Rollup {
         }
     }
 
+    /// The open invoices before credits: the buckets' sum, what `overdue` is a part of.
+    /// `total` is this plus `credits`, so with a credit the overdue amount can exceed the
+    /// total: a credit not matched to an invoice is not taken off any one invoice's lateness.
+    pub fn open_amount(&self) -> Decimal {
+        self.by_bucket.iter().sum()
+    }
+
+    /// The rows that make up `total`: open invoices and credits (paid ones add nothing), so
+    /// that a total's count is the sum of its customers' counts.
+    pub fn item_count(&self) -> usize {
+        self.open_count + self.credit_count
+    }
+
     /// Overdue share of the open amount, in percent (0 when nothing is open).
     pub fn overdue_percent(&self) -> Decimal {
-        let open: Decimal = self.by_bucket.iter().sum();
+        let open = self.open_amount();
         if open.is_zero() {
             Decimal::ZERO
         } else {
@@ -417,5 +451,59 @@ mod tests {
         assert_eq!(customers[0].customer, "A");
         assert_eq!(customers[0].rollup.currency, "CNY");
         assert_eq!(cny.overdue_percent(), Decimal::from_str("66.7").unwrap());
+        // The credit is counted with the rows that make up the total, and overdue is a part
+        // of the open invoices before it.
+        assert_eq!((cny.item_count(), cny.credit_count), (3, 1));
+        assert_eq!(cny.open_amount(), Decimal::from(150));
+    }
+
+    /// What the 账龄表 shows must add up by eye: per currency, the customers' rows sum to the
+    /// total row in every bucket, in credits, in the total and in the count.
+    #[test]
+    fn customer_rows_add_up_to_the_currency_total() {
+        let as_of = date(2025, 10, 31);
+        let b = Buckets::stages();
+        let invoices = vec![
+            invoice("A", "CNY", date(2025, 10, 1), "100"),
+            invoice("A", "CNY", date(2025, 9, 1), "-20"),
+            invoice("A", "CNY", date(2025, 8, 1), "0"),
+            invoice("B", "CNY", date(2025, 11, 30), "50"),
+            invoice("B", "CNY", date(2025, 7, 1), "-5"),
+            invoice("C", "CNY", date(2025, 6, 1), "0"),
+            invoice("C", "USD", date(2025, 6, 1), "9"),
+        ];
+        let aged: Vec<Aged> = invoices.iter().map(|i| age(i, as_of, &b)).collect();
+        let (customers, totals) = summarize(&invoices, &aged, &b);
+        for total in &totals {
+            let t = &total.rollup;
+            let rows: Vec<&Rollup> = customers
+                .iter()
+                .map(|c| &c.rollup)
+                .filter(|r| r.currency == t.currency)
+                .collect();
+            for i in 0..b.len() {
+                let sum: Decimal = rows.iter().map(|r| r.by_bucket[i]).sum();
+                assert_eq!(sum, t.by_bucket[i], "{} bucket {i}", t.currency);
+            }
+            let credits: Decimal = rows.iter().map(|r| r.credits).sum();
+            let sum: Decimal = rows.iter().map(|r| r.total).sum();
+            let count: usize = rows.iter().map(|r| r.item_count()).sum();
+            assert_eq!((credits, sum, count), (t.credits, t.total, t.item_count()));
+        }
+        assert_eq!(totals[0].rollup.item_count(), 4);
+    }
+
+    #[test]
+    fn days_are_said_as_a_reader_says_them() {
+        assert_eq!(describe_days(12, Lang::En), "12");
+        assert_eq!(describe_days(0, Lang::En), "due today");
+        assert_eq!(describe_days(-1, Lang::En), "due tomorrow");
+        assert_eq!(describe_days(-10, Lang::En), "due in 10 days");
+        assert_eq!(describe_days(-10, Lang::Zh), "10 天后到期");
+        assert_eq!(describe_days(0, Lang::Zh), "今天到期");
+        assert_eq!(
+            describe_days(i64::MIN, Lang::En),
+            format!("due in {} days", i64::MIN.unsigned_abs())
+        );
     }
 }

@@ -26,6 +26,12 @@ impl InvoiceRow<'_> {
     pub fn key(&self) -> InvoiceKey {
         InvoiceKey::of(self.invoice)
     }
+
+    /// Outstanding plus its late charge, as the 账龄表's "total now due" adds them per
+    /// customer (`Report::now_due`), so that the rows add up to it; None without charges.
+    pub fn now_due(&self) -> Option<rust_decimal::Decimal> {
+        self.charge.map(|c| self.invoice.outstanding + c.total)
+    }
 }
 
 impl Report {
@@ -59,6 +65,7 @@ mod tests {
             "Invoice\tCustomer\tDue date\tAmount\nA\tX\t2025-10-01\t10\nB\tY\t2025-09-01\t20\n"
                 .into();
         ws.settings.charges.workspace.rule = crate::charges::RuleKind::Contract;
+        ws.settings.charges.workspace.fixed_fee = rust_decimal::Decimal::from(40);
         let report = derive(&ws, NaiveDate::from_ymd_opt(2025, 10, 31).unwrap());
         let rows: Vec<_> = report.rows().collect();
         assert_eq!(rows.len(), 2);
@@ -68,5 +75,18 @@ mod tests {
         assert!(rows[1].assessment.is_some());
         assert_eq!(rows[1].key().number, "B");
         assert!(report.row(2).is_none());
+        // Each row's total now due is its outstanding plus its charge, and the rows of a
+        // customer add up to the customer's total now due.
+        let b = &rows[1];
+        assert_eq!(
+            b.now_due(),
+            Some(b.invoice.outstanding + b.charge.unwrap().total)
+        );
+        assert!(b.charge.unwrap().total > rust_decimal::Decimal::ZERO);
+        let y = report.customers.iter().find(|c| c.customer == "Y").unwrap();
+        assert_eq!(
+            b.now_due(),
+            Some(report.now_due(Some("Y"), "CNY", y.rollup.total))
+        );
     }
 }

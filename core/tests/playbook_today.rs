@@ -300,6 +300,8 @@ fn dso_by_the_simple_period_method() {
     assert_eq!(dso.receivables, dec("150000"));
     assert_eq!(dso.credit_sales, dec("1800000"));
     assert_eq!(dso.days, dec("30.4"));
+    assert_eq!(dso.sales_invoices, 2);
+    assert!(dso.is_meaningful());
 
     let settings = PlaybookSettings {
         dso_period_days: 365,
@@ -314,6 +316,28 @@ fn dso_by_the_simple_period_method() {
         overdue_core::playbook::dso(undated.iter().zip(&ages), 90, as_of()),
         None
     );
+}
+
+/// A single invoice, or the period's sales all unpaid with nothing older open, give the
+/// period itself as DSO (90 of 90 days) whatever the customer does: computed, but not
+/// meaningful, so the page does not show it.
+#[test]
+fn dso_of_a_single_invoice_is_not_meaningful() {
+    let mut one = invoice("C", "1", 10, "5000", "CNY");
+    one.invoice_date = Some(plus(as_of(), -40));
+    let invoices = vec![one];
+    let ages = aged(&invoices, as_of());
+    let single = dso(invoices.iter().zip(&ages), 90, as_of()).unwrap();
+    assert_eq!((single.days, single.sales_invoices), (dec("90"), 1));
+    assert!(!single.is_meaningful());
+    // Two invoices, neither paid, nothing older: the period again, not a measure.
+    let mut two = invoice("C", "2", 5, "3000", "CNY");
+    two.invoice_date = Some(plus(as_of(), -20));
+    let invoices = vec![invoices[0].clone(), two];
+    let ages = aged(&invoices, as_of());
+    let dso = dso(invoices.iter().zip(&ages), 90, as_of()).unwrap();
+    assert_eq!((dso.days, dso.sales_invoices), (dec("90"), 2));
+    assert!(!dso.is_meaningful());
 }
 
 #[test]

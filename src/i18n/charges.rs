@@ -73,7 +73,7 @@ const ZH: Words = Words {
     interest: "利息 ",
     fixed_sums: " + 固定补偿 ",
     late_charge_rule_for: "计费规则：",
-    workspace_rule: "（同工作区规则）",
+    workspace_rule: "按工作区规则：",
 };
 
 const EN: Words = Words {
@@ -106,5 +106,5 @@ const EN: Words = Words {
     interest: "Interest ",
     fixed_sums: " + fixed sums ",
     late_charge_rule_for: "Late-charge rule for",
-    workspace_rule: "(workspace rule)",
+    workspace_rule: "Workspace rule: ",
 };

@@ -1,6 +1,7 @@
 //! The page's wording in both languages. One struct, two values: the compiler makes sure every
 //! text exists in Chinese and in English.
 
+pub mod aging;
 pub mod charges;
 pub mod credit;
 pub mod input;
@@ -94,9 +95,7 @@ pub struct Texts {
     pub col_outstanding: &'static str,
     pub col_status: &'static str,
     pub col_total: &'static str,
-    pub col_count: &'static str,
     pub col_late_charge: &'static str,
-    pub col_charge_rule: &'static str,
     pub col_risk: &'static str,
     pub dso_hint: &'static str,
     pub total_now_due: &'static str,
@@ -210,9 +209,7 @@ static ZH: Texts = Texts {
     col_outstanding: "未付余额",
     col_status: "状态",
     col_total: "合计",
-    col_count: "发票数",
     col_late_charge: "逾期费用",
-    col_charge_rule: "计费规则",
     col_risk: "风险",
     dso_hint: "应收账款周转天数：未收余额 ÷ 最近 90 天赊销额 × 90（只粘贴未结发票时会偏高）",
     total_now_due: "现应付合计",
@@ -320,9 +317,7 @@ static EN: Texts = Texts {
     col_outstanding: "Outstanding",
     col_status: "Status",
     col_total: "Total",
-    col_count: "Invoices",
     col_late_charge: "Late charges",
-    col_charge_rule: "Late-charge rule",
     col_risk: "Risk",
     dso_hint: "Days sales outstanding: open receivables ÷ credit sales of the last 90 days × 90 (overstated when only open invoices are pasted)",
     total_now_due: "Total now due",

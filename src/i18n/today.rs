@@ -4,7 +4,6 @@
 use overdue_core::i18n::Lang;
 
 pub struct Words {
-    pub risk: &'static str,
     pub oldest: &'static str,
     pub days: &'static str,
     pub invoices: &'static str,
@@ -58,7 +57,6 @@ pub fn words(lang: Lang) -> &'static Words {
 }
 
 const ZH: Words = Words {
-    risk: "风险：",
     oldest: "最长逾期",
     days: " 天",
     invoices: "发票：",
@@ -106,7 +104,6 @@ const ZH: Words = Words {
 };
 
 const EN: Words = Words {
-    risk: "Risk: ",
     oldest: "oldest",
     days: " days",
     invoices: "invoices: ",

@@ -66,6 +66,9 @@ pub struct Panels {
     pub share_open: bool,
     /// The customer whose credit details row is open in the 账龄表.
     pub credit_open: Option<String>,
+    /// The invoice table shows its secondary columns too (invoice date, amount, paid); by
+    /// default only those that fit a laptop's width.
+    pub all_columns: bool,
 }
 
 pub enum PanelAction {
@@ -76,6 +79,7 @@ pub enum PanelAction {
     ToggleShare,
     /// Opens a customer's credit details, or closes them when they are open.
     ToggleCredit(String),
+    SetAllColumns(bool),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -162,6 +166,7 @@ impl AppState {
                 bucket_draft: None,
                 share_open: false,
                 credit_open: None,
+                all_columns: false,
             },
         }
     }
@@ -244,6 +249,7 @@ impl AppState {
                     _ => Some(customer),
                 }
             }
+            PanelAction::SetAllColumns(all) => ui.all_columns = all,
         }
         ui
     }
@@ -270,7 +276,9 @@ impl AppState {
                 let mut next = self.edited(Edit::LoadSample {
                     as_of: self.as_of(),
                 });
-                next.ui.input_open = Some(true);
+                // The sample's results come first (on a phone, the whole first screen would
+                // be the paste box): the panel is folded, its "Read as" sentence in view.
+                next.ui.input_open = Some(false);
                 next.open_today_if_work(self);
                 next
             }

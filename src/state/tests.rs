@@ -381,3 +381,28 @@ fn what_was_adjusted_on_load_is_shown_until_dismissed_and_the_workspace_keeps_th
     assert!(dismissed.store.sanitized.is_empty());
     assert_eq!(dismissed.workspace.settings.terms_days, 3_650);
 }
+
+/// Screens (issue 17): the sample's results come first with the paste box folded, while a
+/// paste keeps it open (the user is typing in it); the column chooser is a panel choice that
+/// a re-paste keeps.
+#[test]
+fn sample_data_folds_the_input_and_the_column_chooser_is_kept() {
+    let sample = after(&state(""), [Action::LoadSample]);
+    assert!(!sample.report.parsed.invoices.is_empty());
+    assert_eq!(sample.ui.input_open, Some(false));
+    let pasted = after(
+        &state(""),
+        [paste(&format!("{HEAD}A\tX\t2025-10-01\t10\n"))],
+    );
+    assert_eq!(pasted.ui.input_open, Some(true));
+
+    let wide = after(&pasted, [Action::Panel(PanelAction::SetAllColumns(true))]);
+    assert!(wide.ui.all_columns && !pasted.ui.all_columns);
+    let repasted = after(&wide, [paste(&format!("{HEAD}B\tY\t2025-10-01\t20\n"))]);
+    assert!(repasted.ui.all_columns);
+    let narrow = after(
+        &repasted,
+        [Action::Panel(PanelAction::SetAllColumns(false))],
+    );
+    assert!(!narrow.ui.all_columns);
+}

@@ -329,7 +329,7 @@ pub fn customer_rule_select(state: &AppState, dispatch: &Dispatch, customer: &st
     };
     html! {
         <select class="customer-rule" aria-label={format!("{} {}", crate::i18n::charges::words(lang).late_charge_rule_for, customer)} onchange={onchange}>
-            <option value="" selected={current.is_none()}>{ crate::i18n::charges::words(lang).workspace_rule }</option>
+            <option value="" selected={current.is_none()}>{ crate::i18n::charges::words(lang).workspace_rule }{ charges.workspace.rule.name(lang) }</option>
             { for RuleKind::ALL.iter().map(|r| html! {
                 <option value={r.key()} selected={current == Some(*r)}>{ r.name(lang) }</option>
             }) }

@@ -65,7 +65,7 @@ pub fn credit_cell(state: &AppState, dispatch: &Dispatch, customer: &str, curren
     };
     let hold = c.recommendation.hold;
     html! {
-        <td data-col="credit" class={classes!(c.over_limit().then_some("accent"))}>
+        <td data-col="credit" data-label={w.column} class={classes!(c.over_limit().then_some("accent"))}>
             <button class="link credit-toggle" title={w.column_hint} onclick={toggle}
                 data-testid="credit-toggle" data-customer={customer.to_string()}
                 aria-expanded={(state.ui.credit_open.as_deref() == Some(customer)).to_string()}>

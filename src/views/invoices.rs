@@ -1,15 +1,17 @@
 //! The invoice table: filters, order, pages, a row's details, the CSV export.
 
-use overdue_core::aging::{Buckets, Status};
+use overdue_core::aging::{describe_days, Buckets, Status};
 use overdue_core::dates::{self};
 use overdue_core::export::invoice_csv;
+use overdue_core::i18n::Lang;
 use overdue_core::report::SortKey;
+use overdue_core::rows::InvoiceRow;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser;
 use crate::i18n::texts;
-use crate::state::{Action, AppState, TableAction, PAGE_SIZE};
+use crate::state::{Action, AppState, PanelAction, TableAction, PAGE_SIZE};
 
 use super::*;
 
@@ -97,7 +99,18 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
     };
 
     let with_charges = !report.charges.is_empty();
-    let columns = if with_charges { 13 } else { 12 };
+    // What fits a 1366-pixel laptop by default; the column chooser adds invoice date, amount
+    // and paid (the table then scrolls sideways, its header and invoice column pinned).
+    let all = state.ui.all_columns;
+    let columns = 10 + if with_charges { 2 } else { 0 } + if all { 3 } else { 0 };
+    let w = crate::i18n::invoices::words(lang);
+    let on_all_columns = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            dispatch.dispatch(Action::Panel(PanelAction::SetAllColumns(on)))
+        })
+    };
     let start = state.table.page * PAGE_SIZE;
     let end = (start + PAGE_SIZE).min(state.table.rows.len());
     let page_rows = &state.table.rows[start.min(end)..end];
@@ -171,26 +184,35 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                 <span class="spacer"></span>
                 <button data-testid="export-csv" onclick={on_export} disabled={state.table.rows.is_empty()}>{ t.export_csv }</button>
                 <button onclick={on_print}>{ t.print }</button>
+                <label class="check all-columns">
+                    <input type="checkbox" data-testid="all-columns" checked={all} onchange={on_all_columns} />
+                    { w.all_columns }
+                </label>
             </div>
-            <div class="table-scroll">
+            if all { <p class="hint scroll-hint no-print">{ w.scroll_hint }</p> }
+            <div class={classes!("table-scroll", all.then_some("wide"))}>
             <table class="data invoice-table" data-testid="invoice-table">
                 <thead>
                     <tr>
                         { sort_header(SortKey::Invoice, t.col_invoice, false) }
                         { sort_header(SortKey::Customer, t.col_customer, false) }
                         { sort_header(SortKey::Currency, t.col_currency, false) }
-                        { sort_header(SortKey::InvoiceDate, t.col_invoice_date, false) }
+                        if all { { sort_header(SortKey::InvoiceDate, t.col_invoice_date, false) } }
                         { sort_header(SortKey::DueDate, t.col_due_date, false) }
                         { sort_header(SortKey::DaysPastDue, t.col_days_past_due, true) }
                         <th scope="col">{ t.col_bucket }</th>
-                        { sort_header(SortKey::Amount, t.col_amount, true) }
-                        { sort_header(SortKey::Paid, t.col_paid, true) }
+                        if all {
+                            { sort_header(SortKey::Amount, t.col_amount, true) }
+                            { sort_header(SortKey::Paid, t.col_paid, true) }
+                        }
                         { sort_header(SortKey::Outstanding, t.col_outstanding, true) }
                         { sort_header(SortKey::Status, t.col_status, false) }
                         if with_charges {
                             <th scope="col" class="num">{ t.col_late_charge }</th>
+                            <th scope="col" class="num">{ t.total_now_due }</th>
                         }
                         <th scope="col">{ t.col_stage }</th>
+                        <th scope="col">{ w.col_next }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -209,31 +231,36 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                         <>
                         <tr class={classes!(overdue.then_some("overdue"), (aged.status != Status::Open).then_some("settled"))}
                             data-invoice={inv.number.clone()}>
-                            <th scope="row" title={format!("{} {}", crate::i18n::invoices::words(lang).pasted_row, inv.line)}>{ &inv.number }</th>
-                            <td>{ &inv.customer }</td>
-                            <td>{ &inv.currency }</td>
-                            <td class="date">{ inv.invoice_date.map(|d| dates::display(d, lang)).unwrap_or_default() }</td>
-                            <td class="date">
+                            <th scope="row" data-col="invoice" title={format!("{} {}", w.pasted_row, inv.line)}>{ &inv.number }</th>
+                            <td class="customer" data-col="customer">{ &inv.customer }</td>
+                            <td data-col="currency">{ &inv.currency }</td>
+                            if all { <td class="date">{ inv.invoice_date.map(|d| dates::display(d, lang)).unwrap_or_default() }</td> }
+                            <td class="date" data-col="due-date" data-label={t.col_due_date}>
                                 { dates::display(inv.due_date, lang) }
-                                if inv.due_derived { <span class="derived" title={t.due_derived}>{ crate::i18n::invoices::words(lang).est }</span> }
+                                if inv.due_derived { <span class="derived" title={t.due_derived}>{ w.est }</span> }
                             </td>
-                            <td class="num" data-col="days">{ aged.days_past_due }</td>
-                            <td>{ if aged.status == Status::Open { buckets.label(aged.bucket, lang) } else { "—".into() } }</td>
-                            <td class="num">{ amount(inv.amount) }</td>
-                            <td class="num">{ amount(inv.paid) }</td>
+                            <td class="num" data-col="days" data-days={aged.days_past_due.to_string()}
+                                data-label={(aged.days_past_due > 0).then_some(t.col_days_past_due)}>{ describe_days(aged.days_past_due, lang) }</td>
+                            <td data-col="bucket">{ if aged.status == Status::Open { buckets.label(aged.bucket, lang) } else { "—".into() } }</td>
+                            if all {
+                                <td class="num">{ amount(inv.amount) }</td>
+                                <td class="num">{ amount(inv.paid) }</td>
+                            }
                             <td class="num" data-col="outstanding">{ amount(inv.outstanding) }</td>
                             <td data-col="status" data-status={aged.status.key()}>{ aged.status.label(lang) }</td>
                             if let Some(charge) = charge {
-                                <td class="num" data-col="charge">
+                                <td class="num" data-col="charge" data-label={t.col_late_charge}>
                                     { amount(charge.total) }
-                                    if !charge.is_complete() { <span class="flag" title={crate::i18n::invoices::words(lang).no_rate_known_for_part}>{ " ⚠" }</span> }
+                                    if !charge.is_complete() { <span class="flag" title={w.no_rate_known_for_part}>{ " ⚠" }</span> }
                                     { " " }
                                     <button class="link details" data-testid="charge-details" aria-expanded={open.to_string()} onclick={toggle}>
-                                        { if open { crate::i18n::invoices::words(lang).hide } else { crate::i18n::invoices::words(lang).how } }
+                                        { if open { w.hide } else { w.how } }
                                     </button>
                                 </td>
+                                <td class="num" data-col="total" data-label={t.total_now_due}>{ row.now_due().map(amount).unwrap_or_default() }</td>
                             }
                             { super::today::stage_cell(state, dispatch, i) }
+                            { next_cell(&row, dispatch, lang) }
                         </tr>
                         if open {
                             <tr class="breakdown-row"><td colspan={columns.to_string()}>
@@ -249,5 +276,30 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
             </div>
             if state.table.rows.len() > PAGE_SIZE { { pager } }
         </div>
+    }
+}
+
+/// The next step of one invoice: the letter its playbook calls for now, a button that opens
+/// it on the Letters tab (on a phone's card, the way to act on the invoice).
+fn next_cell(row: &InvoiceRow, dispatch: &Dispatch, lang: Lang) -> Html {
+    let Some(kind) = row.assessment.and_then(|a| a.letter) else {
+        return html! { <td data-col="next"></td> };
+    };
+    let customer = row.invoice.customer.clone();
+    let key = row.key();
+    let dispatch = dispatch.clone();
+    let onclick = Callback::from(move |_| {
+        dispatch.dispatch(Action::OpenLetter {
+            customer: customer.clone(),
+            kind,
+            invoices: vec![key.clone()],
+        })
+    });
+    html! {
+        <td data-col="next">
+            <button class="link" data-testid="row-letter" data-letter={kind.key()} {onclick}>
+                { crate::i18n::invoices::words(lang).letter_prefix }{ kind.describe(lang) }
+            </button>
+        </td>
     }
 }

@@ -57,7 +57,6 @@ pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
 /// "todo" while anything on it is due.
 fn card_html(state: &AppState, dispatch: &Dispatch, card: &CustomerCard) -> Html {
     let lang = state.lang();
-    let w = crate::i18n::today::words(lang);
     let first = card.items[0];
     let risk = card
         .items
@@ -71,7 +70,7 @@ fn card_html(state: &AppState, dispatch: &Dispatch, card: &CustomerCard) -> Html
             data-status={if card.is_to_do() { "todo" } else { "done" }}>
             <div class="item-head">
                 <strong class="customer">{ card.customer }</strong>
-                <span class={classes!("badge", risk_class(risk))}>{ w.risk }{ risk.describe(lang) }</span>
+                <span class={classes!("badge", risk_class(risk))}>{ risk.describe(lang) }</span>
             </div>
             { super::credit::today_line(state, card.customer) }
             { for card.items.iter().map(|item| track_html(state, dispatch, item)) }

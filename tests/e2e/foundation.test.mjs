@@ -16,7 +16,7 @@ async function invoiceRows(page) {
       rows.map((r) => [
         r.dataset.invoice,
         {
-          days: Number(r.querySelector("[data-col=days]").textContent),
+          days: Number(r.querySelector("[data-col=days]").dataset.days),
           outstanding: r.querySelector("[data-col=outstanding]").textContent.trim(),
           status: r.querySelector("[data-col=status]").dataset.status,
         },
@@ -38,6 +38,8 @@ test("a Chinese Excel selection: days past due and outstanding per invoice and p
   assert.deepEqual(rows["FP-2025-004"], { days: -19, outstanding: "0.00", status: "paid" });
   assert.deepEqual(rows["FP-2025-005"], { days: 60, outstanding: "12,000.00", status: "open" });
   assert.deepEqual(rows["FP-2025-006"], { days: 0, outstanding: "-1,200.00", status: "credit" });
+  // Not yet due is said so, not as a negative number of days.
+  assert.equal((await page.textContent("tr[data-invoice='FP-2025-004'] [data-col=days]")).trim(), "19 天后到期");
   // The page speaks Chinese to a Chinese browser.
   assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
   assert.match(await page.textContent("[data-testid=row-errors]"), /所有数据行均已读取/);
@@ -114,7 +116,7 @@ test("changing the as-of date and the buckets recomputes; the language switch ch
   let rows = await invoiceRows(page);
   assert.equal(rows["FP-2025-001"].days, 91);
   assert.equal(rows["FP-2025-004"].days, 11);
-  const bucketOf = (inv) => page.textContent(`tr[data-invoice='${inv}'] td:nth-child(7)`);
+  const bucketOf = (inv) => page.textContent(`tr[data-invoice="${inv}"] [data-col=bucket]`);
   assert.equal(await bucketOf("FP-2025-001"), "Over 90 days");
 
   await page.click("role=tab[name='Settings']");
@@ -149,7 +151,7 @@ test("export CSV: Excel-safe, with a BOM, and the same figures as the table", as
   );
   // The table's order (most overdue first) and its figures.
   const shown = await page.$$eval("[data-testid=invoice-table] tbody tr[data-invoice]", (rows) =>
-    rows.map((r) => [r.dataset.invoice, r.querySelector("[data-col=days]").textContent]),
+    rows.map((r) => [r.dataset.invoice, r.querySelector("[data-col=days]").dataset.days]),
   );
   const exported = lines.slice(1).map((l) => {
     const cells = l.split(",");
@@ -208,6 +210,9 @@ test("the sample data is one click away, and user text is shown as text, never a
   await page.click("[data-testid=sample-data]");
   await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP20250101']");
+  // The sample's results come first: the paste box is folded, one click away.
+  assert.equal(await page.locator("[data-testid=paste-input]").count(), 0);
+  await page.click("[data-testid=input-toggle]");
   assert.match(await page.textContent("[data-testid=row-errors]"), /Row 15/);
   await page.click("[data-testid=clear-input]");
   await paste(page, "Invoice\tCustomer\tDue date\tAmount\nX1\t<img src=x onerror=\"document.title='pwned'\">\t2025-10-01\t10\n");

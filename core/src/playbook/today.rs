@@ -139,6 +139,18 @@ pub struct Dso {
     pub receivables: Decimal,
     pub credit_sales: Decimal,
     pub period_days: u32,
+    /// How many invoices the credit sales are.
+    pub sales_invoices: usize,
+}
+
+impl Dso {
+    /// Whether the figure says anything about how fast this customer pays. Over a single
+    /// invoice it is that invoice's age, capped at the period; when the receivables are
+    /// exactly the period's sales (nothing of them paid, nothing older open) it is the period
+    /// itself (90 of 90 days) whatever the customer does. The page shows it only otherwise.
+    pub fn is_meaningful(&self) -> bool {
+        self.sales_invoices >= 2 && self.receivables != self.credit_sales
+    }
 }
 
 /// DSO over `rows`, which should share one currency; `None` when there were no credit
@@ -152,6 +164,7 @@ pub fn dso<'a>(
     let start = shift(as_of, -period);
     let mut receivables = Decimal::ZERO;
     let mut sales = Decimal::ZERO;
+    let mut sales_invoices = 0;
     for (invoice, aged) in rows {
         if aged.status != Status::Paid {
             receivables = receivables.saturating_add(invoice.outstanding);
@@ -162,6 +175,7 @@ pub fn dso<'a>(
                 .is_some_and(|d| d > start && d <= as_of)
         {
             sales = sales.saturating_add(invoice.amount);
+            sales_invoices += 1;
         }
     }
     if sales <= Decimal::ZERO {
@@ -177,6 +191,7 @@ pub fn dso<'a>(
         receivables,
         credit_sales: sales,
         period_days: u32::try_from(period).unwrap_or(period_days),
+        sales_invoices,
     })
 }
 
