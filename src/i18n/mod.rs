@@ -2,6 +2,7 @@
 //! text exists in Chinese and in English.
 
 pub mod charges;
+pub mod contacts;
 pub mod input;
 pub mod invoices;
 pub mod letters;

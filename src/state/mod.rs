@@ -5,6 +5,7 @@
 //! the clock is read once by the page, saving is an effect in `app.rs`, and derive timing
 //! goes through the `Timer` the page passes in. They are tested natively (`tests.rs`).
 
+mod guard;
 mod letter;
 mod link;
 mod store;
@@ -17,11 +18,13 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use overdue_core::edit::{Edit, Reach};
 use overdue_core::i18n::Lang;
+use overdue_core::playbook::contacts::ContactEntry;
 use overdue_core::playbook::{Action as PlaybookAction, InvoiceKey, LetterKind};
 use overdue_core::report::{derive, rederive, Report};
 use overdue_core::workspace::Workspace;
 use yew::Reducible;
 
+pub use guard::{GuardAction, Replace, Replaced};
 pub use letter::{LetterAction, LetterDraft};
 pub use link::{IncomingLink, LinkAction, LinkFlow};
 pub use store::{Persistence, Saved, StoreAction};
@@ -64,6 +67,12 @@ pub struct Panels {
     pub bucket_draft: Option<String>,
     /// The Share panel is open.
     pub share_open: bool,
+    /// The customer whose contact-log form is open.
+    pub log_form: Option<String>,
+    /// A replacing click waiting for the user's yes (`guard.rs`).
+    pub confirm_replace: Option<Replace>,
+    /// The workspace before the last replacing click, for its undo banner.
+    pub replaced: Option<Replaced>,
 }
 
 pub enum PanelAction {
@@ -72,6 +81,8 @@ pub enum PanelAction {
     /// Text typed in the bucket box that does not parse yet.
     DraftBuckets(String),
     ToggleShare,
+    /// Opens the contact-log form for a customer (None: closes it).
+    LogForm(Option<String>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -95,8 +106,12 @@ pub enum Action {
     /// A change to the workspace, made by the core. (Boxed: most edits carry a whole settings
     /// group, and every other action would otherwise be as large.)
     Edit(Box<Edit>),
-    /// The sample ledger, dated from the as-of date.
+    /// The sample ledger, dated from the as-of date (asks first over the user's own ledger).
     LoadSample,
+    /// Sample / clear, asked and undone (`guard.rs`).
+    Guard(GuardAction),
+    /// Adds a contact-log entry and closes its form.
+    LogContact(Box<ContactEntry>),
     /// Marks the given playbook actions done on the as-of date for these invoices.
     MarkDone(Vec<InvoiceKey>, Vec<PlaybookAction>),
     UndoDone(Vec<InvoiceKey>, Vec<PlaybookAction>),
@@ -156,6 +171,9 @@ impl AppState {
                 input_open: None,
                 bucket_draft: None,
                 share_open: false,
+                log_form: None,
+                confirm_replace: None,
+                replaced: None,
             },
         }
     }
@@ -174,7 +192,11 @@ impl AppState {
         let reach = edit.reach();
         let mut workspace = (*self.workspace).clone();
         workspace.apply(edit);
-        self.with_workspace(workspace, reach)
+        let mut next = self.with_workspace(workspace, reach);
+        // The undo banner of a replacing click goes with any later change: undoing it then
+        // would lose that change too.
+        next.ui.replaced = None;
+        next
     }
 
     fn with_workspace(&self, workspace: Workspace, reach: Reach) -> AppState {
@@ -232,6 +254,7 @@ impl AppState {
             PanelAction::SetInputOpen(open) => ui.input_open = Some(open),
             PanelAction::DraftBuckets(text) => ui.bucket_draft = Some(text),
             PanelAction::ToggleShare => ui.share_open = !ui.share_open,
+            PanelAction::LogForm(customer) => ui.log_form = customer,
         }
         ui
     }
@@ -254,12 +277,11 @@ impl AppState {
                 }
                 next
             }
-            Action::LoadSample => {
-                let mut next = self.edited(Edit::LoadSample {
-                    as_of: self.as_of(),
-                });
-                next.ui.input_open = Some(true);
-                next.open_today_if_work(self);
+            Action::LoadSample => return self.reduce_guard(GuardAction::Sample),
+            Action::Guard(action) => return self.reduce_guard(action),
+            Action::LogContact(entry) => {
+                let mut next = self.edited(Edit::LogContact(*entry));
+                next.ui.log_form = None;
                 next
             }
             Action::Snooze(keys, action, until) => self.edited(Edit::Snooze {

@@ -2,6 +2,7 @@
 //! ever put in text nodes and attribute values (Yew escapes both), never parsed as HTML.
 
 mod charges;
+mod contacts;
 mod customers;
 mod file_open;
 mod input;

@@ -46,7 +46,7 @@ pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
                 <p class="empty" data-testid="today-empty">{ text }</p>
             }
             if !cards.is_empty() {
-                <p class="hint">{ w.in_order_of_priority_stage }</p>
+                <p class="hint">{ w.in_order_of_priority_stage }{ " " }{ super::contacts::export_button(state) }</p>
                 <ol>{ for cards.iter().map(|card| card_html(state, dispatch, card)) }</ol>
             }
         </div>
@@ -74,6 +74,7 @@ fn card_html(state: &AppState, dispatch: &Dispatch, card: &CustomerCard) -> Html
                 <span class={classes!("badge", risk_class(risk))}>{ w.risk }{ risk.describe(lang) }</span>
             </div>
             { for card.items.iter().map(|item| track_html(state, dispatch, item)) }
+            { super::contacts::customer_log(state, dispatch, card.customer, true) }
         </li>
     }
 }
@@ -167,6 +168,10 @@ fn step_html(state: &AppState, dispatch: &Dispatch, item: &TodayItem, step: &Ste
                 { " " }<button class="primary" data-testid="mark-done" onclick={mark}>{ w.mark_done }</button>
                 { " " }<label class="snooze">{ w.snooze_to }
                     <input type="date" data-testid="snooze" min={tomorrow} onchange={snooze} /></label>
+            }
+            // A call is logged, not only ticked: what was said and promised steers the next steps.
+            if due && matches!(action, Step::CallPayablesContact | Step::AskReasonForDelay) {
+                { " " }{ super::contacts::log_button(dispatch, &item.customer, crate::i18n::contacts::words(lang).log_call) }
             }
             if step.done == Some(as_of) {
                 { " " }<button class="link" data-testid="undo-done" onclick={undo}>{ w.undo }</button>
@@ -298,6 +303,7 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
                 <label>{ w.promised_to_pay_by }
                     <input type="date" data-testid="promise-date" value={promise} onchange={on_promise} /></label>
             </div>
+            { super::contacts::customer_log(state, dispatch, &invoice.customer, false) }
         </div>
     }
 }
