@@ -8,6 +8,7 @@ pub mod invoices;
 pub mod letters;
 pub mod mapping;
 pub mod problems;
+pub mod rates;
 pub mod settings;
 pub mod share;
 pub mod today;

@@ -10,6 +10,7 @@ mod invoices;
 mod letters;
 mod mapping;
 mod problems;
+mod rates;
 mod settings;
 pub mod share;
 mod summary;

@@ -1,0 +1,154 @@
+// End-to-end: the contact log on the page (issue 15 item 3) and nothing lost by a click
+// (item 5). From Today a call step opens the log form for its customer; a logged call with a
+// reason and a promise marks the step done, pauses the chase until the promised day, shows
+// newest first on the card and in the invoice's details, exports as CSV and survives a
+// reload. "Try with sample data" over one's own ledger asks first and can be undone; so can
+// "clear". Every data row is invented.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { openPage, paste, withServerAndBrowser, setAsOf, showInvoices } from "./harness.mjs";
+import { waitForStored } from "./idb.mjs";
+
+let server;
+let browser;
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
+
+// As of 2025-10-31: 杭州青禾 ten days late (the friendly stage: ask why), Oakridge sixty.
+const LEDGER =
+  "Invoice\tCustomer\tDue date\tAmount\n" +
+  "QH-0117\t杭州青禾贸易有限公司\t2025-10-21\t6,800.00\n" +
+  "OS-2231\tOakridge Supplies Ltd\t2025-09-01\t12,000.00\n";
+const QINGHE = "li.today-item[data-customer='杭州青禾贸易有限公司']";
+const ASK = `${QINGHE} li.step[data-action=ask_reason_for_delay]`;
+
+/** Opens the input panel when it is folded (it stays open after a paste in this session). */
+async function unfoldInput(page) {
+  const toggle = page.locator("[data-testid=input-toggle][aria-expanded=false]");
+  if (await toggle.count()) await toggle.click();
+}
+
+async function fillForm(page, fields) {
+  for (const [id, value] of Object.entries(fields)) {
+    const box = page.locator(`[data-testid=log-form] [data-testid=${id}]`);
+    if ((await box.evaluate((el) => el.tagName)) === "SELECT") await box.selectOption(value);
+    else await box.fill(value);
+  }
+}
+
+test("a call logged from Today marks its step done, is kept, shown, exported and reloaded", async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await setAsOf(page, "2025-10-31");
+  await paste(page, LEDGER);
+  await page.waitForSelector(`${ASK}:not(.done)`);
+
+  // The step's own button opens the form for that customer, inside its card.
+  await page.click(`${ASK} [data-testid=log-call]`);
+  await page.waitForSelector(`${QINGHE} [data-testid=log-form]`);
+  assert.equal(await page.inputValue("[data-testid=log-date]"), "2025-10-31");
+
+  // A promised amount without its day is refused in place, and nothing is logged.
+  await fillForm(page, { "log-promise-amount": "3,000" });
+  await page.click("[data-testid=log-save]");
+  await page.waitForSelector("[data-testid=log-error]");
+  assert.equal(await page.locator("[data-testid=log-entry]").count(), 0);
+
+  await fillForm(page, {
+    "log-time": "10:30",
+    "log-channel": "phone",
+    "log-person": "财务 王女士",
+    "log-said": "本月资金紧张，下周五先付一半",
+    "log-reason": "cash_flow",
+    "log-promise-date": "2025-11-07",
+    "log-promise-amount": "3,400",
+    "log-next": "11月7日核对到账",
+  });
+  await page.click("[data-testid=log-save]");
+  await page.waitForSelector(`${QINGHE} [data-testid=contact-log] [data-testid=log-entry]`, { state: "attached" });
+  assert.equal(await page.locator("[data-testid=log-form]").count(), 0, "the form closes once saved");
+
+  // The playbook read it: asking why is done, and the promise pauses the chase until 7 Nov.
+  await page.waitForSelector(`${ASK}.done`);
+  await page.waitForSelector(`${QINGHE} section.track[data-kind=promised]`);
+
+  // On the card, folded: open it and read the entry.
+  await page.click(`${QINGHE} [data-testid=contact-log] summary`);
+  const entry = await page.textContent(`${QINGHE} [data-testid=log-entry]`);
+  assert.match(entry, /Phone/);
+  assert.match(entry, /财务 王女士/);
+  assert.match(entry, /下周五先付一半/);
+  assert.match(entry, /Cash flow/);
+  assert.match(entry, /3,400\.00/);
+
+  // A second, later contact comes first.
+  await page.click(`${QINGHE} [data-testid=contact-log] [data-testid=log-call]`);
+  await fillForm(page, { "log-time": "16:05", "log-channel": "email", "log-said": "发了对账单" });
+  await page.click("[data-testid=log-save]");
+  await page.waitForFunction(
+    (sel) => document.querySelectorAll(sel).length === 2,
+    `${QINGHE} [data-testid=log-entry]`,
+  );
+  const channels = await page.$$eval(`${QINGHE} [data-testid=log-entry]`, (lis) => lis.map((li) => li.dataset.channel));
+  assert.deepEqual(channels, ["email", "phone"]);
+
+  // The CSV: stable English keys, newest first.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-log]")]);
+  const csv = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "");
+  const lines = csv.trim().split(/\r\n/);
+  assert.equal(lines[0], "customer,date,time,channel,person,said,reason,promised_by,promised_amount,next_step");
+  assert.match(lines[1], /^杭州青禾贸易有限公司,2025-10-31,16:05,email,/);
+  assert.match(lines[2], /,phone,财务 王女士,本月资金紧张，下周五先付一半,cash_flow,2025-11-07,3400(\.00)?,11月7日核对到账$/);
+
+  // In the invoice's details too, not folded.
+  await showInvoices(page);
+  await page.click("tr[data-invoice='QH-0117'] [data-testid=invoice-details]");
+  await page.waitForSelector("[data-testid=invoice-playbook] [data-testid=contact-log] [data-testid=log-entry]");
+  assert.equal(await page.locator("[data-testid=invoice-playbook] [data-testid=log-entry]").count(), 2);
+
+  // Kept: once saved, a reload has both entries and the step still done.
+  await waitForStored(page, (json) => json?.includes("发了对账单"));
+  await page.reload();
+  await page.click("role=tab[name='Today']");
+  await page.waitForSelector(`${ASK}.done`);
+  assert.equal(await page.locator(`${QINGHE} [data-testid=log-entry]`).count(), 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the sample over one's own ledger asks first, and both it and clear can be undone", async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await setAsOf(page, "2025-10-31");
+  await paste(page, LEDGER);
+  await showInvoices(page);
+  await page.waitForSelector("tr[data-invoice='QH-0117']");
+
+  // Asked, and "keep mine" keeps it.
+  await unfoldInput(page);
+  await page.click("[data-testid=sample-data]");
+  await page.waitForSelector("[data-testid=sample-confirm]");
+  assert.equal(await page.locator("tr[data-invoice='QH-0117']").count(), 1);
+  await page.click("[data-testid=sample-confirm-no]");
+  await page.waitForSelector("[data-testid=sample-confirm]", { state: "detached" });
+  assert.equal(await page.locator("tr[data-invoice='QH-0117']").count(), 1);
+
+  // Yes: the sample replaces it, and the banner brings it back.
+  await page.click("[data-testid=sample-data]");
+  await page.click("[data-testid=sample-confirm-yes]");
+  await page.waitForSelector("tr[data-invoice='FP20250101']");
+  assert.equal(await page.locator("tr[data-invoice='QH-0117']").count(), 0);
+  await page.click("[data-testid=replace-undo]");
+  await page.waitForSelector("tr[data-invoice='QH-0117']");
+  assert.equal(await page.locator("tr[data-invoice='FP20250101']").count(), 0);
+  assert.equal(await page.locator("[data-testid=replace-undo-banner]").count(), 0);
+
+  // Clear: at once, with the same undo.
+  await unfoldInput(page);
+  await page.click("[data-testid=clear-input]");
+  await page.waitForSelector("[data-testid=replace-undo-banner]");
+  assert.equal(await page.inputValue("[data-testid=paste-input]"), "");
+  await page.click("[data-testid=replace-undo]");
+  await showInvoices(page);
+  await page.waitForSelector("tr[data-invoice='OS-2231']");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
