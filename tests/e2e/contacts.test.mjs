@@ -53,10 +53,33 @@ test("a call logged from Today marks its step done, is kept, shown, exported and
   await page.waitForSelector("[data-testid=log-error]");
   assert.equal(await page.locator("[data-testid=log-entry]").count(), 0);
 
+  // A call that reached someone, with the reason: asking why is done.
   await fillForm(page, {
     "log-time": "10:30",
     "log-channel": "phone",
     "log-person": "财务 王女士",
+    "log-said": "付款要走审批，月底前批",
+    "log-reason": "payment_system",
+    "log-promise-amount": "",
+  });
+  await page.click("[data-testid=log-save]");
+  await page.waitForSelector(`${QINGHE} [data-testid=contact-log] [data-testid=log-entry]`, { state: "attached" });
+  assert.equal(await page.locator("[data-testid=log-form]").count(), 0, "the form closes once saved");
+  await page.waitForSelector(`${ASK}.done`);
+
+  // On the card, folded: open it and read the entry.
+  await page.click(`${QINGHE} [data-testid=contact-log] summary`);
+  const entry = await page.textContent(`${QINGHE} [data-testid=log-entry]`);
+  assert.match(entry, /Phone/);
+  assert.match(entry, /财务 王女士/);
+  assert.match(entry, /月底前批/);
+  assert.match(entry, /Their payment system/);
+
+  // A later message with a promise: it comes first, and the chase waits for the promised day.
+  await page.click(`${QINGHE} [data-testid=contact-log] [data-testid=log-call]`);
+  await fillForm(page, {
+    "log-time": "16:05",
+    "log-channel": "we_chat",
     "log-said": "本月资金紧张，下周五先付一半",
     "log-reason": "cash_flow",
     "log-promise-date": "2025-11-07",
@@ -64,40 +87,23 @@ test("a call logged from Today marks its step done, is kept, shown, exported and
     "log-next": "11月7日核对到账",
   });
   await page.click("[data-testid=log-save]");
-  await page.waitForSelector(`${QINGHE} [data-testid=contact-log] [data-testid=log-entry]`, { state: "attached" });
-  assert.equal(await page.locator("[data-testid=log-form]").count(), 0, "the form closes once saved");
-
-  // The playbook read it: asking why is done, and the promise pauses the chase until 7 Nov.
-  await page.waitForSelector(`${ASK}.done`);
-  await page.waitForSelector(`${QINGHE} section.track[data-kind=promised]`);
-
-  // On the card, folded: open it and read the entry.
-  await page.click(`${QINGHE} [data-testid=contact-log] summary`);
-  const entry = await page.textContent(`${QINGHE} [data-testid=log-entry]`);
-  assert.match(entry, /Phone/);
-  assert.match(entry, /财务 王女士/);
-  assert.match(entry, /下周五先付一半/);
-  assert.match(entry, /Cash flow/);
-  assert.match(entry, /3,400\.00/);
-
-  // A second, later contact comes first.
-  await page.click(`${QINGHE} [data-testid=contact-log] [data-testid=log-call]`);
-  await fillForm(page, { "log-time": "16:05", "log-channel": "email", "log-said": "发了对账单" });
-  await page.click("[data-testid=log-save]");
   await page.waitForFunction(
     (sel) => document.querySelectorAll(sel).length === 2,
     `${QINGHE} [data-testid=log-entry]`,
   );
   const channels = await page.$$eval(`${QINGHE} [data-testid=log-entry]`, (lis) => lis.map((li) => li.dataset.channel));
-  assert.deepEqual(channels, ["email", "phone"]);
+  assert.deepEqual(channels, ["we_chat", "phone"]);
+  assert.match(await page.textContent(`${QINGHE} [data-testid=log-entry]`), /3,400\.00/);
+  await page.waitForSelector(`${QINGHE}[data-status=done] section.track[data-kind=promised]`);
+  assert.match(await page.textContent(`${QINGHE} section.track[data-kind=promised]`), /7 Nov 2025/);
 
   // The CSV: stable English keys, newest first.
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-log]")]);
   const csv = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "");
   const lines = csv.trim().split(/\r\n/);
   assert.equal(lines[0], "customer,date,time,channel,person,said,reason,promised_by,promised_amount,next_step");
-  assert.match(lines[1], /^杭州青禾贸易有限公司,2025-10-31,16:05,email,/);
-  assert.match(lines[2], /,phone,财务 王女士,本月资金紧张，下周五先付一半,cash_flow,2025-11-07,3400(\.00)?,11月7日核对到账$/);
+  assert.match(lines[1], /^杭州青禾贸易有限公司,2025-10-31,16:05,we_chat,,本月资金紧张，下周五先付一半,cash_flow,2025-11-07,3400(\.00)?,11月7日核对到账$/);
+  assert.match(lines[2], /^杭州青禾贸易有限公司,2025-10-31,10:30,phone,财务 王女士,付款要走审批，月底前批,payment_system,,,$/);
 
   // In the invoice's details too, not folded.
   await showInvoices(page);
@@ -106,10 +112,10 @@ test("a call logged from Today marks its step done, is kept, shown, exported and
   assert.equal(await page.locator("[data-testid=invoice-playbook] [data-testid=log-entry]").count(), 2);
 
   // Kept: once saved, a reload has both entries and the step still done.
-  await waitForStored(page, (json) => json?.includes("发了对账单"));
+  await waitForStored(page, (json) => json?.includes("下周五先付一半"));
   await page.reload();
   await page.click("role=tab[name='Today']");
-  await page.waitForSelector(`${ASK}.done`);
+  await page.waitForSelector(`${QINGHE} section.track[data-kind=promised]`);
   assert.equal(await page.locator(`${QINGHE} [data-testid=log-entry]`).count(), 2);
   assert.deepEqual(problems, []);
   await context.close();
