@@ -55,7 +55,10 @@ pub fn customer_log(state: &AppState, dispatch: &Dispatch, customer: &str, folde
             }
         </>
     };
-    let title = format!("{}（{}）", w.contact_log, entries.len());
+    let title = match lang {
+        Lang::Zh => format!("{}（{}）", w.contact_log, entries.len()),
+        Lang::En => format!("{} ({})", w.contact_log, entries.len()),
+    };
     if folded {
         html! {
             <details class="contact-log" data-testid="contact-log" data-customer={customer.to_string()} open={form_open}>
