@@ -22,7 +22,9 @@ const FIXING = "[data-testid=missing-fixing][data-table=boe-bank-rate][data-date
 
 async function breakdownOf(page, invoice) {
   await showInvoices(page);
-  await page.click(`tr[data-invoice='${invoice}'] [data-testid=charge-details]`);
+  // The row's details stay open across tabs: open them only when they are closed.
+  const toggle = page.locator(`tr[data-invoice='${invoice}'] [data-testid=charge-details]`);
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
   return page.textContent("[data-testid=charge-breakdown]");
 }
 
@@ -98,10 +100,12 @@ test("the cn-lpr rule's parameters are on the page and change the breakdown", as
   await page.locator("[data-testid=lpr-start]").dispatchEvent("change");
   await waitForStored(page, (json) => json?.includes('"lpr_start":"2025-04-15"') && json.includes('"lpr_day_basis"'));
   breakdown = await breakdownOf(page, "SZ-0311");
-  assert.match(breakdown, /× 1\.5/);
-  assert.match(breakdown, /\/365/);
-  assert.match(breakdown, /2025-04-15|15 Apr 2025/);
-  assert.doesNotMatch(breakdown, /\/360/);
+  // Fixed: one period from 15 Apr, at the LPR then in force (3.10 % since 2024-10-21), not
+  // split at the 20 May 2025 publication; both ends counted: 15 Apr – 30 Jun is 77 days.
+  // 100,000.00 × 3.10 % × 1.5 × 77/365 = 980.96.
+  assert.match(breakdown, /1-year LPR 3\.10% on 2025-04-15, in force since 2024-10-21 × 1\.5 = 4\.65%/);
+  assert.match(breakdown, /CNY 100,000\.00 × 4\.65% × 77\/365 = CNY 980\.96/);
+  assert.equal((breakdown.match(/\(\d+ days\):/g) ?? []).length, 1, "one fixed period");
 
   // A margin in basis points instead.
   await page.click("role=tab[name='Settings']");
@@ -109,7 +113,8 @@ test("the cn-lpr rule's parameters are on the page and change the breakdown", as
   await page.locator("[data-testid=lpr-margin-bps]").dispatchEvent("change");
   await page.waitForFunction(() => document.querySelector("[data-testid=lpr-spread]").value === "plus-bps");
   breakdown = await breakdownOf(page, "SZ-0311");
-  assert.match(breakdown, /\+ ?100|100 ?(bp|基点)|1(\.00)? ?(percentage )?point/);
+  // 3.10 % + 1 point = 4.10 %: 100,000.00 × 4.10 % × 77/365 = 864.93.
+  assert.match(breakdown, /CNY 100,000\.00 × 4\.10?% × 77\/365 = CNY 864\.93/);
   assert.deepEqual(problems, []);
   await context.close();
 });
