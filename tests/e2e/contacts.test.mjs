@@ -158,3 +158,39 @@ test("the sample over one's own ledger asks first, and both it and clear can be 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("every playbook threshold the README calls editable is on the page and kept", async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await page.click("role=tab[name='Settings']");
+  const set = {
+    "pb-dispute-ack": ["3", '"dispute_ack_working_days":3'],
+    "pb-dispute-evidence": ["12", '"dispute_evidence_working_days":12'],
+    "pb-quality-hours": ["48", '"quality_evidence_hours":48'],
+    "pb-review": ["21", '"review_every_days":21'],
+    "pb-insurer-warn": ["10", '"insurer_warn_days":10'],
+    "pb-risk-share": ["40", '"risk_share_percent":"40"'],
+    "pb-dso-days": ["180", '"dso_period_days":180'],
+    "pb-limitation-warn": ["120", '"warn_days":120'],
+  };
+  for (const [id, [value]] of Object.entries(set)) {
+    const box = page.locator(`[data-testid=playbook-settings] [data-testid=${id}]`);
+    await box.fill(value);
+    await box.dispatchEvent("change");
+    await page.waitForFunction(
+      ({ id, value }) => document.querySelector(`[data-testid=${id}]`).value === value,
+      { id, value },
+    );
+  }
+  // Not a whole number: refused, the box keeps the value in force.
+  await page.fill("[data-testid=pb-quality-hours]", "7.5");
+  await page.locator("[data-testid=pb-quality-hours]").dispatchEvent("change");
+  const stored = await waitForStored(page, (json) => Object.values(set).every(([, key]) => json?.includes(key)));
+  assert.ok(stored.includes('"quality_evidence_hours":48'));
+  await page.reload();
+  await page.click("role=tab[name='Settings']");
+  for (const [id, [value]] of Object.entries(set)) {
+    assert.equal(await page.inputValue(`[data-testid=${id}]`), value, id);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
