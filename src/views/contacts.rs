@@ -255,7 +255,8 @@ pub fn log_form(props: &LogFormProps) -> Html {
                 <label>{ w.time }<input type="time" data-testid="log-time" ref={refs[1].clone()} /></label>
                 <label>{ w.channel }
                     <select data-testid="log-channel" ref={refs[2].clone()}>
-                        { for Channel::ALL.iter().map(|c| html! { <option value={c.key()}>{ c.describe(lang) }</option> }) }
+                        // Said outright: a browser may otherwise show a later option as chosen.
+                        { for Channel::ALL.iter().map(|c| html! { <option value={c.key()} selected={*c == Channel::Phone}>{ c.describe(lang) }</option> }) }
                     </select></label>
                 <label>{ w.person }<input type="text" data-testid="log-person" ref={refs[3].clone()} /></label>
                 <label class="wide">{ w.said }<textarea data-testid="log-said" rows="2" ref={refs[4].clone()} /></label>

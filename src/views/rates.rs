@@ -58,9 +58,9 @@ fn known_to(state: &AppState, rule: RuleKind) -> Html {
             let added = user.iter().filter(|r| r.table == *table).map(|r| r.through).max();
             html! {
                 <li data-testid="rate-known" data-table={table.key()}>
-                    <strong>{ table.name(lang) }</strong>{ "：" }{ w.built_in_to }{ " " }
+                    <strong>{ table.name(lang) }</strong>{ lang.pick("：", ": ") }{ w.built_in_to }{ " " }
                     { dates::display(table.last_known(), lang) }
-                    if let Some(to) = added { { "；" }{ w.you_added_to }{ " " }{ dates::display(to, lang) } }
+                    if let Some(to) = added { { lang.pick("；", "; ") }{ w.you_added_to }{ " " }{ dates::display(to, lang) } }
                 </li>
             }
         }) }

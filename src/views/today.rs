@@ -3,6 +3,7 @@
 
 use overdue_core::dates;
 use overdue_core::edit::{parse_setting_number, Edit};
+use overdue_core::i18n::Lang;
 use overdue_core::playbook::{
     by_customer, describe_when, format_date, Action as Step, CustomerCard, Dispute, DisputeReason,
     InvoiceKey, Jurisdiction, PlaybookSettings, PromiseToPay, RiskLevel, Step as StepLine,
@@ -120,7 +121,10 @@ fn track_html(state: &AppState, dispatch: &Dispatch, item: &TodayItem) -> Html {
             <p class="why">{ w.why }{ item.why.iter().map(|r| r.describe(lang)).collect::<Vec<_>>().join(w.text_2) }</p>
             <p class="next">
                 { w.next_action }
-                <strong>{ item.next_action_date.map(|d| format!("{}（{}）", format_date(d, lang), describe_when(d, as_of, lang))).unwrap_or_else(|| "—".into()) }</strong>
+                <strong>{ item.next_action_date.map(|d| match lang {
+                    Lang::Zh => format!("{}（{}）", format_date(d, lang), describe_when(d, as_of, lang)),
+                    Lang::En => format!("{} ({})", format_date(d, lang), describe_when(d, as_of, lang)),
+                }).unwrap_or_else(|| "—".into()) }</strong>
             </p>
         </section>
     }
@@ -162,7 +166,7 @@ fn step_html(state: &AppState, dispatch: &Dispatch, item: &TodayItem, step: &Ste
             { if step.done.is_some() { "✓ " } else if due { "→ " } else { "· " } }
             { action.describe(lang) }
             <span class="when">{ " — " }{ format_date(step.due, lang) }
-                if step.done.is_none() { { "（" }<span data-testid="step-when">{ describe_when(step.due, as_of, lang) }</span>{ "）" } }
+                if step.done.is_none() { { lang.pick("（", " (") }<span data-testid="step-when">{ describe_when(step.due, as_of, lang) }</span>{ lang.pick("）", ")") } }
             </span>
             if due {
                 { " " }<button class="primary" data-testid="mark-done" onclick={mark}>{ w.mark_done }</button>
