@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::calendar::CalendarSettings;
-use crate::charges::ChargeRuleParams;
+
 use crate::credit::{CreditLimit, CreditSettings, CustomerCredit};
+use crate::charges::{ChargeRuleParams, UserRate};
 use crate::dates::DayMonthOrder;
 use crate::i18n::Lang;
 use crate::letters::LetterSettings;
@@ -55,6 +56,11 @@ pub enum Edit {
     /// A customer's own rule, or None to follow the workspace's.
     SetCustomerChargeRule(String, Option<ChargeRuleParams>),
     SetPlaybook(PlaybookSettings),
+    /// Keeps a reference rate the user typed in (the page asks for it where a period lacks
+    /// one); checked like a stored one (`sanitize_user_rates`), so a bad entry is not kept.
+    AddUserRate(UserRate),
+    /// Removes the user's rate at this position of `settings.charges.user_rates`.
+    RemoveUserRate(usize),
     /// Records the given playbook actions as done on `on` for these invoices.
     MarkDone {
         keys: Vec<InvoiceKey>,
@@ -120,6 +126,8 @@ impl Edit {
             | Edit::SetChargeParams(_)
             | Edit::SetCustomerChargeRule(..)
             | Edit::SetPlaybook(_)
+            | Edit::AddUserRate(_)
+            | Edit::RemoveUserRate(_)
             | Edit::MarkDone { .. }
             | Edit::UndoDone { .. }
             | Edit::Snooze { .. }
@@ -183,6 +191,15 @@ impl Workspace {
                 settings.charges.per_customer.remove(&customer);
             }
             Edit::SetPlaybook(playbook) => settings.playbook = clamp_playbook(playbook),
+            Edit::AddUserRate(rate) => {
+                settings.charges.user_rates.push(rate);
+                settings.charges.sanitize();
+            }
+            Edit::RemoveUserRate(at) => {
+                if at < settings.charges.user_rates.len() {
+                    settings.charges.user_rates.remove(at);
+                }
+            }
             Edit::MarkDone { keys, actions, on } => {
                 for action in actions {
                     mark_done(&mut self.annotations, &keys, action, on);
@@ -319,6 +336,32 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn a_typed_rate_is_kept_only_where_the_built_in_table_ends_and_can_be_removed() {
+        use crate::charges::RateTable;
+        let table = RateTable::BoeBankRate;
+        let after = table.last_known().succ_opt().unwrap();
+        let rate = |from: NaiveDate, percent: &str| UserRate {
+            table,
+            from,
+            through: from,
+            percent: d(percent),
+            source: "Bank of England".into(),
+            overrides_built_in: false,
+        };
+        let mut ws = Workspace::default();
+        ws.apply(Edit::AddUserRate(rate(after, "3.75")));
+        assert_eq!(ws.settings.charges.user_rates, vec![rate(after, "3.75")]);
+        // Out of range, or on a day the table knows: not kept.
+        ws.apply(Edit::AddUserRate(rate(after.succ_opt().unwrap(), "300")));
+        ws.apply(Edit::AddUserRate(rate(table.last_known(), "4")));
+        assert_eq!(ws.settings.charges.user_rates.len(), 1);
+        ws.apply(Edit::RemoveUserRate(5));
+        assert_eq!(ws.settings.charges.user_rates.len(), 1);
+        ws.apply(Edit::RemoveUserRate(0));
+        assert!(ws.settings.charges.user_rates.is_empty());
     }
 
     #[test]

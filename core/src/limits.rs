@@ -193,6 +193,18 @@ fn charge_params(c: &mut Clamper, at: &str, p: &mut ChargeRuleParams) {
         &mut p.cn_multiplier,
         MAX_CN_MULTIPLIER,
     );
+    // The LPR rule's multiplier: any positive value the page takes, within the same bound.
+    c.decimal(
+        &format!("{at}.lpr_multiplier"),
+        &mut p.lpr_multiplier,
+        MAX_CN_MULTIPLIER,
+    );
+    if let Some(date) = p.lpr_start {
+        if !date_in_range(date) {
+            c.note(&format!("{at}.lpr_start"), date, "none");
+            p.lpr_start = None;
+        }
+    }
     if let Some(rate) = p.cn_agreed_rate.as_mut() {
         c.decimal(&format!("{at}.cn_agreed_rate"), rate, MAX_RATE_PERCENT);
     }
@@ -501,6 +513,18 @@ mod tests {
     fn a_workspace_in_range_is_unchanged() {
         let ws = Workspace::default();
         assert_eq!(sanitize(ws.clone()), (ws, vec![]));
+    }
+
+    #[test]
+    fn the_lpr_rules_multiplier_and_start_day_are_bounded() {
+        let mut ws = Workspace::default();
+        ws.settings.charges.workspace.lpr_multiplier = Decimal::from(1_000);
+        ws.settings.charges.workspace.lpr_start = NaiveDate::from_ymd_opt(9_999, 1, 1);
+        let (ws, clamped) = sanitize(ws);
+        let p = &ws.settings.charges.workspace;
+        assert_eq!(p.lpr_multiplier, MAX_CN_MULTIPLIER);
+        assert_eq!(p.lpr_start, None);
+        assert_eq!(clamped.len(), 2);
     }
 
     #[test]

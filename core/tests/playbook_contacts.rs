@@ -249,3 +249,15 @@ fn the_log_exports_as_excel_safe_csv_newest_first() {
     assert!(zh.starts_with("客户,日期"));
     assert!(zh.contains(",微信,"));
 }
+
+#[test]
+fn every_channel_and_reason_is_found_again_by_its_key_and_nothing_else_is() {
+    for channel in Channel::ALL {
+        assert_eq!(Channel::from_key(channel.key()), Some(channel));
+    }
+    for reason in ContactReason::ALL {
+        assert_eq!(ContactReason::from_key(reason.key()), Some(reason));
+    }
+    assert_eq!(Channel::from_key("fax"), None);
+    assert_eq!(ContactReason::from_key(""), None);
+}

@@ -9,6 +9,13 @@ pub struct Words {
     pub opening: &'static str,
     /// `{file}`: the file's name; `{n}`: how many sheets.
     pub choose_sheet: &'static str,
+    pub sample_over_own: &'static str,
+    pub sample_yes: &'static str,
+    pub keep_mine: &'static str,
+    pub sample_loaded: &'static str,
+    pub cleared: &'static str,
+    pub undo: &'static str,
+    pub dismiss: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -23,6 +30,13 @@ const ZH: Words = Words {
     lines: "行",
     opening: "正在打开…",
     choose_sheet: "“{file}”有 {n} 个工作表，读取哪一个？",
+    sample_over_own: "示例数据会替换您粘贴的账目。替换后可以撤销。",
+    sample_yes: "换成示例数据",
+    keep_mine: "保留我的账目",
+    sample_loaded: "已换成示例数据。",
+    cleared: "已清空粘贴的账目。",
+    undo: "撤销，恢复我的账目",
+    dismiss: "知道了",
 };
 
 const EN: Words = Words {
@@ -30,4 +44,12 @@ const EN: Words = Words {
     lines: "lines",
     opening: "Opening…",
     choose_sheet: "“{file}” has {n} sheets. Which one should be read?",
+    sample_over_own:
+        "The sample data would replace the ledger you pasted. You can undo it afterwards.",
+    sample_yes: "Replace it with the sample",
+    keep_mine: "Keep my ledger",
+    sample_loaded: "The sample data replaced your ledger.",
+    cleared: "Your ledger was cleared.",
+    undo: "Undo: bring my ledger back",
+    dismiss: "Dismiss",
 };

@@ -4,12 +4,14 @@
 pub mod aging;
 pub mod charges;
 pub mod credit;
+pub mod contacts;
 pub mod input;
 pub mod invoices;
 pub mod letters;
 pub mod mapping;
 pub mod problems;
 pub mod sanitized;
+pub mod rates;
 pub mod settings;
 pub mod share;
 pub mod today;

@@ -47,6 +47,14 @@ pub struct Words {
     pub snooze_to: &'static str,
     pub no_data_yet: &'static str,
     pub nothing_due_now: &'static str,
+    pub insurer_warn_days: &'static str,
+    pub review_every_days: &'static str,
+    pub dispute_ack_days: &'static str,
+    pub dispute_evidence_days: &'static str,
+    pub quality_evidence_hours: &'static str,
+    pub dso_period_days: &'static str,
+    pub risk_share_percent: &'static str,
+    pub limitation_warn_days: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -101,6 +109,14 @@ const ZH: Words = Words {
     snooze_to: "推迟到",
     no_data_yet: "还没有账款数据。先在上方粘贴或打开您的应收账款明细（或点“试用示例数据”），这里就会列出今天该催哪些客户、该做什么。",
     nothing_due_now: "今天没有到期的事项。下面每位客户都写明了下一步在哪天。",
+    insurer_warn_days: "提前多少天提醒通知信保（天）",
+    review_every_days: "各步骤完成后每隔多少天复查（天）",
+    dispute_ack_days: "争议：几个工作日内回复确认",
+    dispute_evidence_days: "争议：客户提交书面证据的期限（工作日）",
+    quality_evidence_hours: "质量异议：提交证据的期限（小时）",
+    dso_period_days: "DSO 计算期间（天）",
+    risk_share_percent: "逾期占比超过多少计入风险（%）",
+    limitation_warn_days: "诉讼时效届满前多少天提醒（天）",
 };
 
 const EN: Words = Words {
@@ -147,4 +163,12 @@ const EN: Words = Words {
     snooze_to: "Snooze to",
     no_data_yet: "No ledger yet. Paste or open your open-invoice list above (or try the sample data), and this page lists which customers to chase today and what to do.",
     nothing_due_now: "Nothing is due today. Each customer below says the day of its next step.",
+    insurer_warn_days: "Remind me of the insurer notice this many days before (days)",
+    review_every_days: "Once a stage's steps are done, review every (days)",
+    dispute_ack_days: "Dispute: acknowledge within (working days)",
+    dispute_evidence_days: "Dispute: written evidence within (working days)",
+    quality_evidence_hours: "Quality claim: evidence within (hours)",
+    dso_period_days: "DSO measured over (days)",
+    risk_share_percent: "Overdue share that adds to the risk (%)",
+    limitation_warn_days: "Warn this many days before the limitation period ends",
 };

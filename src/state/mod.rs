@@ -5,6 +5,7 @@
 //! the clock is read once by the page, saving is an effect in `app.rs`, and derive timing
 //! goes through the `Timer` the page passes in. They are tested natively (`tests.rs`).
 
+mod guard;
 mod letter;
 mod link;
 mod store;
@@ -17,11 +18,13 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use overdue_core::edit::{Edit, Reach};
 use overdue_core::i18n::Lang;
+use overdue_core::playbook::contacts::ContactEntry;
 use overdue_core::playbook::{Action as PlaybookAction, InvoiceKey, LetterKind};
 use overdue_core::report::{derive, rederive, Report};
 use overdue_core::workspace::Workspace;
 use yew::Reducible;
 
+pub use guard::{GuardAction, Replace, Replaced};
 pub use letter::{LetterAction, LetterDraft};
 pub use link::{IncomingLink, LinkAction, LinkFlow};
 pub use store::{Persistence, Saved, StoreAction};
@@ -69,6 +72,12 @@ pub struct Panels {
     /// The invoice table shows its secondary columns too (invoice date, amount, paid); by
     /// default only those that fit a laptop's width.
     pub all_columns: bool,
+    /// The customer whose contact-log form is open.
+    pub log_form: Option<String>,
+    /// A replacing click waiting for the user's yes (`guard.rs`).
+    pub confirm_replace: Option<Replace>,
+    /// The workspace before the last replacing click, for its undo banner.
+    pub replaced: Option<Replaced>,
 }
 
 pub enum PanelAction {
@@ -80,6 +89,8 @@ pub enum PanelAction {
     /// Opens a customer's credit details, or closes them when they are open.
     ToggleCredit(String),
     SetAllColumns(bool),
+    /// Opens the contact-log form for a customer (None: closes it).
+    LogForm(Option<String>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -103,8 +114,12 @@ pub enum Action {
     /// A change to the workspace, made by the core. (Boxed: most edits carry a whole settings
     /// group, and every other action would otherwise be as large.)
     Edit(Box<Edit>),
-    /// The sample ledger, dated from the as-of date.
+    /// The sample ledger, dated from the as-of date (asks first over the user's own ledger).
     LoadSample,
+    /// Sample / clear, asked and undone (`guard.rs`).
+    Guard(GuardAction),
+    /// Adds a contact-log entry and closes its form.
+    LogContact(Box<ContactEntry>),
     /// Marks the given playbook actions done on the as-of date for these invoices.
     MarkDone(Vec<InvoiceKey>, Vec<PlaybookAction>),
     UndoDone(Vec<InvoiceKey>, Vec<PlaybookAction>),
@@ -167,6 +182,9 @@ impl AppState {
                 share_open: false,
                 credit_open: None,
                 all_columns: false,
+                log_form: None,
+                confirm_replace: None,
+                replaced: None,
             },
         }
     }
@@ -185,7 +203,11 @@ impl AppState {
         let reach = edit.reach();
         let mut workspace = (*self.workspace).clone();
         workspace.apply(edit);
-        self.with_workspace(workspace, reach)
+        let mut next = self.with_workspace(workspace, reach);
+        // The undo banner of a replacing click goes with any later change: undoing it then
+        // would lose that change too.
+        next.ui.replaced = None;
+        next
     }
 
     fn with_workspace(&self, workspace: Workspace, reach: Reach) -> AppState {
@@ -250,6 +272,7 @@ impl AppState {
                 }
             }
             PanelAction::SetAllColumns(all) => ui.all_columns = all,
+            PanelAction::LogForm(customer) => ui.log_form = customer,
         }
         ui
     }
@@ -272,14 +295,11 @@ impl AppState {
                 }
                 next
             }
-            Action::LoadSample => {
-                let mut next = self.edited(Edit::LoadSample {
-                    as_of: self.as_of(),
-                });
-                // The sample's results come first (on a phone, the whole first screen would
-                // be the paste box): the panel is folded, its "Read as" sentence in view.
-                next.ui.input_open = Some(false);
-                next.open_today_if_work(self);
+            Action::LoadSample => return self.reduce_guard(GuardAction::Sample),
+            Action::Guard(action) => return self.reduce_guard(action),
+            Action::LogContact(entry) => {
+                let mut next = self.edited(Edit::LogContact(*entry));
+                next.ui.log_form = None;
                 next
             }
             Action::Snooze(keys, action, until) => self.edited(Edit::Snooze {

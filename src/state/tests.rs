@@ -4,6 +4,7 @@
 use std::cell::Cell;
 use std::sync::Arc;
 
+use overdue_core::playbook::contacts::ContactEntry;
 use overdue_core::share::{self, ShareScope};
 
 use super::*;
@@ -405,4 +406,138 @@ fn sample_data_folds_the_input_and_the_column_chooser_is_kept() {
         [Action::Panel(PanelAction::SetAllColumns(false))],
     );
     assert!(!narrow.ui.all_columns);
+}
+
+fn own_ledger() -> String {
+    format!("{HEAD}A1\tAcme\t2025-09-01\t900\n")
+}
+
+/// A workspace with a ledger, a note and a log entry of the user's own.
+fn own_work() -> AppState {
+    let key = InvoiceKey {
+        customer: "Acme".into(),
+        number: "A1".into(),
+    };
+    let promise = overdue_core::playbook::PromiseToPay {
+        pay_by: today(),
+        made_on: today(),
+    };
+    after(
+        &state(&own_ledger()),
+        [
+            Action::edit(Edit::SetPromise(key, Some(promise))),
+            Action::LogContact(Box::new(call_entry("Acme"))),
+        ],
+    )
+}
+
+fn call_entry(customer: &str) -> ContactEntry {
+    ContactEntry {
+        customer: customer.into(),
+        date: today(),
+        time: None,
+        channel: overdue_core::playbook::contacts::Channel::Phone,
+        person: "Ms Li".into(),
+        said: "Paying Friday".into(),
+        reason: Some(overdue_core::playbook::contacts::ContactReason::CashFlow),
+        promise: None,
+        next_step: String::new(),
+    }
+}
+
+#[test]
+fn the_sample_over_own_work_asks_first_and_changes_nothing_until_yes() {
+    let own = own_work();
+    let asked = after(&own, [Action::LoadSample]);
+    assert_eq!(asked.ui.confirm_replace, Some(Replace::Sample));
+    assert_eq!(asked.workspace, own.workspace);
+    let kept = after(&asked, [Action::Guard(GuardAction::Cancel)]);
+    assert_eq!(kept.ui.confirm_replace, None);
+    assert_eq!(kept.workspace, own.workspace);
+}
+
+#[test]
+fn the_sample_after_yes_can_be_undone_whole() {
+    let own = own_work();
+    let sample = after(
+        &own,
+        [Action::LoadSample, Action::Guard(GuardAction::Confirm)],
+    );
+    assert_eq!(
+        sample.workspace.input.text,
+        overdue_core::sample::sample_text(today())
+    );
+    assert_eq!(sample.ui.confirm_replace, None);
+    assert_eq!(
+        sample.ui.replaced.as_ref().map(|r| r.what),
+        Some(Replace::Sample)
+    );
+    let back = after(&sample, [Action::Guard(GuardAction::Undo)]);
+    assert_eq!(back.workspace, own.workspace);
+    assert_eq!(back.report.parsed.invoices.len(), 1);
+    assert_eq!(back.ui.replaced, None);
+}
+
+#[test]
+fn the_sample_over_nothing_or_over_the_sample_loads_at_once_with_nothing_to_undo() {
+    let first = after(&state(""), [Action::LoadSample]);
+    assert_eq!(first.ui.confirm_replace, None);
+    assert!(!first.report.parsed.invoices.is_empty());
+    assert_eq!(first.ui.replaced, None);
+    let again = after(&first, [Action::LoadSample]);
+    assert_eq!(again.ui.confirm_replace, None);
+    assert_eq!(again.workspace.input.text, first.workspace.input.text);
+}
+
+#[test]
+fn clearing_can_be_undone_until_the_next_change() {
+    let own = own_work();
+    let cleared = after(&own, [Action::Guard(GuardAction::Clear)]);
+    assert!(cleared.workspace.input.text.is_empty());
+    assert!(cleared.report.parsed.invoices.is_empty());
+    let back = after(&cleared, [Action::Guard(GuardAction::Undo)]);
+    assert_eq!(back.workspace, own.workspace);
+    // Once something else changed, undoing would lose it: the banner is gone.
+    let changed = after(&cleared, [Action::edit(Edit::SetTerms(45))]);
+    assert_eq!(changed.ui.replaced, None);
+    assert!(changed.next(Action::Guard(GuardAction::Undo)).is_none());
+}
+
+#[test]
+fn logging_a_contact_keeps_it_closes_the_form_and_feeds_the_playbook() {
+    // Ten days late: the friendly stage, whose steps include asking why.
+    let s = after(
+        &state(&format!("{HEAD}A1\tAcme\t2025-10-21\t900\n")),
+        [Action::Panel(PanelAction::LogForm(Some("Acme".into())))],
+    );
+    assert_eq!(s.ui.log_form.as_deref(), Some("Acme"));
+    let logged = after(&s, [Action::LogContact(Box::new(call_entry("Acme")))]);
+    assert_eq!(logged.ui.log_form, None);
+    assert_eq!(logged.workspace.contacts, vec![call_entry("Acme")]);
+    // A phone call that got an answer is the call step done, and the reason asked.
+    let open = |st: &AppState, action| {
+        st.report
+            .row(0)
+            .unwrap()
+            .assessment
+            .unwrap()
+            .steps
+            .iter()
+            .any(|step| step.action == action && step.done.is_none())
+    };
+    let asked = [
+        PlaybookAction::CallPayablesContact,
+        PlaybookAction::AskReasonForDelay,
+    ];
+    let before: Vec<_> = asked.into_iter().filter(|a| open(&s, *a)).collect();
+    assert!(
+        !before.is_empty(),
+        "a 10-day-old invoice has its question due"
+    );
+    for action in before {
+        assert!(
+            !open(&logged, action),
+            "{action:?} is still open after the call"
+        );
+    }
 }

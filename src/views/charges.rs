@@ -32,7 +32,7 @@ fn shown(value: Decimal) -> String {
 }
 
 /// A callback that edits the workspace's rule parameters with what the user typed or chose.
-fn edit<F>(state: &AppState, dispatch: &Dispatch, change: F) -> Callback<Event>
+pub(super) fn edit<F>(state: &AppState, dispatch: &Dispatch, change: F) -> Callback<Event>
 where
     F: Fn(&mut ChargeRuleParams, String) -> bool + 'static,
 {
@@ -244,6 +244,7 @@ pub fn charge_settings(state: &AppState, dispatch: &Dispatch) -> Html {
                 </div>
                 <p class="hint">{ w.interest_note }</p>
             }
+            { super::rates::rates_section(state, dispatch) }
             <details class="rate-tables">
                 <summary>{ w.built_in_rate_tables_and }</summary>
                 <table class="data">

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::files::Opened;
 use crate::i18n::texts;
-use crate::state::{Action, AppState, PanelAction};
+use crate::state::{Action, AppState, GuardAction, PanelAction, Replace};
 
 use super::file_open::FileOpen;
 use super::mapping::mapping_panel;
@@ -64,12 +64,7 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
     };
     let on_clear = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| {
-            dispatch.dispatch(Action::edit(Edit::Paste {
-                text: String::new(),
-                source: None,
-            }))
-        })
+        Callback::from(move |_| dispatch.dispatch(Action::Guard(GuardAction::Clear)))
     };
     let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
     let on_drop = {
@@ -133,6 +128,7 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                     </button>
                 }
             </div>
+            { replace_guard(state, dispatch) }
             if has_data { { read_summary(state) } }
             if open {
                 <div id="input-body">
@@ -179,5 +175,33 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
 fn read_summary(state: &AppState) -> Html {
     html! {
         <p class="read-summary" data-testid="read-summary">{ state.report.parsed.summary().sentence(state.lang()) }</p>
+    }
+}
+
+/// "Try with sample data" over the user's own ledger waits for a yes; after it, and after
+/// "clear", a banner offers the ledger back (`state/guard.rs`).
+fn replace_guard(state: &AppState, dispatch: &Dispatch) -> Html {
+    let w = crate::i18n::input::words(state.lang());
+    let act = |action: fn() -> GuardAction| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Guard(action())))
+    };
+    html! {
+        <>
+            if state.ui.confirm_replace == Some(Replace::Sample) {
+                <div class="confirm" role="alertdialog" data-testid="sample-confirm">
+                    <span>{ w.sample_over_own }</span>{ " " }
+                    <button class="danger" data-testid="sample-confirm-yes" onclick={act(|| GuardAction::Confirm)}>{ w.sample_yes }</button>{ " " }
+                    <button data-testid="sample-confirm-no" onclick={act(|| GuardAction::Cancel)}>{ w.keep_mine }</button>
+                </div>
+            }
+            if let Some(replaced) = &state.ui.replaced {
+                <div class="notice undo-banner" role="status" data-testid="replace-undo-banner">
+                    <span>{ match replaced.what { Replace::Sample => w.sample_loaded, Replace::Clear => w.cleared } }</span>{ " " }
+                    <button class="primary" data-testid="replace-undo" onclick={act(|| GuardAction::Undo)}>{ w.undo }</button>{ " " }
+                    <button class="link" onclick={act(|| GuardAction::Dismiss)}>{ w.dismiss }</button>
+                </div>
+            }
+        </>
     }
 }

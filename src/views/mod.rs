@@ -3,6 +3,7 @@
 
 mod charges;
 mod credit;
+mod contacts;
 mod customers;
 mod file_open;
 mod input;
@@ -11,6 +12,7 @@ mod letters;
 mod mapping;
 mod problems;
 mod sanitized;
+mod rates;
 mod settings;
 pub mod share;
 mod summary;

@@ -3,6 +3,7 @@
 
 use overdue_core::dates;
 use overdue_core::edit::{parse_setting_number, Edit};
+use overdue_core::i18n::Lang;
 use overdue_core::playbook::{
     by_customer, describe_when, format_date, Action as Step, CustomerCard, Dispute, DisputeReason,
     InvoiceKey, Jurisdiction, PlaybookSettings, PromiseToPay, RiskLevel, Step as StepLine,
@@ -46,7 +47,7 @@ pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
                 <p class="empty" data-testid="today-empty">{ text }</p>
             }
             if !cards.is_empty() {
-                <p class="hint">{ w.in_order_of_priority_stage }</p>
+                <p class="hint">{ w.in_order_of_priority_stage }{ " " }{ super::contacts::export_button(state) }</p>
                 <ol>{ for cards.iter().map(|card| card_html(state, dispatch, card)) }</ol>
             }
         </div>
@@ -74,6 +75,7 @@ fn card_html(state: &AppState, dispatch: &Dispatch, card: &CustomerCard) -> Html
             </div>
             { super::credit::today_line(state, card.customer) }
             { for card.items.iter().map(|item| track_html(state, dispatch, item)) }
+            { super::contacts::customer_log(state, dispatch, card.customer, true) }
         </li>
     }
 }
@@ -119,7 +121,10 @@ fn track_html(state: &AppState, dispatch: &Dispatch, item: &TodayItem) -> Html {
             <p class="why">{ w.why }{ item.why.iter().map(|r| r.describe(lang)).collect::<Vec<_>>().join(w.text_2) }</p>
             <p class="next">
                 { w.next_action }
-                <strong>{ item.next_action_date.map(|d| format!("{}（{}）", format_date(d, lang), describe_when(d, as_of, lang))).unwrap_or_else(|| "—".into()) }</strong>
+                <strong>{ item.next_action_date.map(|d| match lang {
+                    Lang::Zh => format!("{}（{}）", format_date(d, lang), describe_when(d, as_of, lang)),
+                    Lang::En => format!("{} ({})", format_date(d, lang), describe_when(d, as_of, lang)),
+                }).unwrap_or_else(|| "—".into()) }</strong>
             </p>
         </section>
     }
@@ -161,12 +166,16 @@ fn step_html(state: &AppState, dispatch: &Dispatch, item: &TodayItem, step: &Ste
             { if step.done.is_some() { "✓ " } else if due { "→ " } else { "· " } }
             { action.describe(lang) }
             <span class="when">{ " — " }{ format_date(step.due, lang) }
-                if step.done.is_none() { { "（" }<span data-testid="step-when">{ describe_when(step.due, as_of, lang) }</span>{ "）" } }
+                if step.done.is_none() { { lang.pick("（", " (") }<span data-testid="step-when">{ describe_when(step.due, as_of, lang) }</span>{ lang.pick("）", ")") } }
             </span>
             if due {
                 { " " }<button class="primary" data-testid="mark-done" onclick={mark}>{ w.mark_done }</button>
                 { " " }<label class="snooze">{ w.snooze_to }
                     <input type="date" data-testid="snooze" min={tomorrow} onchange={snooze} /></label>
+            }
+            // A call is logged, not only ticked: what was said and promised steers the next steps.
+            if due && matches!(action, Step::CallPayablesContact | Step::AskReasonForDelay) {
+                { " " }{ super::contacts::log_button(dispatch, &item.customer, crate::i18n::contacts::words(lang).log_call) }
             }
             if step.done == Some(as_of) {
                 { " " }<button class="link" data-testid="undo-done" onclick={undo}>{ w.undo }</button>
@@ -298,6 +307,7 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
                 <label>{ w.promised_to_pay_by }
                     <input type="date" data-testid="promise-date" value={promise} onchange={on_promise} /></label>
             </div>
+            { super::contacts::customer_log(state, dispatch, &invoice.customer, false) }
         </div>
     }
 }
@@ -372,12 +382,7 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
         let dispatch = dispatch.clone();
         let current = settings.clone();
         let onchange = Callback::from(move |e: Event| {
-            if let Ok(n) = e
-                .target_unchecked_into::<HtmlInputElement>()
-                .value()
-                .trim()
-                .parse::<u32>()
-            {
+            if let Some(n) = whole_number(&e.target_unchecked_into::<HtmlInputElement>().value()) {
                 let mut next = current.clone();
                 set(&mut next, n);
                 dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
@@ -435,14 +440,21 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
         let current = settings.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            let percent = parse_setting_number(&value)
-                .ok()
-                .map(Option::unwrap_or_default);
-            if let Some(p) = percent.filter(|p| {
-                *p >= rust_decimal::Decimal::ZERO && *p <= rust_decimal::Decimal::ONE_HUNDRED
-            }) {
+            if let Some(p) = percent(&value) {
                 let mut next = current.clone();
                 next.collection_cost_percent = p;
+                dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
+            }
+        })
+    };
+    let on_risk_share = {
+        let dispatch = dispatch.clone();
+        let current = settings.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            if let Some(p) = percent(&value) {
+                let mut next = current.clone();
+                next.risk_share_percent = p;
                 dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
             }
         })
@@ -498,6 +510,14 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
                 <label class="check"><input type="checkbox" data-testid="pb-insured" checked={settings.credit_insured} onchange={on_insured} />
                     { w.receivables_are_credit_insured }</label>
                 { number_field(w.notify_the_insurer_by_days, "pb-insurer", settings.insurer_notice_days, |s, n| s.insurer_notice_days = n) }
+                { number_field(w.insurer_warn_days, "pb-insurer-warn", settings.insurer_warn_days, |s, n| s.insurer_warn_days = n) }
+                { number_field(w.review_every_days, "pb-review", settings.review_every_days, |s, n| s.review_every_days = n) }
+                { number_field(w.dispute_ack_days, "pb-dispute-ack", settings.dispute_ack_working_days, |s, n| s.dispute_ack_working_days = n) }
+                { number_field(w.dispute_evidence_days, "pb-dispute-evidence", settings.dispute_evidence_working_days, |s, n| s.dispute_evidence_working_days = n) }
+                { number_field(w.quality_evidence_hours, "pb-quality-hours", settings.quality_evidence_hours, |s, n| s.quality_evidence_hours = n) }
+                { number_field(w.dso_period_days, "pb-dso-days", settings.dso_period_days, |s, n| s.dso_period_days = n) }
+                <label>{ w.risk_share_percent }
+                    <input type="text" inputmode="decimal" data-testid="pb-risk-share" value={settings.risk_share_percent.normalize().to_string()} onchange={on_risk_share} /></label>
                 <label>{ w.limitation_jurisdiction }
                     <select data-testid="pb-jurisdiction" onchange={on_jurisdiction}>
                         { for Jurisdiction::ALL.iter().map(|j| html! {
@@ -506,6 +526,7 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
                     </select></label>
                 <label>{ w.years_blank_statutory }
                     <input type="number" min="1" data-testid="pb-years" value={settings.limitation.years.map(|y| y.to_string()).unwrap_or_default()} onchange={on_years} /></label>
+                { number_field(w.limitation_warn_days, "pb-limitation-warn", settings.limitation.warn_days, |s, n| s.limitation.warn_days = n) }
                 <label>{ w.cost_of_collection_of_the }
                     <input type="text" inputmode="decimal" data-testid="pb-cost-percent" value={settings.collection_cost_percent.normalize().to_string()} onchange={on_cost_percent} /></label>
                 <label>{ format!("{}（{currency}）", w.fixed_cost_of_collection) }
@@ -518,5 +539,42 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
             </details>
             <button class="link" onclick={on_reset}>{ w.restore_the_default_playbook }</button>
         </div>
+    }
+}
+
+/// A count of days or hours typed in a playbook box (the settings' one rule for numbers); None
+/// for what is not a whole number from 0 up (the box then keeps the value in force).
+fn whole_number(text: &str) -> Option<u32> {
+    use rust_decimal::prelude::ToPrimitive;
+    parse_setting_number(text)
+        .ok()
+        .flatten()
+        .filter(|n| n.fract().is_zero())
+        .and_then(|n| n.to_u32())
+}
+
+/// A percentage typed in a playbook box: 0 to 100, an empty box being 0.
+fn percent(text: &str) -> Option<rust_decimal::Decimal> {
+    parse_setting_number(text)
+        .ok()
+        .map(Option::unwrap_or_default)
+        .filter(|p| *p >= rust_decimal::Decimal::ZERO && *p <= rust_decimal::Decimal::ONE_HUNDRED)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn playbook_boxes_take_whole_numbers_and_percentages_only() {
+        assert_eq!(whole_number(" 72 "), Some(72));
+        assert_eq!(whole_number("１０"), Some(10));
+        assert_eq!(whole_number("1,000"), Some(1000));
+        assert_eq!(whole_number("7.5"), None);
+        assert_eq!(whole_number("-3"), None);
+        assert_eq!(whole_number(""), None);
+        assert_eq!(percent("12,5 %"), Some(rust_decimal::Decimal::new(125, 1)));
+        assert_eq!(percent(""), Some(rust_decimal::Decimal::ZERO));
+        assert_eq!(percent("101"), None);
     }
 }

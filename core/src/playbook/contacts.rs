@@ -53,6 +53,10 @@ impl Channel {
         }
     }
 
+    pub fn from_key(key: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.key() == key.trim())
+    }
+
     pub fn describe(self, lang: Lang) -> &'static str {
         match self {
             Channel::Phone => lang.pick("电话", "Phone"),
@@ -235,6 +239,21 @@ pub const LOG_COLUMNS_ZH: [&str; 10] = [
 ];
 
 impl ContactReason {
+    pub const ALL: [ContactReason; 6] = [
+        ContactReason::InvoiceProblem,
+        ContactReason::NotReceived,
+        ContactReason::PaymentSystem,
+        ContactReason::CashFlow,
+        ContactReason::Dispute,
+        ContactReason::NoAnswer,
+    ];
+
+    pub fn from_key(key: &str) -> Option<ContactReason> {
+        ContactReason::ALL
+            .into_iter()
+            .find(|r| r.key() == key.trim())
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             ContactReason::InvoiceProblem => "invoice_problem",

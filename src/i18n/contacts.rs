@@ -1,0 +1,98 @@
+//! The wording of the contact log (`src/views/contacts.rs`): one struct, a value per
+//! language, so a missing translation does not compile.
+
+use overdue_core::i18n::Lang;
+
+pub struct Words {
+    pub contact_log: &'static str,
+    pub log_contact: &'static str,
+    pub log_call: &'static str,
+    pub no_entries: &'static str,
+    pub date: &'static str,
+    pub time: &'static str,
+    pub channel: &'static str,
+    pub person: &'static str,
+    pub said: &'static str,
+    pub reason: &'static str,
+    pub no_reason: &'static str,
+    pub promise_date: &'static str,
+    pub promise_amount: &'static str,
+    pub next_step: &'static str,
+    pub save: &'static str,
+    pub cancel: &'static str,
+    pub export: &'static str,
+    pub reason_label: &'static str,
+    pub promised: &'static str,
+    pub promised_all: &'static str,
+    pub next_label: &'static str,
+    pub bad_date: &'static str,
+    pub bad_amount: &'static str,
+    pub amount_without_date: &'static str,
+    pub promise_before_contact: &'static str,
+    pub call_marks_done: &'static str,
+}
+
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+const ZH: Words = Words {
+    contact_log: "催收记录",
+    log_contact: "记一笔联系",
+    log_call: "记录通话",
+    no_entries: "还没有与该客户的联系记录。",
+    date: "日期",
+    time: "时间",
+    channel: "方式",
+    person: "联系人",
+    said: "沟通内容",
+    reason: "对方给出的拖欠原因",
+    no_reason: "未说明",
+    promise_date: "承诺付款日",
+    promise_amount: "承诺金额（空白表示全部欠款）",
+    next_step: "下一步安排",
+    save: "保存记录",
+    cancel: "取消",
+    export: "导出催收记录（CSV）",
+    reason_label: "原因：",
+    promised: "承诺：",
+    promised_all: "付清全部欠款",
+    next_label: "下一步：",
+    bad_date: "请填写联系日期，且不晚于当前日期。",
+    bad_amount: "承诺金额不是有效的数字。",
+    amount_without_date: "填了承诺金额，也请填写承诺付款日。",
+    promise_before_contact: "承诺付款日不能早于这次联系的日期。",
+    call_marks_done: "电话、微信或上门联系且对方有答复的，保存后“电话跟进”一步即记为已完成；所说原因和付款承诺会用于后续建议。",
+};
+
+const EN: Words = Words {
+    contact_log: "Contact log",
+    log_contact: "Log a contact",
+    log_call: "Log the call",
+    no_entries: "Nothing logged with this customer yet.",
+    date: "Date",
+    time: "Time",
+    channel: "Channel",
+    person: "Spoke to",
+    said: "What was said",
+    reason: "Reason they gave for paying late",
+    no_reason: "None given",
+    promise_date: "Promised to pay by",
+    promise_amount: "Amount promised (blank: all that is due)",
+    next_step: "Next step",
+    save: "Save to the log",
+    cancel: "Cancel",
+    export: "Export the contact log (CSV)",
+    reason_label: "Reason: ",
+    promised: "Promised: ",
+    promised_all: "everything due",
+    next_label: "Next: ",
+    bad_date: "Give the day of the contact: today or earlier.",
+    bad_amount: "The amount promised is not a number.",
+    amount_without_date: "A promised amount needs the day it is promised for.",
+    promise_before_contact: "The promised day cannot be before the contact.",
+    call_marks_done: "A call, WeChat or visit that reached someone counts as the follow-up call done; the reason and any promise they gave steer the next steps.",
+};

@@ -1,0 +1,120 @@
+// End-to-end: reference rates the page asks for (issue 21 item 0) and the cn-lpr rule's
+// parameters (item 1). A UK debt from the second half of 2026 gets no statutory interest while
+// the Bank Rate of 30 June 2026 is past the built-in table; the Charges settings ask for it in
+// place, and once it is typed in the invoice gets its interest, the breakdown saying the rate
+// was entered by the user, with its source. Every data row is invented; the 3.75 % typed in
+// is a test value, not a claim about the real Bank Rate.
+// UK rule (Late Payment of Commercial Debts (Interest) Act 1998, SI 1998/2765 art. 4): the
+// reference rate in force on 30 June applies to debts falling due in the following
+// half-year, plus 8 points; here 4,000.00 × 11.75 % × 91/365 = 117.18, plus the £70 fixed sum
+// for a debt of 1,000–9,999.99.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, paste, withServerAndBrowser, setAsOf, showInvoices } from "./harness.mjs";
+import { waitForStored } from "./idb.mjs";
+
+let server;
+let browser;
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
+
+const UK = "Invoice\tCustomer\tDue date\tAmount\tCurrency\nHM-2608\tHarbour Mill Ltd\t2026-08-31\t4,000.00\tGBP\n";
+const FIXING = "[data-testid=missing-fixing][data-table=boe-bank-rate][data-date='2026-06-30']";
+
+async function breakdownOf(page, invoice) {
+  await showInvoices(page);
+  // The row's details stay open across tabs: open them only when they are closed.
+  const toggle = page.locator(`tr[data-invoice='${invoice}'] [data-testid=charge-details]`);
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  return page.textContent("[data-testid=charge-breakdown]");
+}
+
+test("a UK debt from the second half of 2026 gets interest once the asked Bank Rate is typed in", async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await setAsOf(page, "2026-11-30");
+  await paste(page, UK);
+  await page.click("role=tab[name='Settings']");
+  await page.selectOption("[data-testid=charge-rule]", "uk-statutory");
+
+  // The table's end is said, and the missing fixing asked for in place, with where to find it.
+  assert.match(await page.textContent("[data-testid=rate-known][data-table=boe-bank-rate]"), /Built-in table known to/);
+  await page.waitForSelector(FIXING);
+  const question = await page.textContent(FIXING);
+  assert.match(question, /Bank Rate on 2026-06-30/);
+  assert.match(question, /Bank of England/);
+
+  // Without it: the fixed sum only, and the breakdown says the rate is not in the table.
+  let breakdown = await breakdownOf(page, "HM-2608");
+  assert.match(breakdown, /not in the table/);
+  assert.match(breakdown, /= GBP 70\.00/);
+
+  // A rate out of range is refused in place.
+  await page.click("role=tab[name='Settings']");
+  await page.fill(`${FIXING} [data-testid=fixing-rate]`, "75");
+  await page.click(`${FIXING} [data-testid=fixing-save]`);
+  await page.waitForSelector(`${FIXING} [data-testid=fixing-error]`);
+
+  await page.fill(`${FIXING} [data-testid=fixing-rate]`, "3.75");
+  await page.fill(`${FIXING} [data-testid=fixing-source]`, "BoE Bank Rate page, read 2026-11-30");
+  await page.click(`${FIXING} [data-testid=fixing-save]`);
+  await page.waitForSelector(FIXING, { state: "detached" });
+  assert.match(await page.textContent("[data-testid=user-rate][data-table=boe-bank-rate]"), /3\.75 %/);
+  assert.match(await page.textContent("[data-testid=rate-known][data-table=boe-bank-rate]"), /you added rates to 30 Jun 2026/);
+
+  breakdown = await breakdownOf(page, "HM-2608");
+  assert.match(breakdown, /GBP 4,000\.00 × 11\.75% × 91\/365 = GBP 117\.18/);
+  assert.match(breakdown, /entered by you; source: BoE Bank Rate page, read 2026-11-30/);
+  assert.match(breakdown, /= GBP 187\.18/);
+
+  // Kept in the settings: a reload still has it.
+  await waitForStored(page, (json) => json?.includes('"user_rates"'));
+  await page.reload();
+  breakdown = await breakdownOf(page, "HM-2608");
+  assert.match(breakdown, /= GBP 187\.18/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the cn-lpr rule's parameters are on the page and change the breakdown", async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await setAsOf(page, "2025-06-30");
+  await paste(page, "Invoice\tCustomer\tDue date\tAmount\tCurrency\nSZ-0311\t苏州河岸机械有限公司\t2025-03-31\t100,000.00\tCNY\n");
+  await page.click("role=tab[name='Settings']");
+  await page.selectOption("[data-testid=charge-rule]", "cn-lpr");
+  await page.waitForSelector("[data-testid=lpr-multiplier]");
+  assert.equal(await page.inputValue("[data-testid=lpr-multiplier]"), "1");
+  assert.equal(await page.isChecked("[data-testid=lpr-floating]"), true);
+  assert.equal(await page.inputValue("[data-testid=lpr-basis]"), "360");
+  assert.equal(await page.isChecked("[data-testid=lpr-both-ends]"), true);
+
+  // Floating LPR × 1, /360 by default; then × 1.5, fixed, /365 as a contract may word it.
+  let breakdown = await breakdownOf(page, "SZ-0311");
+  assert.match(breakdown, /\/360/);
+  await page.click("role=tab[name='Settings']");
+  await page.fill("[data-testid=lpr-multiplier]", "1.5");
+  await page.locator("[data-testid=lpr-multiplier]").dispatchEvent("change");
+  await page.waitForFunction(() => document.querySelector("[data-testid=lpr-multiplier]").value === "1.5");
+  await page.uncheck("[data-testid=lpr-floating]");
+  await page.waitForFunction(() => !document.querySelector("[data-testid=lpr-floating]").checked);
+  await page.selectOption("[data-testid=lpr-basis]", "365");
+  await page.fill("[data-testid=lpr-start]", "2025-04-15");
+  await page.locator("[data-testid=lpr-start]").dispatchEvent("change");
+  await waitForStored(page, (json) => json?.includes('"lpr_start":"2025-04-15"') && json.includes('"lpr_day_basis"'));
+  breakdown = await breakdownOf(page, "SZ-0311");
+  // Fixed: one period from 15 Apr, at the LPR then in force (3.10 % since 2024-10-21), not
+  // split at the 20 May 2025 publication; both ends counted: 15 Apr – 30 Jun is 77 days.
+  // 100,000.00 × 3.10 % × 1.5 × 77/365 = 980.96.
+  assert.match(breakdown, /1-year LPR 3\.10% on 2025-04-15, in force since 2024-10-21 × 1\.5 = 4\.65%/);
+  assert.match(breakdown, /CNY 100,000\.00 × 4\.65% × 77\/365 = CNY 980\.96/);
+  assert.equal((breakdown.match(/\(\d+ days\):/g) ?? []).length, 1, "one fixed period");
+
+  // A margin in basis points instead.
+  await page.click("role=tab[name='Settings']");
+  await page.fill("[data-testid=lpr-margin-bps]", "100");
+  await page.locator("[data-testid=lpr-margin-bps]").dispatchEvent("change");
+  await page.waitForFunction(() => document.querySelector("[data-testid=lpr-spread]").value === "plus-bps");
+  breakdown = await breakdownOf(page, "SZ-0311");
+  // 3.10 % + 1 point = 4.10 %: 100,000.00 × 4.10 % × 77/365 = 864.93.
+  assert.match(breakdown, /CNY 100,000\.00 × 4\.10?% × 77\/365 = CNY 864\.93/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
