@@ -450,6 +450,15 @@ fn old_workspaces_open_and_the_log_travels_in_data_links_only() {
     assert!(settings_only.letters_sent.is_empty());
     assert!(settings_only.evidence.is_empty());
     assert_eq!(Workspace::from_json(&ws.to_json()).unwrap(), ws);
+    // Through a real link and back.
+    let link = overdue_core::share::encode(&ws, ShareScope::SettingsAndData);
+    match overdue_core::share::decode(&link) {
+        Ok(overdue_core::share::Fragment::Plain(opened)) => {
+            assert_eq!(opened.letters_sent, ws.letters_sent);
+            assert_eq!(opened.evidence, ws.evidence);
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
