@@ -553,3 +553,34 @@ fn the_evidence_checklist_is_ticked_or_derived() {
     let kept = overdue_core::playbook::evidence::bounded(held);
     assert_eq!(kept.keys().collect::<Vec<_>>(), [CUSTOMER]);
 }
+
+#[test]
+fn a_batch_is_every_letter_of_a_kind_due_now_one_per_customer() {
+    let mut invoices = vec![
+        invoice("A-1", 10, "100"),
+        invoice("A-2", 5, "200"),
+        invoice("C-1", 20, "300"),
+    ];
+    let mut b = invoice("B-1", 8, "400");
+    b.customer = "北方物流".into();
+    invoices.push(b);
+    invoices[2].customer = "南方建材".into();
+    let report = assess_with(&invoices, &[], &PlaybookSettings::default());
+    let due = letters_due(&report.today, LetterKind::Reminder);
+    let customers: Vec<&str> = due.iter().map(|d| d.customer.as_str()).collect();
+    assert_eq!(customers.len(), 2, "{customers:?}");
+    assert!(customers.contains(&CUSTOMER) && customers.contains(&"北方物流"));
+    let ours = due.iter().find(|d| d.customer == CUSTOMER).unwrap();
+    assert_eq!(ours.invoices.len(), 2);
+    assert_eq!(
+        kinds_due(&report.today),
+        [(LetterKind::Reminder, 2), (LetterKind::Demand, 1)]
+    );
+
+    // Once one is recorded as sent, it leaves the batch.
+    let sent = [letter(LetterKind::Reminder, as_of(), &["A-1", "A-2"])];
+    let report = assess_with(&invoices, &sent, &PlaybookSettings::default());
+    let due = letters_due(&report.today, LetterKind::Reminder);
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].customer, "北方物流");
+}

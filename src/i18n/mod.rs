@@ -7,6 +7,7 @@ pub mod invoices;
 pub mod letters;
 pub mod mapping;
 pub mod problems;
+pub mod sent;
 pub mod settings;
 pub mod share;
 pub mod today;

@@ -326,3 +326,46 @@ pub fn with_sent(
     }
     merged
 }
+
+/// One letter of a batch: a customer and the invoices the letter is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DueLetter {
+    pub customer: String,
+    pub invoices: Vec<InvoiceKey>,
+}
+
+/// Every letter of `kind` the today list asks for now, one per customer (its items of that
+/// letter joined), in the list's priority order: the batch "all of today's letters of this
+/// stage" (issue 16 item 7).
+pub fn letters_due(items: &[super::TodayItem], kind: LetterKind) -> Vec<DueLetter> {
+    let mut due: Vec<DueLetter> = Vec::new();
+    for item in items
+        .iter()
+        .filter(|i| !i.is_done() && i.letter == Some(kind))
+    {
+        match due.iter_mut().find(|d| d.customer == item.customer) {
+            Some(letter) => {
+                for key in &item.invoices {
+                    if !letter.invoices.contains(key) {
+                        letter.invoices.push(key.clone());
+                    }
+                }
+            }
+            None => due.push(DueLetter {
+                customer: item.customer.clone(),
+                invoices: item.invoices.clone(),
+            }),
+        }
+    }
+    due
+}
+
+/// The kinds of letter due today, with how many customers each is due for, in
+/// [`LetterKind::ALL`] order.
+pub fn kinds_due(items: &[super::TodayItem]) -> Vec<(LetterKind, usize)> {
+    LetterKind::ALL
+        .into_iter()
+        .map(|kind| (kind, letters_due(items, kind).len()))
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
