@@ -66,6 +66,7 @@ fn letter(kind: LetterKind, date: NaiveDate, numbers: &[&str]) -> SentLetter {
             .map(|n| SentInvoice {
                 number: n.to_string(),
                 amount: dec("12800.00"),
+                currency: "CNY".into(),
             })
             .collect(),
         courier: String::new(),
@@ -309,7 +310,7 @@ fn queries_list_newest_first_and_find_the_last_of_a_kind() {
         3
     );
     assert_eq!(covering(&log, &InvoiceKey::new(CUSTOMER, "X")).count(), 0);
-    assert_eq!(log[0].total(), dec("12800.00"));
+    assert_eq!(log[0].totals(), [("CNY", dec("12800.00"))]);
 }
 
 #[test]

@@ -19,9 +19,7 @@ pub struct Words {
     pub acknowledged: &'static str,
     pub remove: &'static str,
     pub all_open_invoices: &'static str,
-    pub evidence: &'static str,
     pub evidence_hint: &'static str,
-    pub held: &'static str,
     pub missing: &'static str,
     pub from_the_logs: &'static str,
     pub previous: &'static str,
@@ -49,6 +47,16 @@ pub fn position(lang: Lang, at: usize, n: usize) -> String {
     }
 }
 
+/// The evidence checklist's folded line: "evidence (5 missing)".
+pub fn evidence_summary(lang: Lang, missing: usize) -> String {
+    match (lang, missing) {
+        (Lang::Zh, 0) => "证据清单（已齐全）".to_string(),
+        (Lang::Zh, n) => format!("证据清单（缺{n}项）"),
+        (Lang::En, 0) => "Evidence (all held)".to_string(),
+        (Lang::En, n) => format!("Evidence ({n} missing)"),
+    }
+}
+
 pub fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::Zh => &ZH,
@@ -72,9 +80,7 @@ static ZH: Words = Words {
     acknowledged: "确认欠款",
     remove: "删除",
     all_open_invoices: "全部未结发票",
-    evidence: "证据清单",
     evidence_hint: "移交催收机构、律师或保险公司之前，先备齐以下材料：",
-    held: "已有",
     missing: "缺",
     from_the_logs: "（据发函/沟通记录）",
     previous: "上一封",
@@ -102,9 +108,7 @@ static EN: Words = Words {
     acknowledged: "acknowledged",
     remove: "Remove",
     all_open_invoices: "all open invoices",
-    evidence: "Evidence",
     evidence_hint: "What an agency, a lawyer or an insurer will ask for before taking the debt on:",
-    held: "held",
     missing: "missing",
     from_the_logs: " (from the letters and contact logs)",
     previous: "Previous",

@@ -5,6 +5,7 @@
 //! the clock is read once by the page, saving is an effect in `app.rs`, and derive timing
 //! goes through the `Timer` the page passes in. They are tested natively (`tests.rs`).
 
+mod batch;
 mod letter;
 mod link;
 mod store;
@@ -22,6 +23,7 @@ use overdue_core::report::{derive, rederive, Report};
 use overdue_core::workspace::Workspace;
 use yew::Reducible;
 
+pub use batch::{BatchAction, BatchView};
 pub use letter::{LetterAction, LetterDraft};
 pub use link::{IncomingLink, LinkAction, LinkFlow};
 pub use store::{Persistence, Saved, StoreAction};
@@ -86,6 +88,8 @@ pub struct AppState {
     pub report: Rc<Report>,
     pub table: TableView,
     pub letter: LetterDraft,
+    /// The batch of today's letters of one kind being reviewed, if one is open.
+    pub batch: Option<BatchView>,
     pub link: LinkFlow,
     pub store: Persistence,
     pub ui: Panels,
@@ -113,6 +117,7 @@ pub enum Action {
     /// Only this customer's invoices, on the Invoices tab.
     ShowCustomer(String),
     Letter(LetterAction),
+    Batch(BatchAction),
     Link(LinkAction),
     Store(StoreAction),
     Panel(PanelAction),
@@ -145,6 +150,7 @@ impl AppState {
             table: TableView::new(&report),
             report,
             letter: LetterDraft::default(),
+            batch: None,
             link: LinkFlow::default(),
             store: Persistence {
                 saved,
@@ -203,6 +209,7 @@ impl AppState {
     fn replaced_by(&self, workspace: Workspace) -> AppState {
         let mut next = self.with_workspace(workspace, Reach::Parse);
         next.letter = LetterDraft::default();
+        next.batch = None;
         next.table.expanded = None;
         next.ui.input_open = None;
         next.ui.bucket_draft = None;
@@ -301,6 +308,10 @@ impl AppState {
             }
             Action::Letter(action) => AppState {
                 letter: self.letter.reduce(action),
+                ..self.clone()
+            },
+            Action::Batch(action) => AppState {
+                batch: batch::reduce(self.batch.as_ref(), action, &self.report),
                 ..self.clone()
             },
             Action::Link(action) => return self.reduce_link(action),

@@ -1,14 +1,17 @@
 //! Rendering: plain functions from the state to HTML, one file per panel. User text is only
 //! ever put in text nodes and attribute values (Yew escapes both), never parsed as HTML.
 
+mod batch;
 mod charges;
 mod customers;
+mod evidence;
 mod file_open;
 mod input;
 mod invoices;
 mod letters;
 mod mapping;
 mod problems;
+mod sent;
 mod settings;
 pub mod share;
 mod summary;

@@ -30,6 +30,9 @@ pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
     let report = &state.report;
     let items = &report.playbook.today;
     let w = crate::i18n::today::words(lang);
+    if let Some(batch) = crate::views::batch::batch_view(state, dispatch) {
+        return batch;
+    }
     let cards = by_customer(items);
     let empty = if report.parsed.invoices.is_empty() {
         Some(w.no_data_yet)
@@ -47,6 +50,7 @@ pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
             }
             if !cards.is_empty() {
                 <p class="hint">{ w.in_order_of_priority_stage }</p>
+                { crate::views::batch::batch_entry(state, dispatch) }
                 <ol>{ for cards.iter().map(|card| card_html(state, dispatch, card)) }</ol>
             }
         </div>
@@ -74,6 +78,7 @@ fn card_html(state: &AppState, dispatch: &Dispatch, card: &CustomerCard) -> Html
                 <span class={classes!("badge", risk_class(risk))}>{ w.risk }{ risk.describe(lang) }</span>
             </div>
             { for card.items.iter().map(|item| track_html(state, dispatch, item)) }
+            { crate::views::sent::card_records(state, dispatch, card) }
         </li>
     }
 }

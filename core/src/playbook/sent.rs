@@ -83,6 +83,9 @@ impl SentChannel {
 pub struct SentInvoice {
     pub number: String,
     pub amount: Decimal,
+    /// The amount's currency (empty: the workspace's default).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub currency: String,
 }
 
 /// One letter sent.
@@ -113,11 +116,16 @@ pub struct SentLetter {
 }
 
 impl SentLetter {
-    /// The total claimed.
-    pub fn total(&self) -> Decimal {
-        self.invoices
-            .iter()
-            .fold(Decimal::ZERO, |sum, i| sum.saturating_add(i.amount))
+    /// The total claimed, per currency (never added across currencies), in first-listed order.
+    pub fn totals(&self) -> Vec<(&str, Decimal)> {
+        let mut totals: Vec<(&str, Decimal)> = Vec::new();
+        for invoice in &self.invoices {
+            match totals.iter_mut().find(|(c, _)| *c == invoice.currency) {
+                Some((_, sum)) => *sum = sum.saturating_add(invoice.amount),
+                None => totals.push((&invoice.currency, invoice.amount)),
+            }
+        }
+        totals
     }
 
     /// Whether there is proof that it arrived: a receipt date, or an acknowledgment.
@@ -234,6 +242,7 @@ pub fn bounded(mut log: SentLog) -> SentLog {
         entry.invoices.truncate(MAX_SENT_INVOICES);
         for invoice in &mut entry.invoices {
             cut(&mut invoice.number);
+            cut(&mut invoice.currency);
             invoice.amount = invoice.amount.clamp(Decimal::ZERO, MAX_AMOUNT);
         }
         let date = entry.date;
