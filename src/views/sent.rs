@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use overdue_core::dates;
 use overdue_core::edit::Edit;
 use overdue_core::i18n::Lang;
+use overdue_core::letters::{open_rows, ticked_rows};
 use overdue_core::money::format_grouped;
 use overdue_core::playbook::sent::{
-    last_of_kind, sent_for, Proof, SentChannel, SentInvoice, SentLetter,
+    last_of_kind, letters_due, sent_for, Proof, SentChannel, SentInvoice, SentLetter,
 };
 use overdue_core::playbook::LetterKind;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -19,7 +20,8 @@ use crate::state::{Action, AppState};
 type Dispatch = UseReducerDispatcher<AppState>;
 
 /// The letter as the log records it: dated the as-of date, with the invoices at `rows` and
-/// what they owe (none ticked: every open invoice of the customer).
+/// what they owe. None ticked: the invoices Today asks this letter for, else every open one
+/// of the customer (never an invoice the letter was not about when Today knows which).
 pub fn letter_sent(
     state: &AppState,
     customer: &str,
@@ -28,6 +30,17 @@ pub fn letter_sent(
     rows: &[usize],
 ) -> SentLetter {
     let report = &state.report;
+    let fallback: Vec<usize>;
+    let rows = if rows.is_empty() {
+        let due = letters_due(&report.playbook.today, kind);
+        fallback = match due.iter().find(|d| d.customer == customer) {
+            Some(letter) => ticked_rows(report, customer, &letter.invoices).rows,
+            None => open_rows(report, customer),
+        };
+        &fallback
+    } else {
+        rows
+    };
     let invoices = rows
         .iter()
         .filter_map(|&i| report.row(i))
