@@ -94,17 +94,18 @@ pub fn batch_view(state: &AppState, dispatch: &Dispatch) -> Option<Html> {
             </div>
             <article class="batch-item no-print" data-testid="batch-item" data-customer={current.customer.clone()}>
                 <h4 class="customer">{ current.customer.clone() }</h4>
+                // Everything above the letter, so that stepping on needs no scrolling.
                 <div class="letter-actions">
                     <button class="primary" data-testid="batch-copy" onclick={on_copy}>{ w.copy }</button>
                     { crate::views::sent::record_sent(state, dispatch, &current.customer, kind, lang, &rows) }
                     if batch.copied { <span class="ok" role="status" data-testid="batch-copied">{ w.copied }</span> }
+                    <span class="batch-steps">
+                        <button data-testid="batch-previous" disabled={batch.at == 0} onclick={step(|| BatchAction::Previous)}>{ w.previous }</button>
+                        <button class="primary" data-testid="batch-next" disabled={last} onclick={step(|| BatchAction::Next)}>{ w.next }</button>
+                        <button data-testid="batch-print" onclick={on_print}>{ w.print_all }</button>
+                    </span>
                 </div>
                 <div class="letter-sheet"><pre data-testid="batch-text">{ text }</pre></div>
-                <div class="letter-actions">
-                    <button data-testid="batch-previous" disabled={batch.at == 0} onclick={step(|| BatchAction::Previous)}>{ w.previous }</button>
-                    <button class="primary" data-testid="batch-next" disabled={last} onclick={step(|| BatchAction::Next)}>{ w.next }</button>
-                    <button data-testid="batch-print" onclick={on_print}>{ w.print_all }</button>
-                </div>
             </article>
             // Only in print: every letter of the batch, each on its own page.
             <div class="batch-print-all" aria-hidden="true">

@@ -94,8 +94,8 @@ pub fn record_sent(
 }
 
 /// The customer's letters sent, newest first, each with its proof form (open while there is no
-/// proof yet).
-pub fn sent_log(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
+/// proof yet, when `forms_open`; a Today card keeps them folded).
+pub fn sent_log(state: &AppState, dispatch: &Dispatch, customer: &str, forms_open: bool) -> Html {
     let lang = state.lang();
     let w = crate::i18n::sent::words(lang);
     let entries: Vec<&SentLetter> = sent_for(&state.workspace.letters_sent, customer).collect();
@@ -105,7 +105,7 @@ pub fn sent_log(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
             if entries.is_empty() {
                 <p class="hint">{ w.none_sent_yet }</p>
             } else {
-                <ol>{ for entries.iter().map(|e| entry_html(state, dispatch, e)) }</ol>
+                <ol>{ for entries.iter().map(|e| entry_html(state, dispatch, e, forms_open)) }</ol>
             }
         </section>
     }
@@ -152,7 +152,7 @@ pub fn entry_summary(entry: &SentLetter, lang: Lang) -> String {
     parts.join(" · ")
 }
 
-fn entry_html(state: &AppState, dispatch: &Dispatch, entry: &SentLetter) -> Html {
+fn entry_html(state: &AppState, dispatch: &Dispatch, entry: &SentLetter, form_open: bool) -> Html {
     let lang = state.lang();
     let w = crate::i18n::sent::words(lang);
     let id = entry.id;
@@ -192,7 +192,7 @@ fn entry_html(state: &AppState, dispatch: &Dispatch, entry: &SentLetter) -> Html
     html! {
         <li data-testid="sent-entry" data-kind={entry.kind.key()} data-proven={entry.proven().to_string()}>
             <span class="sent-summary">{ entry_summary(entry, lang) }</span>
-            <details class="sent-proof" open={!entry.proven()}>
+            <details class="sent-proof" open={form_open && !entry.proven()}>
                 <summary>{ w.proof }</summary>
                 <div class="grid-fields">
                     <label>{ w.channel }
@@ -232,7 +232,7 @@ pub fn under_letter(
     html! {
         <>
             <div class="letter-actions no-print">{ record_sent(state, dispatch, customer, kind, lang, rows) }</div>
-            { sent_log(state, dispatch, customer) }
+            { sent_log(state, dispatch, customer, true) }
         </>
     }
 }
@@ -258,7 +258,7 @@ pub fn card_records(
         .is_some();
     html! {
         <div class="card-records">
-            if any_sent { { sent_log(state, dispatch, card.customer) } }
+            if any_sent { { sent_log(state, dispatch, card.customer, false) } }
             { crate::views::evidence::evidence_list(state, dispatch, card.customer, hand_over) }
         </div>
     }
