@@ -16,6 +16,8 @@ use crate::letters::LetterSettings;
 use crate::money::{decimal_mark_evidence, parse_amount, DecimalMark};
 use crate::paste::Field;
 use crate::playbook::contacts::{bounded, ContactEntry};
+use crate::playbook::evidence::{self, EvidenceItem};
+use crate::playbook::sent::{self, Proof, SentLetter};
 use crate::playbook::{
     mark_done, snooze, unmark_done, Action, Annotation, Annotations, Dispute, InvoiceKey,
     PlaybookSettings, PromiseToPay,
@@ -80,6 +82,20 @@ pub enum Edit {
     },
     /// Adds one entry to the contact log (bounded like a stored log).
     LogContact(ContactEntry),
+    /// Adds a letter to the letters-sent log (it gets the next id; bounded like a stored log).
+    RecordSent(SentLetter),
+    /// Replaces the proof of delivery of letter `id`.
+    UpdateSentProof {
+        id: u64,
+        proof: Proof,
+    },
+    RemoveSent(u64),
+    /// Ticks (or unticks) one item of a customer's evidence checklist.
+    SetEvidence {
+        customer: String,
+        item: EvidenceItem,
+        held: bool,
+    },
     SetDispute(InvoiceKey, Option<Dispute>),
     /// Records a promise to pay (None: withdraws the latest one).
     SetPromise(InvoiceKey, Option<PromiseToPay>),
@@ -120,7 +136,7 @@ pub enum Reach {
 impl Edit {
     pub fn reach(&self) -> Reach {
         match self {
-            Edit::SetLang(_) | Edit::SetLetters(_) => Reach::Nothing,
+            Edit::SetLang(_) | Edit::SetLetters(_) | Edit::SetEvidence { .. } => Reach::Nothing,
             Edit::SetAsOf(_)
             | Edit::SetBucketEdges(_)
             | Edit::SetChargeParams(_)
@@ -132,6 +148,9 @@ impl Edit {
             | Edit::UndoDone { .. }
             | Edit::Snooze { .. }
             | Edit::LogContact(_)
+            | Edit::RecordSent(_)
+            | Edit::UpdateSentProof { .. }
+            | Edit::RemoveSent(_)
             | Edit::SetDispute(..)
             | Edit::SetPromise(..)
             | Edit::SetCalendar(_)
@@ -214,6 +233,24 @@ impl Workspace {
                 let mut log = std::mem::take(&mut self.contacts);
                 log.push(entry);
                 self.contacts = bounded(log);
+            }
+            Edit::RecordSent(letter) => {
+                let mut log = std::mem::take(&mut self.letters_sent);
+                sent::record(&mut log, letter);
+                self.letters_sent = sent::bounded(log);
+            }
+            Edit::UpdateSentProof { id, proof } => {
+                sent::update_proof(&mut self.letters_sent, id, proof);
+                self.letters_sent = sent::bounded(std::mem::take(&mut self.letters_sent));
+            }
+            Edit::RemoveSent(id) => sent::remove(&mut self.letters_sent, id),
+            Edit::SetEvidence {
+                customer,
+                item,
+                held,
+            } => {
+                evidence::set_held(&mut self.evidence, &customer, item, held);
+                self.evidence = evidence::bounded(std::mem::take(&mut self.evidence));
             }
             Edit::Snooze {
                 keys,

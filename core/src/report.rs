@@ -107,6 +107,14 @@ pub fn derive_after_parse(parsed: Arc<Parsed>, workspace: &Workspace, today: Nai
         &parsed.invoices,
         as_of,
     );
+    // So does what the letters-sent log implies (letters sent, received, acknowledged).
+    let annotations = playbook::sent::with_sent(
+        &annotations,
+        &workspace.letters_sent,
+        &parsed.invoices,
+        settings.playbook.limitation.jurisdiction,
+        as_of,
+    );
     let calendar = settings.calendar.resolve(&settings.default_currency);
     let playbook_settings = with_calendar(&settings.playbook, &calendar);
     let playbook = playbook::run(

@@ -294,6 +294,8 @@ pub fn shareable(workspace: &Workspace, scope: ShareScope) -> Workspace {
                 settings,
                 annotations: Default::default(),
                 contacts: Default::default(),
+                letters_sent: Default::default(),
+                evidence: Default::default(),
             }
         }
     }

@@ -142,6 +142,8 @@ pub fn has_own_work(workspace: &Workspace) -> bool {
     !workspace.input.text.trim().is_empty()
         || !workspace.annotations.is_empty()
         || !workspace.contacts.is_empty()
+        || !workspace.letters_sent.is_empty()
+        || !workspace.evidence.is_empty()
         || settings != Settings::default()
 }
 
@@ -173,6 +175,8 @@ fn replaced(own: &Workspace, incoming: &Workspace) -> Workspace {
                 settings,
                 annotations: own.annotations.clone(),
                 contacts: own.contacts.clone(),
+                letters_sent: own.letters_sent.clone(),
+                evidence: own.evidence.clone(),
             }
         }
     }

@@ -15,6 +15,8 @@ use crate::letters::settings::LetterSettings;
 use crate::money::DecimalMark;
 use crate::paste::Field;
 use crate::playbook::contacts::ContactLog;
+use crate::playbook::evidence::EvidenceHeld;
+use crate::playbook::sent::SentLog;
 use crate::playbook::{Annotations, PlaybookSettings};
 
 /// Bump when a change to the stored form needs a migration in [`Workspace::from_json`].
@@ -34,6 +36,13 @@ pub struct Workspace {
     /// made before it are unchanged.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub contacts: ContactLog,
+    /// The letters-sent log with proof of delivery: data, like the contact log, and left out
+    /// of the JSON when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub letters_sent: SentLog,
+    /// The evidence the user holds per customer (the ticked part of the checklist): data.
+    #[serde(skip_serializing_if = "EvidenceHeld::is_empty")]
+    pub evidence: EvidenceHeld,
 }
 
 /// What the user pasted or opened, and the choices made about how to read it.
@@ -110,6 +119,8 @@ impl Default for Workspace {
             settings: Settings::default(),
             annotations: Annotations::default(),
             contacts: ContactLog::default(),
+            letters_sent: SentLog::default(),
+            evidence: EvidenceHeld::default(),
         }
     }
 }
@@ -152,6 +163,10 @@ impl Workspace {
         // A stored or shared log is untrusted: kept within its bounds.
         workspace.contacts =
             crate::playbook::contacts::bounded(std::mem::take(&mut workspace.contacts));
+        workspace.letters_sent =
+            crate::playbook::sent::bounded(std::mem::take(&mut workspace.letters_sent));
+        workspace.evidence =
+            crate::playbook::evidence::bounded(std::mem::take(&mut workspace.evidence));
         Ok(workspace)
     }
 }

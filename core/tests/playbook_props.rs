@@ -115,6 +115,7 @@ fn any_annotation() -> impl Strategy<Value = Annotation> {
                 done,
                 note: String::new(),
                 snoozed,
+                received: Vec::new(),
             },
         )
 }

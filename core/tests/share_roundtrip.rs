@@ -139,6 +139,7 @@ fn rich() -> Workspace {
                 action: Action::CallPayablesContact,
                 until: date(2025, 11, 3),
             }],
+            received: Vec::new(),
         },
     );
     ws.annotations.insert(

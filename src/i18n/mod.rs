@@ -12,6 +12,7 @@ pub mod mapping;
 pub mod problems;
 pub mod sanitized;
 pub mod rates;
+pub mod sent;
 pub mod settings;
 pub mod share;
 pub mod today;

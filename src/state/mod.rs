@@ -6,6 +6,7 @@
 //! goes through the `Timer` the page passes in. They are tested natively (`tests.rs`).
 
 mod guard;
+mod batch;
 mod letter;
 mod link;
 mod store;
@@ -25,6 +26,7 @@ use overdue_core::workspace::Workspace;
 use yew::Reducible;
 
 pub use guard::{GuardAction, Replace, Replaced};
+pub use batch::{BatchAction, BatchView};
 pub use letter::{LetterAction, LetterDraft};
 pub use link::{IncomingLink, LinkAction, LinkFlow};
 pub use store::{Persistence, Saved, StoreAction};
@@ -105,6 +107,8 @@ pub struct AppState {
     pub report: Rc<Report>,
     pub table: TableView,
     pub letter: LetterDraft,
+    /// The batch of today's letters of one kind being reviewed, if one is open.
+    pub batch: Option<BatchView>,
     pub link: LinkFlow,
     pub store: Persistence,
     pub ui: Panels,
@@ -136,6 +140,7 @@ pub enum Action {
     /// Only this customer's invoices, on the Invoices tab.
     ShowCustomer(String),
     Letter(LetterAction),
+    Batch(BatchAction),
     Link(LinkAction),
     Store(StoreAction),
     Panel(PanelAction),
@@ -168,6 +173,7 @@ impl AppState {
             table: TableView::new(&report),
             report,
             letter: LetterDraft::default(),
+            batch: None,
             link: LinkFlow::default(),
             store: Persistence {
                 saved,
@@ -236,6 +242,7 @@ impl AppState {
     fn replaced_by(&self, workspace: Workspace) -> AppState {
         let mut next = self.with_workspace(workspace, Reach::Parse);
         next.letter = LetterDraft::default();
+        next.batch = None;
         next.table.expanded = None;
         next.ui.input_open = None;
         next.ui.bucket_draft = None;
@@ -341,6 +348,10 @@ impl AppState {
             }
             Action::Letter(action) => AppState {
                 letter: self.letter.reduce(action),
+                ..self.clone()
+            },
+            Action::Batch(action) => AppState {
+                batch: batch::reduce(self.batch.as_ref(), action, &self.report),
                 ..self.clone()
             },
             Action::Link(action) => return self.reduce_link(action),

@@ -541,3 +541,56 @@ fn logging_a_contact_keeps_it_closes_the_form_and_feeds_the_playbook() {
         );
     }
 }
+
+#[test]
+fn a_batch_steps_through_its_letters_and_keeps_its_list_while_they_are_recorded() {
+    use overdue_core::playbook::sent::{SentChannel, SentLetter};
+    let text = format!("{HEAD}R1\tAlpha Ltd\t2025-10-21\t100\nR2\tBeta Ltd\t2025-10-24\t200\n");
+    let s = after(&state(""), [paste(&text)]);
+    let opened = after(&s, [Action::Batch(BatchAction::Open(LetterKind::Reminder))]);
+    let batch = opened.batch.clone().expect("two reminders are due");
+    assert_eq!(batch.letters.len(), 2);
+    assert_eq!(batch.at, 0);
+    let first = batch.current().unwrap().customer.clone();
+    let recorded = after(
+        &opened,
+        [Action::edit(Edit::RecordSent(SentLetter {
+            id: 0,
+            customer: first.clone(),
+            date: today(),
+            kind: LetterKind::Reminder,
+            lang: Lang::En,
+            channel: SentChannel::Email,
+            invoices: Vec::new(),
+            courier: String::new(),
+            reference: String::new(),
+            received: None,
+            acknowledged: None,
+        }))],
+    );
+    // Off Today, but still in the batch being reviewed.
+    assert!(!recorded
+        .report
+        .playbook
+        .today
+        .iter()
+        .any(|i| i.customer == first && i.letter == Some(LetterKind::Reminder) && !i.is_done()));
+    assert_eq!(recorded.batch.as_ref().unwrap().letters.len(), 2);
+    let stepped = after(
+        &recorded,
+        [
+            Action::Batch(BatchAction::Next),
+            Action::Batch(BatchAction::Next),
+        ],
+    );
+    assert_eq!(stepped.batch.as_ref().unwrap().at, 1, "stops at the last");
+    let back = after(&stepped, [Action::Batch(BatchAction::Previous)]);
+    assert_eq!(back.batch.as_ref().unwrap().at, 0);
+    assert_eq!(
+        after(&back, [Action::Batch(BatchAction::Close)]).batch,
+        None
+    );
+    // A kind nothing is due for opens nothing.
+    let none = after(&s, [Action::Batch(BatchAction::Open(LetterKind::Final))]);
+    assert_eq!(none.batch, None);
+}

@@ -184,6 +184,7 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
                 <button data-testid="print-letter" onclick={on_print}>{ w.print }</button>
                 if draft.copied { <span class="ok" role="status" data-testid="copied">{ w.copied_to_the_clipboard }</span> }
             </div>
+            { crate::views::sent::under_letter(state, dispatch, &customer, kind, letter_lang, &ticked.rows) }
             <article class="letter-sheet" lang={if letter_lang == Lang::Zh { "zh-CN" } else { "en" }}>
                 <pre data-testid="letter-text">{ text.clone() }</pre>
             </article>

@@ -1,10 +1,12 @@
 //! Rendering: plain functions from the state to HTML, one file per panel. User text is only
 //! ever put in text nodes and attribute values (Yew escapes both), never parsed as HTML.
 
+mod batch;
 mod charges;
 mod credit;
 mod contacts;
 mod customers;
+mod evidence;
 mod file_open;
 mod input;
 mod invoices;
@@ -13,6 +15,7 @@ mod mapping;
 mod problems;
 mod sanitized;
 mod rates;
+mod sent;
 mod settings;
 pub mod share;
 mod summary;

@@ -31,6 +31,9 @@ pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
     let report = &state.report;
     let items = &report.playbook.today;
     let w = crate::i18n::today::words(lang);
+    if let Some(batch) = crate::views::batch::batch_view(state, dispatch) {
+        return batch;
+    }
     let cards = by_customer(items);
     let empty = if report.parsed.invoices.is_empty() {
         Some(w.no_data_yet)
@@ -48,6 +51,7 @@ pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
             }
             if !cards.is_empty() {
                 <p class="hint">{ w.in_order_of_priority_stage }{ " " }{ super::contacts::export_button(state) }</p>
+                { crate::views::batch::batch_entry(state, dispatch) }
                 <ol>{ for cards.iter().map(|card| card_html(state, dispatch, card)) }</ol>
             }
         </div>
@@ -76,6 +80,7 @@ fn card_html(state: &AppState, dispatch: &Dispatch, card: &CustomerCard) -> Html
             { super::credit::today_line(state, card.customer) }
             { for card.items.iter().map(|item| track_html(state, dispatch, item)) }
             { super::contacts::customer_log(state, dispatch, card.customer, true) }
+            { crate::views::sent::card_records(state, dispatch, card) }
         </li>
     }
 }

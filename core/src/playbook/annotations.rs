@@ -134,6 +134,11 @@ pub struct Annotation {
     /// Left out of the JSON when empty, so links and saves made before it are unchanged.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub snoozed: Vec<Snooze>,
+    /// Letters that reached the customer: the action the letter carried out, dated the day it
+    /// was received. Derived from the letters-sent log for the playbook (a notice's deadline
+    /// runs from its receipt), never stored.
+    #[serde(skip)]
+    pub received: Vec<DoneAction>,
 }
 
 impl Annotation {
@@ -280,6 +285,7 @@ mod tests {
                     action: Action::CallPayablesContact,
                     until: day,
                 }],
+                received: Vec::new(),
             },
         );
         let json = serde_json::to_string(&annotations).unwrap();

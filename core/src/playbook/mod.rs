@@ -5,6 +5,8 @@
 //! # Interface
 //! Stored in the workspace (the shell adds the two fields):
 //! - `settings.playbook`: [`PlaybookSettings`] — `#[serde(default)]`; every threshold editable.
+//! - `letters_sent`: [`sent::SentLog`], the letters-sent log with proof of delivery, merged
+//!   into the annotations by [`sent::with_sent`]; `evidence`: [`evidence::EvidenceHeld`].
 //! - `annotations`: [`Annotations`] = `BTreeMap<InvoiceKey, Annotation>`, keyed by
 //!   customer + invoice number (stored as the string `customer\u{1f}number`), so they
 //!   survive re-pasting. An [`Annotation`] holds a [`Dispute`], [`PromiseToPay`]s, a
@@ -40,8 +42,10 @@
 
 mod annotations;
 pub mod contacts;
+pub mod evidence;
 mod reasons;
 pub mod rules;
+pub mod sent;
 mod settings;
 pub mod today;
 mod vocabulary;

@@ -386,6 +386,17 @@ impl<'a> Steps<'a> {
             .max()
     }
 
+    /// The day the letter that carried out `action` on `sent` reached the customer, when the
+    /// letters-sent log knows it: a notice's deadline runs from its receipt.
+    fn received(&self, action: Action, sent: NaiveDate) -> Option<NaiveDate> {
+        self.annotation?
+            .received
+            .iter()
+            .filter(|r| r.action == action && r.date >= sent && r.date <= self.as_of)
+            .map(|r| r.date)
+            .min()
+    }
+
     /// The day the user put `action` off to, if they did.
     fn snoozed_until(&self, action: Action) -> Option<NaiveDate> {
         self.annotation?
@@ -727,13 +738,20 @@ fn stage_steps(
     let deadline = |sent: Option<NaiveDate>| {
         shift(sent.unwrap_or(as_of), days(settings.payment_deadline_days))
     };
+    // A notice takes effect when it reaches the customer (民法典 第一百三十七条: a declaration
+    // to a party takes effect on arrival), so its deadline counts from the receipt when known.
+    let effective = |steps: &Steps, action: Action, sent: Option<NaiveDate>| {
+        sent.map(|sent| steps.received(action, sent).unwrap_or(sent))
+    };
     match stage {
         Stage::BeforeDue => {
             steps.push(Action::SendCourtesyReminder, since, since);
         }
         Stage::Friendly => {
             steps.push(Action::CheckInvoiceReceived, since, since);
-            steps.push(Action::SendReminder, since, since);
+            // One first reminder per invoice: one sent earlier (even before this stage, or
+            // before a dispute sent the invoice off the track) is not asked for again.
+            steps.push(Action::SendReminder, since, NaiveDate::MIN);
             steps.push(Action::AskReasonForDelay, since, since);
         }
         Stage::Formal => {
@@ -744,15 +762,22 @@ fn stage_steps(
                 steps.push(Action::OfferPaymentPlan, since, since);
                 why.push(Reason::CashFlow);
             }
+            let arrived = effective(steps, Action::SendFormalNotice, sent);
             let call_after = days(settings.call_after_days);
-            let call_on = shift(sent.unwrap_or(since.max(as_of)), call_after);
+            let call_on = shift(arrived.unwrap_or(since.max(as_of)), call_after);
             steps.push(Action::CallPayablesContact, call_on, since);
-            assessment.payment_deadline = Some(deadline(sent));
+            assessment.payment_deadline = Some(deadline(arrived));
             if let Some(sent) = sent {
                 why.push(Reason::NoticeSent {
                     sent,
-                    pay_by: deadline(Some(sent)),
+                    pay_by: deadline(arrived),
                     call_on,
+                });
+            }
+            if let Some(received) = arrived.filter(|r| Some(*r) != sent) {
+                why.push(Reason::NoticeReceived {
+                    received,
+                    pay_by: deadline(Some(received)),
                 });
             }
         }
@@ -763,7 +788,14 @@ fn stage_steps(
             steps.push(Action::HoldAccount, since, since);
             steps.push(Action::ReduceCredit, since, since);
             steps.push(Action::GatherEvidence, since, since);
-            assessment.payment_deadline = Some(deadline(sent));
+            let arrived = effective(steps, Action::SendFinalNotice, sent);
+            assessment.payment_deadline = Some(deadline(arrived));
+            if let Some(received) = arrived.filter(|r| Some(*r) != sent) {
+                why.push(Reason::NoticeReceived {
+                    received,
+                    pay_by: deadline(Some(received)),
+                });
+            }
         }
         Stage::Escalate | Stage::BadDebt => {
             let check = write_off_check(on_track, charges_owed, &invoice.currency, settings);
@@ -777,7 +809,14 @@ fn stage_steps(
                 .last_done(&demands, NaiveDate::MIN)
                 .filter(|d| *d < since);
             let hand_over_on = match before_stage {
-                Some(sent) => deadline(Some(sent)).max(since),
+                Some(sent) => {
+                    let arrived = demands
+                        .iter()
+                        .filter_map(|a| steps.received(*a, sent))
+                        .min()
+                        .unwrap_or(sent);
+                    deadline(Some(arrived)).max(since)
+                }
                 None => {
                     let sent = steps
                         .push(Action::SendFinalNotice, since, since)

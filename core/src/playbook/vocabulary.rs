@@ -534,6 +534,11 @@ pub enum Reason {
         pay_by: NaiveDate,
         call_on: NaiveDate,
     },
+    /// The notice reached the customer on `received`: its deadline counts from then.
+    NoticeReceived {
+        received: NaiveDate,
+        pay_by: NaiveDate,
+    },
     InsurerDeadline {
         by: NaiveDate,
         days_left: i64,
@@ -619,6 +624,7 @@ impl Reason {
                 | Reason::PromiseBroken { .. }
                 | Reason::CashFlow
                 | Reason::NoticeSent { .. }
+                | Reason::NoticeReceived { .. }
                 | Reason::CollectionWorthwhile { .. }
                 | Reason::CollectionNotWorthwhile { .. }
                 | Reason::CollectionBreakEven { .. }
@@ -793,6 +799,18 @@ impl Reason {
                     date(sent),
                     date(pay_by),
                     date(call_on)
+                ),
+            },
+            Reason::NoticeReceived { received, pay_by } => match lang {
+                Lang::Zh => format!(
+                    "对方于{}签收，付款期限自签收之日起算，至{}",
+                    date(received),
+                    date(pay_by)
+                ),
+                Lang::En => format!(
+                    "Received by the customer on {}: the deadline runs from receipt, to {}",
+                    date(received),
+                    date(pay_by)
                 ),
             },
             Reason::InsurerDeadline { by, days_left } => match lang {
