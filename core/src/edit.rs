@@ -31,6 +31,9 @@ pub const MAX_DEADLINE_DAYS: u32 = 365;
 pub const MAX_PLAYBOOK_DAYS: u32 = crate::playbook::MAX_DAYS as u32;
 
 #[derive(Clone, Debug, PartialEq)]
+// One edit per user action, moved once into `Workspace::apply`: the size of the letter
+// settings (two languages of sender and contract terms since issue 16) costs nothing here.
+#[allow(clippy::large_enum_variant)]
 pub enum Edit {
     /// New pasted, typed or opened text, with the file name when it came from a file.
     Paste {
