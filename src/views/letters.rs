@@ -9,7 +9,7 @@ use overdue_core::edit::Edit;
 use overdue_core::i18n::Lang;
 use overdue_core::letters::{
     check_template, default_customer, gaps, history, open_rows, placeholders, recommended_letter,
-    render, ticked_rows, EnglishForm, LetterRequest, LetterSettings,
+    render, ticked_rows, LetterRequest, LetterSettings,
 };
 use overdue_core::playbook::{InvoiceKey, LetterKind};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -361,7 +361,6 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
         });
         html! { <label class="check"><input type="checkbox" data-testid={testid} checked={value} {onchange} />{ label }</label> }
     };
-    let s = &settings.sender;
     let check = |label: &'static str,
                  testid: &'static str,
                  value: bool,
@@ -399,22 +398,8 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
     html! {
         <details class="sender no-print">
             <summary>{ w.your_company_the_customer_s }</summary>
+            <p class="hint">{ w.sender_in_settings }</p>
             <div class="grid-fields">
-                { field(w.company_name, "sender-company", &s.company, |x, v| x.sender.company = v) }
-                { field(w.address, "sender-address", &s.address, |x, v| x.sender.address = v) }
-                { field(w.contact_person, "sender-contact", &s.contact, |x, v| x.sender.contact = v) }
-                { field(w.phone, "sender-phone", &s.phone, |x, v| x.sender.phone = v) }
-                { field(w.email, "sender-email", &s.email, |x, v| x.sender.email = v) }
-                { field(w.bank, "sender-bank", &s.bank_name, |x, v| x.sender.bank_name = v) }
-                { field(w.bank_account, "sender-account", &s.bank_account, |x, v| x.sender.bank_account = v) }
-                { field(w.signature_line, "sender-signature", &s.signature, |x, v| x.sender.signature = v) }
-                { field(w.english_company, "sender-company-en", &s.en.company, |x, v| x.sender.en.company = v) }
-                { field(w.english_address, "sender-address-en", &s.en.address, |x, v| x.sender.en.address = v) }
-                { field(w.english_contact, "sender-contact-en", &s.en.contact, |x, v| x.sender.en.contact = v) }
-                { field(w.english_bank, "sender-bank-en", &s.en.bank_name, |x, v| x.sender.en.bank_name = v) }
-                { field(w.english_account, "sender-account-en", &s.en.bank_account, |x, v| x.sender.en.bank_account = v) }
-                { field(w.english_signature, "sender-signature-en", &s.en.signature, |x, v| x.sender.en.signature = v) }
-                { check(w.british_form, "english-british", settings.english.is_british(), |x, v| x.english = if v { EnglishForm::British } else { EnglishForm::American }) }
                 { field(w.contract_clause_cited_in_notices, "contract-clause", &settings.contract_clause, |x, v| x.contract_clause = v) }
                 { field(w.contract_name_zh, "contract-name-zh", &settings.contract.zh.name, |x, v| x.contract.zh.name = v) }
                 { field(w.contract_name_en, "contract-name-en", &settings.contract.en.name, |x, v| x.contract.en.name = v) }

@@ -9,6 +9,7 @@ mod invoices;
 mod letters;
 mod mapping;
 mod problems;
+mod sender;
 mod settings;
 pub mod share;
 mod summary;

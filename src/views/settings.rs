@@ -85,6 +85,7 @@ pub fn settings(state: &AppState, dispatch: &Dispatch) -> Html {
             </div>
             { super::today::playbook_settings(state, dispatch) }
             { super::charges::charge_settings(state, dispatch) }
+            { super::sender::sender_section(state, dispatch) }
             { device_data(state, dispatch) }
         </div>
     }

@@ -473,7 +473,10 @@ impl<'a> Facts<'a> {
                                 }
                                 text.push_str(&format!("固定补偿{fixed}"));
                             }
-                            text.push_str(&format!("，合计{}", money(c.total)));
+                            // A total only where it adds two figures.
+                            if fixed.is_some() && c.interest > Decimal::ZERO {
+                                text.push_str(&format!("，合计{}", money(c.total)));
+                            }
                             text
                         }
                         Lang::En => {
@@ -488,12 +491,12 @@ impl<'a> Facts<'a> {
                             if let Some(fixed) = &fixed {
                                 parts.push(format!("fixed compensation of {fixed}"));
                             }
-                            format!(
-                                "Invoice {}: {}, {} in all",
-                                inv.number,
-                                parts.join(" and "),
-                                money(c.total)
-                            )
+                            let all = if parts.len() > 1 {
+                                format!(", {} in all", money(c.total))
+                            } else {
+                                String::new()
+                            };
+                            format!("Invoice {}: {}{all}", inv.number, parts.join(" and "))
                         }
                     };
                     charge_items.push(map([

@@ -1007,7 +1007,8 @@ mod tests {
                 "final",
                 "dispute",
                 "payment-plan",
-                "statement"
+                "statement",
+                "acknowledgment"
             ]
         );
     }
