@@ -132,7 +132,7 @@ pub fn charge_basis(
             sme_article(date, lang)
         ),
         (RuleKind::CnSmeRegulation, Lang::En) => format!(
-            "Under {} (a public body or large enterprise paying a small or medium-sized enterprise late owes interest, at 0.05% a day where no rate was agreed), ",
+            "Under {} — a public body or large enterprise that pays a small or medium-sized enterprise late owes interest, at 0.05% a day where no rate was agreed — ",
             sme_article(date, lang)
         ),
         (RuleKind::CnSaleLpr, Lang::Zh) => format!(
@@ -196,7 +196,12 @@ pub fn period_words(
                 RateUnit::Year => format!("{rate} a year ({basis}-day year)"),
             };
             let day_word = if days == 1 { "day" } else { "days" };
-            format!("on {principal} from {from} to {to} ({days} {day_word}) at {rate}")
+            let days = if days == 1 {
+                String::new()
+            } else {
+                days.to_string()
+            };
+            format!("on {principal} for the {days} {day_word} from {from} to {to} at {rate}")
         }
     })
 }
@@ -218,7 +223,7 @@ pub fn daily_amount(p: &ChargePeriod) -> Option<Decimal> {
             .checked_div(basis)?,
         RateUnit::Year => p.principal.checked_mul(rate)?.checked_div(basis)?,
     };
-    Some(per_day.round_dp(2))
+    Some(crate::money::round_cents(per_day))
 }
 
 #[cfg(test)]
