@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 
 use crate::calendar::CalendarSettings;
 
-use crate::credit::{CreditLimit, CreditSettings, CustomerCredit};
 use crate::charges::{ChargeRuleParams, UserRate};
+use crate::credit::{CreditLimit, CreditSettings, CustomerCredit};
 use crate::dates::DayMonthOrder;
 use crate::i18n::Lang;
 use crate::letters::LetterSettings;
@@ -36,6 +36,9 @@ pub const MAX_DEADLINE_DAYS: u32 = 365;
 pub const MAX_PLAYBOOK_DAYS: u32 = crate::playbook::MAX_DAYS as u32;
 
 #[derive(Clone, Debug, PartialEq)]
+// One edit per user action, moved once into `Workspace::apply`: the size of the letter
+// settings (two languages of sender and contract terms since issue 16) costs nothing here.
+#[allow(clippy::large_enum_variant)]
 pub enum Edit {
     /// New pasted, typed or opened text, with the file name when it came from a file.
     Paste {

@@ -187,10 +187,13 @@ pub fn review(own: &Workspace, incoming: &Workspace) -> Review {
     let after = apply(own, incoming);
     let (a, b) = (&own.settings, &after.settings);
     let input_changed = own.input != after.input;
-    let sender_without_bank = |s: &SenderProfile| SenderProfile {
-        bank_name: String::new(),
-        bank_account: String::new(),
-        ..s.clone()
+    let sender_without_bank = |s: &SenderProfile| {
+        let mut s = s.clone();
+        s.bank_name.clear();
+        s.bank_account.clear();
+        s.en.bank_name.clear();
+        s.en.bank_account.clear();
+        s
     };
     let letter_defaults = |s: &Settings| {
         let mut letters = s.letters.clone();
@@ -238,11 +241,31 @@ pub fn review(own: &Workspace, incoming: &Workspace) -> Review {
         .filter_map(|(change, changed)| changed.then_some(change))
         .collect();
     let (mine, theirs) = (&a.letters.sender, &b.letters.sender);
-    let bank = (mine.bank_name != theirs.bank_name || mine.bank_account != theirs.bank_account)
-        .then(|| BankDetails {
-            bank_name: theirs.bank_name.clone(),
-            bank_account: theirs.bank_account.clone(),
-        });
+    // Both languages' bank details count: an English account swapped in a link is as
+    // dangerous as a Chinese one (issue 16 made them two).
+    let bank_of = |s: &SenderProfile| {
+        let both = |zh: &str, en: &str| {
+            let (zh, en) = (zh.trim(), en.trim());
+            if en.is_empty() || en == zh {
+                zh.to_string()
+            } else if zh.is_empty() {
+                en.to_string()
+            } else {
+                format!("{zh} / {en}")
+            }
+        };
+        (
+            both(&s.bank_name, &s.en.bank_name),
+            both(&s.bank_account, &s.en.bank_account),
+        )
+    };
+    let bank = (bank_of(mine) != bank_of(theirs)).then(|| {
+        let (bank_name, bank_account) = bank_of(theirs);
+        BankDetails {
+            bank_name,
+            bank_account,
+        }
+    });
     let templates = incoming
         .settings
         .letters
@@ -404,5 +427,16 @@ mod tests {
         let review = super::review(&mine, &incoming);
         assert_eq!(review.changes, Vec::<Change>::new());
         assert_eq!(review.bank.unwrap().bank_account, "GB00 1234");
+
+        // The English letters' account (issue 16) is flagged the same way.
+        let mut theirs = ws.clone();
+        theirs.settings.letters.sender.en.bank_account = "GB99 9999 SWIFT XYZ".into();
+        let incoming = through_link(&theirs, ShareScope::SettingsOnly);
+        let review = super::review(&ws, &incoming);
+        assert_eq!(review.changes, Vec::<Change>::new());
+        assert_eq!(
+            review.bank.unwrap().bank_account,
+            "GB00 1234 / GB99 9999 SWIFT XYZ"
+        );
     }
 }

@@ -117,6 +117,8 @@ fn check(template: &str) -> Outcome {
         date: today(),
         deadline: None,
         instalments: None,
+        history: Default::default(),
+        charge_rule: None,
     };
     let letter = render(report, &settings, &request);
     if letter.body.is_empty() && !template.trim().is_empty() && letter.error.is_some() {

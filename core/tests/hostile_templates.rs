@@ -53,6 +53,8 @@ fn request(kind: LetterKind, lang: Lang) -> LetterRequest {
         date: today(),
         deadline: None,
         instalments: None,
+        history: Default::default(),
+        charge_rule: None,
     }
 }
 

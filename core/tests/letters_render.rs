@@ -69,6 +69,11 @@ fn sample() -> (Report, LetterSettings) {
             bank_name: "中国银行宁波分行".into(),
             bank_account: "3580 1234 5678".into(),
             signature: "财务部".into(),
+            en: overdue_core::letters::SenderEnglish {
+                company: "Ningbo Yuanhang Import & Export Co., Ltd.".into(),
+                address: "100 Tiantong South Road, Ningbo, China".into(),
+                ..Default::default()
+            },
         },
         contract_clause: "《购销合同》（编号HT-2025-018）第五条".into(),
         ..Default::default()
@@ -79,6 +84,8 @@ fn sample() -> (Report, LetterSettings) {
             full_name: String::new(),
             address: "广东省深圳市福田区华强北路1号".into(),
             contact: "李明".into(),
+            large_or_public: true,
+            ..Default::default()
         },
     );
     settings.customers.insert(
@@ -87,6 +94,7 @@ fn sample() -> (Report, LetterSettings) {
             full_name: "Harbor Lights Trading LLC".into(),
             address: "12 Pier Road, Long Beach, CA 90802, USA".into(),
             contact: "Ms Jane Carter".into(),
+            ..Default::default()
         },
     );
     (report, settings)
@@ -101,6 +109,8 @@ fn request(kind: LetterKind, lang: Lang, customer: &str) -> LetterRequest {
         date: today(),
         deadline: None,
         instalments: None,
+        history: Default::default(),
+        charge_rule: None,
     }
 }
 
@@ -133,8 +143,8 @@ fn assert_contains(letter: &Letter, needles: &[&str]) {
 /// Chinese business-letter form: 致 …：, 此致 敬礼, then the company and the date as 落款.
 fn assert_chinese_form(letter: &Letter, customer: &str) {
     let body = &letter.body;
-    assert!(body.contains(&format!("致 {customer}：")), "{body}");
-    let closing = body.find("此致\n敬礼！").expect("此致 敬礼");
+    assert!(body.contains(&format!("致{customer}：")), "{body}");
+    let closing = body.find("　　此致\n敬礼！").expect("此致 敬礼");
     let signed = &body[closing..];
     assert!(signed.contains("宁波远航进出口有限公司"), "{body}");
     assert!(signed.contains("2025年11月20日"), "{body}");
@@ -148,11 +158,13 @@ fn assert_chinese_form(letter: &Letter, customer: &str) {
 /// English business-letter form: sender, date, addressee, subject line, salutation, close.
 fn assert_english_form(letter: &Letter, customer: &str) {
     let body = &letter.body;
-    let sender = body.find("宁波远航进出口有限公司").unwrap();
-    let dated = body.find("20 Nov 2025").expect("letter date");
+    let sender = body
+        .find("Ningbo Yuanhang Import & Export Co., Ltd.")
+        .unwrap();
+    let dated = body.find("20 November 2025").expect("letter date");
     let to = body.find(customer).expect("addressee");
     let subject = body
-        .find(&format!("Subject: {}", letter.subject))
+        .find(&format!("Re: {}", letter.subject))
         .expect("subject line");
     let dear = body.find("Dear ").expect("salutation");
     let close = body.find("Yours ").expect("complimentary close");
@@ -175,7 +187,15 @@ fn courtesy_reminder() {
     );
     let en = letter(LetterKind::Courtesy, Lang::En, HUAQIANG);
     assert_english_form(&en, HUAQIANG);
-    assert_contains(&en, &["FP003", "25 Nov 2025", "CNY 12,345.60", "Dear 李明"]);
+    assert_contains(
+        &en,
+        &[
+            "FP003",
+            "25 November 2025",
+            "CNY 12,345.60",
+            "Dear Sir or Madam,",
+        ],
+    );
     assert!(en.subject.starts_with("Payment due soon"));
 }
 
@@ -186,11 +206,11 @@ fn friendly_reminder() {
     assert_contains(
         &zh,
         &[
-            "逾期付款提醒函",
+            "逾期付款提醒",
             "FP001",
-            "已逾期 142 天",
+            "已逾期142天",
             "FP002",
-            "已逾期 50 天",
+            "已逾期50天",
         ],
     );
     let en = letter(LetterKind::Reminder, Lang::En, HUAQIANG);
@@ -226,12 +246,12 @@ fn formal_notice_has_the_seven_elements() {
             "人民币128,600.00元",
             "FP002",
             "人民币36,250.00元",
-            "已逾期 142 天",
+            "已逾期142天",
             "《购销合同》（编号HT-2025-018）第五条",
             "2025年11月27日",
             "逾期利息",
             "暂停向贵司发货",
-            "法律途径",
+            "提起诉讼或申请仲裁",
             // 128,600 + 36,250 (the overdue invoices), in figures and 大写.
             "人民币164,850.00元",
             "人民币壹拾陆万肆仟捌佰伍拾元整",
@@ -247,13 +267,13 @@ fn formal_notice_has_the_seven_elements() {
     assert_contains(
         &en,
         &[
-            "浙江省宁波市鄞州区天童南路100号",
-            "广东省深圳市福田区华强北路1号",
-            "Invoice FP001 dated 1 Jun 2025, amount CNY 128,600.00, due 1 Jul 2025",
+            "100 Tiantong South Road, Ningbo, China",
+            "Dear Sir or Madam,",
+            "Invoice FP001 dated 1 June 2025 for CNY 128,600.00: CNY 128,600.00 outstanding, due 1 July 2025",
             "142 days overdue",
-            "breach of 《购销合同》（编号HT-2025-018）第五条",
-            "by 27 Nov 2025",
-            "late-payment interest",
+            "The total overdue is CNY 164,850.00",
+            "by 27 November 2025",
+            "charge interest on the overdue amount",
             "place your account on hold",
             "legal action",
         ],
@@ -283,18 +303,18 @@ fn deadline_from_request_playbook_or_settings() {
     req.deadline = Some(date(2025, 12, 15));
     assert!(render(&report, &settings, &req)
         .body
-        .contains("by 15 Dec 2025"));
+        .contains("by 15 December 2025"));
     // A letter dated after the playbook's deadline: the settings' default, 7 calendar days.
     req.deadline = None;
     req.date = date(2025, 11, 28); // a Friday
     settings.deadline_days = 3;
     assert!(render(&report, &settings, &req)
         .body
-        .contains("by 1 Dec 2025"));
+        .contains("by 1 December 2025"));
     settings.working_days = true;
     assert!(render(&report, &settings, &req)
         .body
-        .contains("by 3 Dec 2025"));
+        .contains("by 3 December 2025"));
 }
 
 #[test]
@@ -309,14 +329,14 @@ fn final_notice_states_the_charges_and_their_basis() {
     assert_contains(
         &zh,
         &[
-            "律师函前最后通知",
+            "最后催告函",
             "最后通知",
-            "依据《保障中小企业款项支付条例》（日万分之五）",
+            "依据《保障中小企业款项支付条例》（国务院令第802号）第十七条",
             "人民币9,130.60元",
             "逾期利息",
-            "本金及逾期费用合计",
+            "本金及逾期利息合计",
             "2025年11月27日",
-            "法律途径",
+            "提起诉讼或申请仲裁",
         ],
     );
     let en = letter(LetterKind::Final, Lang::En, HUAQIANG);
@@ -325,8 +345,8 @@ fn final_notice_states_the_charges_and_their_basis() {
         &en,
         &[
             "final notice before legal action",
-            "Under China: SME Payment Regulation (0.05 % a day)",
-            "Invoice FP001: interest CNY 9,130.60",
+            "Under article 17 of the PRC Regulations",
+            "Invoice FP001: interest of CNY 9,130.60",
             "The total now due",
             "legal action",
         ],
@@ -341,7 +361,7 @@ fn dispute_response() {
         &zh,
         &[
             "争议回复函",
-            "已收到贵司于 2025年11月18日 就发票 INV-88 提出的异议",
+            "已收到贵司于2025年11月18日就发票INV-88提出的异议",
             "质量问题",
             "18,400.00美元",
             "合同",
@@ -353,7 +373,7 @@ fn dispute_response() {
             "更正后的发票",
             "贷项通知单",
             "先行支付无争议部分14,400.00美元",
-            "并不影响贵司对无争议部分的付款义务",
+            "不影响贵司对无争议部分的付款义务",
         ],
     );
     let en = letter(LetterKind::Dispute, Lang::En, HARBOR);
@@ -361,8 +381,8 @@ fn dispute_response() {
     assert_contains(
         &en,
         &[
-            "objection to invoice INV-88 (Quality; amount in question USD 4,000.00)",
-            "Invoice INV-88 dated 1 Aug 2025, due 15 Sep 2025: amount USD 18,400.00",
+            "of your concern about invoice INV-88: ",
+            "Invoice INV-88 dated 1 August 2025 for USD 18,400.00",
             "the contract",
             "your purchase order",
             "our order confirmation",
@@ -381,7 +401,11 @@ fn dispute_response() {
         .dispute
         .clone()
         .unwrap();
-    let shown = overdue_core::dates::display(case.evidence_by, Lang::En);
+    let shown = overdue_core::letters::letter_date(
+        case.evidence_by,
+        Lang::En,
+        overdue_core::letters::EnglishForm::British,
+    );
     assert!(
         en.body.contains(&format!("by {shown}")),
         "{shown}\n{}",
@@ -402,13 +426,13 @@ fn payment_plan_proposal() {
         &zh,
         &[
             "分期付款协议建议",
-            "共分 7 期",
-            "第 1 期：2025年12月31日 前支付 人民币25,313.65元",
-            "第 2 期：2026年1月31日 前支付 人民币25,313.65元",
-            "第 3 期：2026年2月28日 前支付",
-            "第 7 期：2026年6月30日 前支付 人民币25,313.70元",
+            "共分7期",
+            "第1期：2025年12月31日前支付人民币25,313.65元",
+            "第2期：2026年1月31日前支付人民币25,313.65元",
+            "第3期：2026年2月28日前支付",
+            "第7期：2026年6月30日前支付人民币25,313.70元",
             "人民币壹拾柒万柒仟壹佰玖拾伍元陆角整",
-            "未能按期足额支付，剩余全部未付款项将立即到期",
+            "未能按期足额支付，剩余全部未付款项即时到期",
         ],
     );
     req.lang = Lang::En;
@@ -418,8 +442,8 @@ fn payment_plan_proposal() {
         &en,
         &[
             "7 payments totalling CNY 177,195.60",
-            "1. CNY 25,313.65 by 31 Dec 2025",
-            "7. CNY 25,313.70 by 30 Jun 2026",
+            "1. CNY 25,313.65 by 31 December 2025",
+            "7. CNY 25,313.70 by 30 June 2026",
             "If any instalment is not paid in full by its date, the whole remaining balance becomes due",
         ],
     );
@@ -429,7 +453,10 @@ fn payment_plan_proposal() {
         &settings,
         &request(LetterKind::PaymentPlan, Lang::En, HUAQIANG),
     );
-    assert_contains(&default, &["3 payments", "1. CNY 59,065.20 by 4 Dec 2025"]);
+    assert_contains(
+        &default,
+        &["3 payments", "1. CNY 59,065.20 by 4 December 2025"],
+    );
 }
 
 #[test]
@@ -444,11 +471,11 @@ fn statement_of_account() {
             "FP002",
             "FP003",
             "CN005",
-            "账龄：逾期 90 天以上",
-            "账龄：未到期",
+            "已逾期142天",
+            "将于2025年11月25日到期",
             // Open invoices less the credit note.
             "应付余额合计：人民币176,195.60元（大写：人民币壹拾柒万陆仟壹佰玖拾伍元陆角整）",
-            "签字盖章回传确认",
+            "签字盖章后回传",
             "余额相符",
         ],
     );
@@ -465,7 +492,7 @@ fn statement_of_account() {
             "CN005",
             "Balance due: CNY 176,195.60",
             "confirm the balance",
-            "Not yet due",
+            "falling due on 25 November 2025",
         ],
     );
 }
@@ -558,7 +585,7 @@ fn a_template_error_is_reported_with_its_line_and_the_default_letter_shown() {
     );
     assert_eq!(letter.error, None);
     assert!(letter.body.starts_with(&format!(
-        "Dear {HUAQIANG}, you owe CNY 164,850.00 by 27 Nov 2025.\nInvoice FP001 dated 1 Jun 2025"
+        "Dear {HUAQIANG}, you owe CNY 164,850.00 by 27 November 2025.\nInvoice FP001 dated 1 June 2025"
     )));
 }
 

@@ -99,6 +99,7 @@ fn rich() -> Workspace {
             full_name: "上海某某贸易有限公司".into(),
             address: "上海市浦东新区".into(),
             contact: "李经理".into(),
+            ..Default::default()
         },
     );
     l.templates.insert(

@@ -3,15 +3,15 @@
 
 pub mod aging;
 pub mod charges;
-pub mod credit;
 pub mod contacts;
+pub mod credit;
 pub mod input;
 pub mod invoices;
 pub mod letters;
 pub mod mapping;
 pub mod problems;
-pub mod sanitized;
 pub mod rates;
+pub mod sanitized;
 pub mod sent;
 pub mod settings;
 pub mod share;

@@ -5,8 +5,8 @@
 //! the clock is read once by the page, saving is an effect in `app.rs`, and derive timing
 //! goes through the `Timer` the page passes in. They are tested natively (`tests.rs`).
 
-mod guard;
 mod batch;
+mod guard;
 mod letter;
 mod link;
 mod store;
@@ -25,8 +25,8 @@ use overdue_core::report::{derive, rederive, Report};
 use overdue_core::workspace::Workspace;
 use yew::Reducible;
 
-pub use guard::{GuardAction, Replace, Replaced};
 pub use batch::{BatchAction, BatchView};
+pub use guard::{GuardAction, Replace, Replaced};
 pub use letter::{LetterAction, LetterDraft};
 pub use link::{IncomingLink, LinkAction, LinkFlow};
 pub use store::{Persistence, Saved, StoreAction};

@@ -51,6 +51,21 @@ fn letter_text(state: &AppState, kind: LetterKind, letter: &DueLetter) -> (Strin
         deadline: None,
         instalments: (kind == LetterKind::PaymentPlan)
             .then_some((settings.instalment_count, first_instalment)),
+        // As in the Letters tab: what was sent before, and the customer's charge rule.
+        history: overdue_core::letters::history(
+            &state.workspace.annotations,
+            &state.workspace.letters_sent,
+            &letter.invoices,
+            report.as_of,
+        ),
+        charge_rule: Some(
+            state
+                .workspace
+                .settings
+                .charges
+                .params_for(&letter.customer)
+                .clone(),
+        ),
     };
     (render(report, settings, &request).body, rows)
 }

@@ -8,8 +8,8 @@ use overdue_core::dates;
 use overdue_core::edit::Edit;
 use overdue_core::i18n::Lang;
 use overdue_core::letters::{
-    check_template, default_customer, open_rows, placeholders, recommended_letter, render,
-    ticked_rows, LetterRequest, LetterSettings,
+    check_template, default_customer, gaps, history, open_rows, placeholders, recommended_letter,
+    render, ticked_rows, LetterRequest, LetterSettings,
 };
 use overdue_core::playbook::{InvoiceKey, LetterKind};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -73,8 +73,28 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
                 first_instalment,
             )
         }),
+        // What was recorded as sent about the customer's open invoices: the sent log, and
+        // reminder steps marked done.
+        history: history(
+            &state.workspace.annotations,
+            &state.workspace.letters_sent,
+            &open_rows(report, &customer)
+                .into_iter()
+                .map(|i| InvoiceKey::of(&report.parsed.invoices[i]))
+                .collect::<Vec<_>>(),
+            report.as_of,
+        ),
+        charge_rule: Some(
+            state
+                .workspace
+                .settings
+                .charges
+                .params_for(&customer)
+                .clone(),
+        ),
     };
     let letter = render(report, settings, &request);
+    let letter_gaps = gaps(report, settings, &request, &letter);
     // The body carries its own subject line (事由 / Subject); the subject also heads the e-mail.
     let text = letter.body.clone();
     let on_customer = {
@@ -183,8 +203,15 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
                 <button data-testid="download-letter" onclick={on_download}>{ w.download_txt }</button>
                 <button data-testid="print-letter" onclick={on_print}>{ w.print }</button>
                 if draft.copied { <span class="ok" role="status" data-testid="copied">{ w.copied_to_the_clipboard }</span> }
+                if !letter_gaps.is_empty() { <span class="warning" role="status" data-testid="letter-gaps-warning">{ w.copy_with_gaps }</span> }
             </div>
             { crate::views::sent::under_letter(state, dispatch, &customer, kind, letter_lang, &ticked.rows) }
+            if !letter_gaps.is_empty() {
+                <aside class="letter-gaps no-print" data-testid="letter-gaps">
+                    <h4>{ w.before_it_goes }</h4>
+                    <ul>{ for letter_gaps.iter().map(|g| html! { <li class="letter-gap" data-gap={g.key()}>{ g.describe(lang, letter_lang) }</li> }) }</ul>
+                </aside>
+            }
             <article class="letter-sheet" lang={if letter_lang == Lang::Zh { "zh-CN" } else { "en" }}>
                 <pre data-testid="letter-text">{ text.clone() }</pre>
             </article>
@@ -322,7 +349,20 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
             });
             html! { <label>{ label }<input type="text" data-testid={testid} value={value} {onchange} /></label> }
         };
-    let s = &settings.sender;
+    let customer_check = |label: &'static str, testid: &'static str, value: bool| {
+        let dispatch = dispatch.clone();
+        let settings = settings.clone();
+        let customer = customer.to_string();
+        let onchange = Callback::from(move |e: Event| {
+            let mut next = settings.clone();
+            next.customers
+                .entry(customer.clone())
+                .or_default()
+                .large_or_public = e.target_unchecked_into::<HtmlInputElement>().checked();
+            dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
+        });
+        html! { <label class="check"><input type="checkbox" data-testid={testid} checked={value} {onchange} />{ label }</label> }
+    };
     let check = |label: &'static str,
                  testid: &'static str,
                  value: bool,
@@ -360,19 +400,22 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
     html! {
         <details class="sender no-print">
             <summary>{ w.your_company_the_customer_s }</summary>
+            <p class="hint">{ w.sender_in_settings }</p>
             <div class="grid-fields">
-                { field(w.company_name, "sender-company", &s.company, |x, v| x.sender.company = v) }
-                { field(w.address, "sender-address", &s.address, |x, v| x.sender.address = v) }
-                { field(w.contact_person, "sender-contact", &s.contact, |x, v| x.sender.contact = v) }
-                { field(w.phone, "sender-phone", &s.phone, |x, v| x.sender.phone = v) }
-                { field(w.email, "sender-email", &s.email, |x, v| x.sender.email = v) }
-                { field(w.bank, "sender-bank", &s.bank_name, |x, v| x.sender.bank_name = v) }
-                { field(w.bank_account, "sender-account", &s.bank_account, |x, v| x.sender.bank_account = v) }
-                { field(w.signature_line, "sender-signature", &s.signature, |x, v| x.sender.signature = v) }
                 { field(w.contract_clause_cited_in_notices, "contract-clause", &settings.contract_clause, |x, v| x.contract_clause = v) }
+                { field(w.contract_name_zh, "contract-name-zh", &settings.contract.zh.name, |x, v| x.contract.zh.name = v) }
+                { field(w.contract_name_en, "contract-name-en", &settings.contract.en.name, |x, v| x.contract.en.name = v) }
+                { field(w.contract_number, "contract-number", &settings.contract.number, |x, v| x.contract.number = v) }
+                { field(w.clause_zh, "contract-clause-zh", &settings.contract.zh.clause, |x, v| x.contract.zh.clause = v) }
+                { field(w.clause_en, "contract-clause-en", &settings.contract.en.clause, |x, v| x.contract.en.clause = v) }
+                { field(w.forum_zh, "contract-forum-zh", &settings.contract.zh.forum, |x, v| x.contract.zh.forum = v) }
+                { field(w.forum_en, "contract-forum-en", &settings.contract.en.forum, |x, v| x.contract.en.forum = v) }
                 { customer_field(w.customer_s_full_name, "customer-full-name", profile.full_name.clone(), |p, v| p.full_name = v) }
                 { customer_field(w.customer_s_address, "customer-address", profile.address.clone(), |p, v| p.address = v) }
                 { customer_field(w.customer_s_contact, "customer-contact", profile.contact.clone(), |p, v| p.contact = v) }
+                { customer_field(w.customer_english_name, "customer-full-name-en", profile.en.full_name.clone(), |p, v| p.en.full_name = v) }
+                { customer_field(w.customer_english_address, "customer-address-en", profile.en.address.clone(), |p, v| p.en.address = v) }
+                { customer_check(w.large_or_public, "customer-large", profile.large_or_public) }
                 <label>{ w.default_deadline_days }
                     <input type="number" min="0" max="365" data-testid="deadline-days" value={settings.deadline_days.to_string()} onchange={on_deadline_days} /></label>
                 { check(w.count_the_deadline_in_working, "working-days", settings.working_days, |x, v| x.working_days = v) }

@@ -3,8 +3,8 @@
 
 mod batch;
 mod charges;
-mod credit;
 mod contacts;
+mod credit;
 mod customers;
 mod evidence;
 mod file_open;
@@ -13,8 +13,9 @@ mod invoices;
 mod letters;
 mod mapping;
 mod problems;
-mod sanitized;
 mod rates;
+mod sanitized;
+mod sender;
 mod sent;
 mod settings;
 pub mod share;

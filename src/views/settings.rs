@@ -86,6 +86,7 @@ pub fn settings(state: &AppState, dispatch: &Dispatch) -> Html {
             { super::today::playbook_settings(state, dispatch) }
             { super::credit::credit_settings(state, dispatch) }
             { super::charges::charge_settings(state, dispatch) }
+            { super::sender::sender_section(state, dispatch) }
             { device_data(state, dispatch) }
         </div>
     }

@@ -57,8 +57,8 @@ async function sender() {
   await a.page.waitForSelector("tr[data-invoice='FP-2025-001']");
   await a.page.click("role=tab[name='Settings']");
   await a.page.selectOption("[data-testid=charge-rule]", "cn-sme-regulation");
-  await a.page.click("role=tab[name='Letters']");
-  await a.page.click("details.sender summary");
+  // The sender profile lives in Settings since issue 16.
+  await a.page.click("[data-testid=sender-profile] summary");
   await a.page.fill("[data-testid=sender-account]", "6222 0212 3456 7890");
   await a.page.locator("[data-testid=sender-account]").dispatchEvent("change");
   await a.page.click("role=tab[name='Invoices']");

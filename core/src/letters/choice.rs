@@ -3,7 +3,7 @@
 //! ticks stand for in the report of the moment.
 
 use crate::aging::Status;
-use crate::playbook::{InvoiceKey, LetterKind};
+use crate::playbook::{Action, InvoiceKey, LetterKind};
 use crate::report::Report;
 
 /// The customer at the top of today's list, else the first one in the ledger.
@@ -18,15 +18,30 @@ pub fn default_customer(report: &Report) -> Option<String> {
 
 /// The letter the playbook recommends for this customer: the one of its first (most urgent)
 /// today item; past the stages that have a letter of their own (bad-debt risk), the final
-/// notice. A customer with nothing to do today gets a reminder.
+/// notice. A customer with nothing to do today gets a reminder. When the limitation period
+/// is about to run out (its "interrupt the limitation" step is due) or the debt is about to
+/// go to a collector, the debt acknowledgment comes first: signed by the customer, it
+/// restarts the period (民法典 art. 195) and gives the collector a confirmed balance.
 pub fn recommended_letter(report: &Report, customer: &str) -> LetterKind {
-    report
+    let Some(item) = report
         .playbook
         .today
         .iter()
         .find(|i| i.customer == customer)
-        .map(|i| i.letter.or(i.stage.letter()).unwrap_or(LetterKind::Final))
-        .unwrap_or(LetterKind::Reminder)
+    else {
+        return LetterKind::Reminder;
+    };
+    let due = |action: Action| {
+        item.steps
+            .iter()
+            .any(|s| s.action == action && s.is_due(report.as_of))
+    };
+    if due(Action::InterruptLimitation) || due(Action::HandToCollector) {
+        return LetterKind::Acknowledgment;
+    }
+    item.letter
+        .or(item.stage.letter())
+        .unwrap_or(LetterKind::Final)
 }
 
 /// The rows a letter can be about: the customer's invoices that are not paid, as pasted.
@@ -131,7 +146,23 @@ mod tests {
             "{HEAD}A1\tAcme\t2025-12-01\t100\t0\nB1\tBolt\t2025-06-01\t200\t0\n"
         ));
         assert_eq!(default_customer(&r).as_deref(), Some("Bolt"));
-        assert_eq!(recommended_letter(&r, "Bolt"), LetterKind::Final);
+        // Bolt is past the hand-over point: the acknowledgment comes before the collector.
+        let bolt = r
+            .playbook
+            .today
+            .iter()
+            .find(|i| i.customer == "Bolt")
+            .unwrap();
+        let hand_over = bolt
+            .steps
+            .iter()
+            .any(|s| s.action == Action::HandToCollector && s.is_due(r.as_of));
+        let expected = if hand_over {
+            LetterKind::Acknowledgment
+        } else {
+            LetterKind::Final
+        };
+        assert_eq!(recommended_letter(&r, "Bolt"), expected);
         assert_eq!(recommended_letter(&r, "Nobody"), LetterKind::Reminder);
         assert_eq!(default_customer(&report("")), None);
         assert_eq!(open_rows(&r, "Acme"), [0]);

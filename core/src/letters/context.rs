@@ -9,14 +9,36 @@ use minijinja::Value;
 use rust_decimal::Decimal;
 
 use super::amount_words::{amount_in_words_zh, currency_name_zh};
+use super::phrases::{
+    charge_basis, contract_cited, daily_amount, forum_action, letter_date, period_words,
+};
 use super::schedule::instalments;
+use super::settings::{CustomerLines, SenderLines};
+use super::terms::ContractTerms;
 use super::{LetterRequest, LetterSettings};
 use crate::aging::Status;
-use crate::dates::{add_days, days_between, display, iso};
+use crate::calendar::Calendar;
+use crate::dates::{add_days, days_between, iso};
 use crate::i18n::Lang;
 use crate::money::format_grouped;
 use crate::playbook::{add_working_days, DisputeReason, LetterKind};
 use crate::report::Report;
+
+/// The one place a letter counts working days (the deadline, the evidence deadline): with
+/// the workspace's working-day calendar (`report.calendar`: mainland China's holidays and
+/// make-up working days, or weekends only), as every other deadline on the page.
+pub fn working_days_after(date: NaiveDate, days: u32, calendar: &Calendar) -> NaiveDate {
+    add_working_days(date, days, calendar)
+}
+
+/// `1．…` in Chinese (a full-width stop: no half-width space beside a Chinese character),
+/// `1. …` in English.
+fn numbered(n: usize, text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n}．{text}"),
+        Lang::En => format!("{n}. {text}"),
+    }
+}
 
 /// An amount as a letter writes it: `CNY 12,345.60` in English; `人民币12,345.60元` for yuan
 /// and `18,400.00美元` for other currencies in Chinese.
@@ -128,10 +150,16 @@ pub(super) struct Facts<'a> {
     report: &'a Report,
     settings: &'a LetterSettings,
     request: &'a LetterRequest,
-    customer: String,
     rows: Vec<Row>,
     deadline: NaiveDate,
+    /// The deadline was counted in working days from the settings.
+    working_days: bool,
     dispute: Option<DisputeFacts>,
+    sender: SenderLines,
+    customer_lines: CustomerLines,
+    contract: ContractTerms,
+    /// Why the charges are owed (the start of a sentence); None: the letter claims none.
+    charge_basis: Option<String>,
 }
 
 impl<'a> Facts<'a> {
@@ -181,7 +209,7 @@ impl<'a> Facts<'a> {
                 }
             };
             match request.kind {
-                LetterKind::Statement => {
+                LetterKind::Statement | LetterKind::Acknowledgment => {
                     mine().filter(|&i| status_of(i).1 != Status::Paid).collect()
                 }
                 LetterKind::PaymentPlan => open.clone(),
@@ -225,18 +253,19 @@ impl<'a> Facts<'a> {
             .collect::<Vec<_>>();
 
         let assessments = &report.playbook.assessments;
-        let deadline = request.deadline.unwrap_or_else(|| {
-            rows.iter()
-                .filter_map(|r| assessments.get(r.index)?.payment_deadline)
-                .filter(|d| *d >= request.date)
-                .min()
-                .unwrap_or_else(|| {
-                    if settings.working_days {
-                        add_working_days(request.date, settings.deadline_days, &report.calendar)
-                    } else {
-                        add_days(request.date, i64::from(settings.deadline_days))
-                    }
-                })
+        let from_playbook = rows
+            .iter()
+            .filter_map(|r| assessments.get(r.index)?.payment_deadline)
+            .filter(|d| *d >= request.date)
+            .min();
+        let working_days =
+            request.deadline.is_none() && from_playbook.is_none() && settings.working_days;
+        let deadline = request.deadline.or(from_playbook).unwrap_or_else(|| {
+            if settings.working_days {
+                working_days_after(request.date, settings.deadline_days, &report.calendar)
+            } else {
+                add_days(request.date, i64::from(settings.deadline_days))
+            }
         });
 
         let dispute = rows.iter().find_map(|r| {
@@ -247,7 +276,7 @@ impl<'a> Facts<'a> {
             } else if case.reason == DisputeReason::Quality {
                 add_days(request.date, 3)
             } else {
-                add_working_days(request.date, 3, &report.calendar)
+                working_days_after(request.date, 3, &report.calendar)
             };
             Some(DisputeFacts {
                 invoice: inv.number.clone(),
@@ -275,19 +304,41 @@ impl<'a> Facts<'a> {
                         undisputed: Decimal::ZERO,
                         currency: inv.currency.clone(),
                         whole: true,
-                        evidence_by: add_working_days(request.date, 3, &report.calendar),
+                        evidence_by: working_days_after(request.date, 3, &report.calendar),
                     }
                 })
         });
 
+        let contract = settings.contract_for(&customer);
+        let large_or_public = settings
+            .customers
+            .get(&customer)
+            .is_some_and(|p| p.large_or_public);
+        let rule = rows
+            .iter()
+            .find_map(|r| report.charge(r.index).filter(|c| c.total > Decimal::ZERO))
+            .map(|c| c.rule)
+            .unwrap_or_default();
+        let charge_basis = charge_basis(
+            rule,
+            request.charge_rule.as_ref(),
+            &contract,
+            large_or_public,
+            request.date,
+            request.lang,
+        );
         Facts {
             report,
             settings,
             request,
-            customer,
+            sender: settings.sender.in_lang(request.lang),
+            customer_lines: settings.customer_in_lang(&customer, request.lang),
             rows,
             deadline,
+            working_days,
             dispute,
+            contract,
+            charge_basis,
         }
     }
 
@@ -301,16 +352,6 @@ impl<'a> Facts<'a> {
             .map(|r| self.report.parsed.invoices[r.index].number.as_str())
             .collect::<Vec<_>>()
             .join(self.lang().pick("、", ", "))
-    }
-
-    fn customer_name(&self) -> String {
-        self.settings
-            .customers
-            .get(&self.customer)
-            .map(|p| p.full_name.trim())
-            .filter(|n| !n.is_empty())
-            .map(str::to_string)
-            .unwrap_or_else(|| self.customer.clone())
     }
 
     /// The subject line: the letter's kind and the invoice numbers (the first five; a
@@ -332,17 +373,18 @@ impl<'a> Facts<'a> {
                 Lang::En => format!(" and {} more", count - SHOWN),
             });
         }
-        let date = display(self.request.date, lang);
+        let date = self.date(self.request.date);
         match lang {
             Lang::Zh => {
                 let what = match self.request.kind {
                     LetterKind::Courtesy => "付款到期提醒",
                     LetterKind::Reminder => "逾期付款提醒",
                     LetterKind::Demand => "逾期账款催告",
-                    LetterKind::Final => "律师函前最后通知",
+                    LetterKind::Final => "最后催告函",
                     LetterKind::Dispute => "异议的回复",
                     LetterKind::PaymentPlan => "分期付款协议建议",
                     LetterKind::Statement => return format!("对账单（截至{date}）"),
+                    LetterKind::Acknowledgment => return format!("欠款确认书（截至{date}）"),
                 };
                 if numbers.is_empty() {
                     what.to_string()
@@ -357,10 +399,13 @@ impl<'a> Facts<'a> {
                     LetterKind::Courtesy => "Payment due soon",
                     LetterKind::Reminder => "Payment reminder",
                     LetterKind::Demand => "Formal notice of overdue payment",
-                    LetterKind::Final => "Final notice before legal action",
+                    LetterKind::Final => "Final notice",
                     LetterKind::Dispute => "Response to your query",
                     LetterKind::PaymentPlan => "Proposed instalment payment plan",
                     LetterKind::Statement => return format!("Statement of account as of {date}"),
+                    LetterKind::Acknowledgment => {
+                        return format!("Debt acknowledgment and balance confirmation as of {date}")
+                    }
                 };
                 if numbers.is_empty() {
                     what.to_string()
@@ -373,125 +418,171 @@ impl<'a> Facts<'a> {
         }
     }
 
-    fn invoice_values(&self) -> (Value, Totals, Totals, Value) {
+    /// The invoices (a line each, in the letter's language), the totals due and charged per
+    /// currency, the charge lines, and what the charges add per day from the letter date on.
+    fn invoice_values(&self) -> (Value, Totals, Totals, Value, Totals) {
         let lang = self.lang();
+        let form = self.settings.english;
         let report = self.report;
         let mut due = Totals::default();
         let mut charges = Totals::default();
+        let mut per_day = Totals::default();
         let mut items = Vec::new();
         let mut lines = Vec::new();
         let mut charge_items = Vec::new();
         let mut charge_lines = Vec::new();
+        let date = |d: NaiveDate| letter_date(d, lang, form);
         for row in &self.rows {
             let inv = &report.parsed.invoices[row.index];
             let cur = inv.currency.as_str();
             due.add(cur, inv.outstanding);
             let money = |v: Decimal| format_amount(v, cur, lang);
             let overdue = row.days_past_due.max(0);
-            let invoice_date = inv
-                .invoice_date
-                .map(|d| display(d, lang))
-                .unwrap_or_else(|| "—".to_string());
-            let charge = report
-                .charge(row.index)
-                .filter(|c| c.total > Decimal::ZERO && row.status == Status::Open);
-            let (charge_total, charge_text) = match charge {
+            let invoice_date = inv.invoice_date.map(date).unwrap_or_default();
+            let charge = report.charge(row.index).filter(|c| {
+                c.total > Decimal::ZERO && row.status == Status::Open && self.charge_basis.is_some()
+            });
+            let charge_total = match charge {
                 Some(c) => {
                     charges.add(cur, c.total);
-                    let formulas = c
+                    let periods: Vec<String> = c
                         .periods
                         .iter()
-                        .map(|p| p.formula(lang, cur))
-                        .collect::<Vec<_>>()
-                        .join(lang.pick("；", "; "));
-                    let basis = c.rule.name(lang);
+                        .filter_map(|p| period_words(p, &money, lang, form))
+                        .collect();
+                    if let Some(daily) = c
+                        .periods
+                        .last()
+                        .filter(|p| p.to >= report.as_of)
+                        .and_then(daily_amount)
+                    {
+                        per_day.add(cur, daily);
+                    }
+                    let fixed = (c.fixed > Decimal::ZERO).then(|| money(c.fixed));
+                    let line = match lang {
+                        Lang::Zh => {
+                            let mut text = format!("发票{}：", inv.number);
+                            if c.interest > Decimal::ZERO {
+                                text.push_str(&format!(
+                                    "逾期利息{}（{}）",
+                                    money(c.interest),
+                                    periods.join("；")
+                                ));
+                            }
+                            if let Some(fixed) = &fixed {
+                                if c.interest > Decimal::ZERO {
+                                    text.push('，');
+                                }
+                                text.push_str(&format!("固定补偿{fixed}"));
+                            }
+                            // A total only where it adds two figures.
+                            if fixed.is_some() && c.interest > Decimal::ZERO {
+                                text.push_str(&format!("，合计{}", money(c.total)));
+                            }
+                            text
+                        }
+                        Lang::En => {
+                            let mut parts = Vec::new();
+                            if c.interest > Decimal::ZERO {
+                                parts.push(format!(
+                                    "interest of {} ({})",
+                                    money(c.interest),
+                                    periods.join("; ")
+                                ));
+                            }
+                            if let Some(fixed) = &fixed {
+                                parts.push(format!("fixed compensation of {fixed}"));
+                            }
+                            let all = if parts.len() > 1 {
+                                format!(", {} in all", money(c.total))
+                            } else {
+                                String::new()
+                            };
+                            format!("Invoice {}: {}{all}", inv.number, parts.join(" and "))
+                        }
+                    };
                     charge_items.push(map([
                         ("number", Value::from(inv.number.clone())),
                         ("interest", Value::from(money(c.interest))),
-                        ("fixed", Value::from(money(c.fixed))),
+                        ("fixed", Value::from(fixed.clone().unwrap_or_default())),
                         ("total", Value::from(money(c.total))),
                         ("days", Value::from(c.days)),
-                        ("basis", Value::from(basis)),
-                        ("formula", Value::from(formulas.clone())),
+                        ("formula", Value::from(periods.join(lang.pick("；", "; ")))),
+                        ("line", Value::from(line.clone())),
                     ]));
-                    charge_lines.push(match lang {
-                        Lang::Zh => format!(
-                            "发票{}：逾期利息{}，固定赔偿{}，合计{}（依据：{}{}）",
-                            inv.number,
-                            money(c.interest),
-                            money(c.fixed),
-                            money(c.total),
-                            basis,
-                            if formulas.is_empty() {
-                                String::new()
-                            } else {
-                                format!("；计算：{formulas}")
-                            }
-                        ),
-                        Lang::En => format!(
-                            "Invoice {}: interest {}, fixed compensation {}, total {} (basis: {}{})",
-                            inv.number,
-                            money(c.interest),
-                            money(c.fixed),
-                            money(c.total),
-                            basis,
-                            if formulas.is_empty() {
-                                String::new()
-                            } else {
-                                format!("; computed as {formulas}")
-                            }
-                        ),
-                    });
-                    (money(c.total), formulas)
+                    charge_lines.push(line);
+                    money(c.total)
                 }
-                None => (String::new(), String::new()),
+                None => String::new(),
             };
-            lines.push(match lang {
+            let is_credit = row.status == Status::Credit;
+            // Never "0 days overdue": an invoice not yet due says when it falls due.
+            let age = match lang {
+                Lang::Zh if is_credit => "为贷项（可抵减欠款）".to_string(),
+                Lang::Zh if overdue > 0 => format!("已逾期{overdue}天"),
+                Lang::Zh => format!("将于{}到期", date(inv.due_date)),
+                Lang::En if is_credit => "a credit in your favour".to_string(),
+                Lang::En if overdue == 1 => "1 day overdue".to_string(),
+                Lang::En if overdue > 0 => format!("{overdue} days overdue"),
+                Lang::En => format!("falling due on {}", date(inv.due_date)),
+            };
+            let age = if lang == Lang::En && !form.is_british() {
+                age.replace("favour", "favor")
+            } else {
+                age
+            };
+            let paid = (inv.paid > Decimal::ZERO).then(|| money(inv.paid));
+            let credit = money(inv.outstanding.abs());
+            let line = match lang {
+                Lang::Zh if is_credit => format!("贷项{}，金额{credit}，可抵减欠款", inv.number),
+                Lang::En if is_credit => {
+                    let favour = if form.is_british() { "favour" } else { "favor" };
+                    format!("Credit note {}: {credit} in your {favour}", inv.number)
+                }
                 Lang::Zh => {
-                    let age = if row.status == Status::Credit {
-                        "贷项".to_string()
-                    } else if overdue > 0 {
-                        format!("已逾期{overdue}天")
+                    let dated = if invoice_date.is_empty() {
+                        String::new()
                     } else {
-                        "未逾期".to_string()
+                        format!("（开票日期{invoice_date}）")
+                    };
+                    let paid = paid.map(|p| format!("，已付{p}")).unwrap_or_default();
+                    let due_on = if overdue > 0 {
+                        format!("，到期日{}", date(inv.due_date))
+                    } else {
+                        String::new()
                     };
                     format!(
-                        "发票号{}，开票日期{}，到期日{}，发票金额{}，已付{}，未付余额{}，{}",
+                        "发票{}{dated}，金额{}{paid}，尚欠{}{due_on}，{age}",
                         inv.number,
-                        invoice_date,
-                        display(inv.due_date, lang),
                         money(inv.amount),
-                        money(inv.paid),
                         money(inv.outstanding),
-                        age
                     )
                 }
                 Lang::En => {
-                    let age = if row.status == Status::Credit {
-                        "credit".to_string()
-                    } else if overdue == 1 {
-                        "1 day overdue".to_string()
-                    } else if overdue > 0 {
-                        format!("{overdue} days overdue")
+                    let dated = if invoice_date.is_empty() {
+                        String::new()
                     } else {
-                        "not yet overdue".to_string()
+                        format!(" dated {invoice_date}")
+                    };
+                    let paid = paid.map(|p| format!(", {p} paid")).unwrap_or_default();
+                    let due_on = if overdue > 0 {
+                        format!(", due {}", date(inv.due_date))
+                    } else {
+                        String::new()
                     };
                     format!(
-                        "Invoice {} dated {}, due {}: amount {}, paid {}, outstanding {}, {}",
+                        "Invoice {}{dated} for {}{paid}: {} outstanding{due_on}, {age}",
                         inv.number,
-                        invoice_date,
-                        display(inv.due_date, lang),
                         money(inv.amount),
-                        money(inv.paid),
                         money(inv.outstanding),
-                        age
                     )
                 }
-            });
+            };
+            lines.push(line.clone());
             items.push(map([
                 ("number", Value::from(inv.number.clone())),
                 ("invoice_date", Value::from(invoice_date)),
-                ("due_date", Value::from(display(inv.due_date, lang))),
+                ("due_date", Value::from(date(inv.due_date))),
                 ("currency", Value::from(inv.currency.clone())),
                 ("amount", Value::from(money(inv.amount))),
                 ("paid", Value::from(money(inv.paid))),
@@ -502,11 +593,12 @@ impl<'a> Facts<'a> {
                     "overdue",
                     Value::from(overdue > 0 && row.status == Status::Open),
                 ),
-                ("credit", Value::from(row.status == Status::Credit)),
+                ("credit", Value::from(is_credit)),
                 ("bucket", Value::from(row.bucket.clone())),
                 ("status", Value::from(row.status.label(lang))),
+                ("age", Value::from(age)),
+                ("line", Value::from(line)),
                 ("charge", Value::from(charge_total)),
-                ("charge_formula", Value::from(charge_text)),
                 ("notes", Value::from(inv.notes.clone())),
             ]));
         }
@@ -515,44 +607,189 @@ impl<'a> Facts<'a> {
             due,
             charges,
             list(charge_items, charge_lines),
+            per_day,
         )
     }
 
+    /// What the sender will do if the deadline passes: each a whole clause, with no "由贵司承担"
+    /// repeated (the letter's lead-in says it once).
     fn consequences(&self) -> Value {
         let lang = self.lang();
         let c = self.settings.consequences;
-        let mut lines = Vec::new();
+        let mut lines: Vec<String> = Vec::new();
         if c.late_charges {
-            lines.push(lang.pick(
-                "依约定或依法计收的逾期利息及费用将自逾期之日起持续累计，由贵司承担；",
-                "late-payment interest and charges due under the contract or by law will continue to accrue at your expense;",
-            ));
+            lines.push(
+                lang.pick(
+                    "继续计收逾期利息，直至贵司实际付清之日；",
+                    "charge interest on the overdue amount until the day it is paid;",
+                )
+                .to_string(),
+            );
         }
         if c.account_hold {
-            lines.push(lang.pick(
-                "我司将暂停向贵司发货及提供信用账期，直至欠款结清；",
-                "we will place your account on hold and suspend deliveries and credit until the balance is settled;",
-            ));
+            lines.push(
+                lang.pick(
+                    "暂停向贵司发货及提供信用账期，直至欠款结清；",
+                    "place your account on hold and suspend deliveries and credit until the balance is settled;",
+                )
+                .to_string(),
+            );
         }
         if c.collection_agency {
-            lines.push(lang.pick(
-                "我司将委托专业催收机构追收欠款，由此产生的费用依法由贵司承担；",
-                "we will refer the debt to a collection agency, and recover its costs from you where the law allows;",
-            ));
+            lines.push(
+                lang.pick(
+                    "委托专业催收机构追收欠款；",
+                    "refer the debt to a collection agency;",
+                )
+                .to_string(),
+            );
         }
         if c.legal_action {
-            lines.push(lang.pick(
-                "我司将通过诉讼或仲裁等法律途径追讨欠款，并主张相关费用。",
-                "we will take legal action (court or arbitration) to recover the debt and our costs.",
-            ));
+            let action = forum_action(&self.contract, lang);
+            lines.push(match lang {
+                Lang::Zh => format!("{action}，并依法主张律师费、诉讼费等实现债权的费用。"),
+                Lang::En => {
+                    format!(
+                        "{action} to recover the debt, with interest and the costs the law allows."
+                    )
+                }
+            });
         }
-        let items = lines.iter().map(|s| Value::from(*s)).collect();
+        if let Some(last) = lines.last_mut() {
+            if last.ends_with('；') {
+                last.pop();
+                last.push('。');
+            } else if last.ends_with(';') {
+                last.pop();
+                last.push('.');
+            }
+        }
+        let items = lines.iter().map(|s| Value::from(s.clone())).collect();
         let text = lines
             .iter()
             .enumerate()
-            .map(|(i, s)| format!("{}. {s}", i + 1))
+            .map(|(i, s)| numbered(i + 1, s, lang))
             .collect();
         list(items, text)
+    }
+
+    /// What the user holds that backs the letter: the invoices, the contract when named, the
+    /// delivery notes when kept (the dispute settings say so), the statement of account.
+    fn attachments(&self) -> Value {
+        let lang = self.lang();
+        let kind = self.request.kind;
+        let mut lines: Vec<String> = Vec::new();
+        let with_invoices = !matches!(kind, LetterKind::Courtesy | LetterKind::PaymentPlan);
+        let invoices: Vec<&str> = self
+            .rows
+            .iter()
+            .filter(|r| r.status == Status::Open)
+            .map(|r| self.report.parsed.invoices[r.index].number.as_str())
+            .collect();
+        if with_invoices && !invoices.is_empty() {
+            lines.push(match lang {
+                Lang::Zh => format!("发票复印件（{}）", invoices.join("、")),
+                Lang::En if invoices.len() == 1 => format!("copy of invoice {}", invoices[0]),
+                Lang::En => format!("copies of invoices {}", invoices.join(", ")),
+            });
+        }
+        let formal = matches!(
+            kind,
+            LetterKind::Demand | LetterKind::Final | LetterKind::Dispute
+        );
+        let name = self
+            .contract
+            .words(lang)
+            .name
+            .trim()
+            .trim_matches(['《', '》']);
+        if formal && !name.is_empty() {
+            lines.push(match lang {
+                Lang::Zh => format!("《{name}》复印件"),
+                Lang::En => format!("copy of the {name}"),
+            });
+        }
+        if formal && self.settings.dispute.delivery_note {
+            lines.push(
+                lang.pick(
+                    "送货单及签收记录复印件",
+                    "copies of the delivery notes and signed receipts",
+                )
+                .to_string(),
+            );
+        }
+        if matches!(
+            kind,
+            LetterKind::Demand | LetterKind::Final | LetterKind::Acknowledgment
+        ) {
+            lines.push(match lang {
+                Lang::Zh => format!("应收账款对账明细（截至{}）", self.date(self.request.date)),
+                Lang::En => format!(
+                    "statement of account as of {}",
+                    self.date(self.request.date)
+                ),
+            });
+        }
+        let items = lines.iter().map(|s| Value::from(s.clone())).collect();
+        let text = lines
+            .iter()
+            .enumerate()
+            .map(|(i, s)| numbered(i + 1, s, lang))
+            .collect();
+        list(items, text)
+    }
+
+    /// The account to pay to, a line each (an account number is never split across lines);
+    /// empty without an account number.
+    fn bank_lines(&self) -> Value {
+        let s = &self.sender;
+        let mut lines = Vec::new();
+        if !s.bank_account.is_empty() {
+            let lang = self.lang();
+            for (label, value) in [
+                (lang.pick("户名：", "Account name: "), &s.company),
+                (lang.pick("开户银行：", "Bank: "), &s.bank_name),
+                (lang.pick("账号：", "Account number: "), &s.bank_account),
+            ] {
+                if !value.is_empty() {
+                    lines.push(format!("{label}{value}"));
+                }
+            }
+        }
+        let items = lines.iter().map(|l| Value::from(l.clone())).collect();
+        list(items, lines)
+    }
+
+    /// Who to call: `联系人：王丽　电话：…　邮箱：…` as one line in Chinese; `Tel: …` and
+    /// `Email: …` as lines in English (the contact's name signs the English letter).
+    fn contact_lines(&self) -> Value {
+        let s = &self.sender;
+        let lang = self.lang();
+        let mut parts = Vec::new();
+        let fields = match lang {
+            Lang::Zh => vec![
+                ("联系人：", &s.contact),
+                ("电话：", &s.phone),
+                ("邮箱：", &s.email),
+            ],
+            Lang::En => vec![("Tel: ", &s.phone), ("Email: ", &s.email)],
+        };
+        for (label, value) in fields {
+            if !value.is_empty() {
+                parts.push(format!("{label}{value}"));
+            }
+        }
+        let lines = match lang {
+            Lang::Zh if parts.is_empty() => Vec::new(),
+            Lang::Zh => vec![parts.join("　")],
+            Lang::En => parts,
+        };
+        let items = lines.iter().map(|l| Value::from(l.clone())).collect();
+        list(items, lines)
+    }
+
+    fn date(&self, d: NaiveDate) -> String {
+        letter_date(d, self.lang(), self.settings.english)
     }
 
     fn dispute_values(&self) -> Value {
@@ -620,15 +857,15 @@ impl<'a> Facts<'a> {
         let doc_lines = documents
             .iter()
             .enumerate()
-            .map(|(i, s)| format!("{}. {s}", i + 1))
+            .map(|(i, s)| numbered(i + 1, s, lang))
             .collect();
         let res_items = resolutions.iter().map(|s| Value::from(s.clone())).collect();
         let res_lines = resolutions
             .iter()
             .enumerate()
-            .map(|(i, s)| format!("{}. {s}", i + 1))
+            .map(|(i, s)| numbered(i + 1, s, lang))
             .collect();
-        let date = |d: NaiveDate| display(d, lang);
+        let date = |d: NaiveDate| self.date(d);
         map([
             (
                 "invoice",
@@ -668,7 +905,7 @@ impl<'a> Facts<'a> {
             (
                 "evidence_by",
                 Value::from(d.map(|d| date(d.evidence_by)).unwrap_or_else(|| {
-                    date(add_working_days(
+                    date(working_days_after(
                         self.request.date,
                         3,
                         &self.report.calendar,
@@ -700,7 +937,7 @@ impl<'a> Facts<'a> {
         for (n, (date, amount)) in rows.iter().enumerate() {
             let n = n + 1;
             let amount = format_amount(*amount, &currency, lang);
-            let date = display(*date, lang);
+            let date = self.date(*date);
             lines.push(match lang {
                 Lang::Zh => format!("第{n}期：{date}前支付{amount}"),
                 Lang::En => format!("Instalment {n}: {amount} by {date}"),
@@ -720,11 +957,11 @@ impl<'a> Facts<'a> {
             ),
             (
                 "first",
-                Value::from(rows.first().map(|r| display(r.0, lang)).unwrap_or_default()),
+                Value::from(rows.first().map(|r| self.date(r.0)).unwrap_or_default()),
             ),
             (
                 "last",
-                Value::from(rows.last().map(|r| display(r.0, lang)).unwrap_or_default()),
+                Value::from(rows.last().map(|r| self.date(r.0)).unwrap_or_default()),
             ),
             ("rows", list(items, lines)),
         ])
@@ -733,25 +970,12 @@ impl<'a> Facts<'a> {
     /// The template's context; see [`super::placeholders`] for the names.
     pub(super) fn to_value(&self, subject: &str) -> Value {
         let lang = self.lang();
-        let s = &self.settings.sender;
-        let profile = self.settings.customers.get(&self.customer);
-        let (invoices, due, charges, charge_rows) = self.invoice_values();
+        let s = &self.sender;
+        let c = &self.customer_lines;
+        let (invoices, due, charges, charge_rows, per_day) = self.invoice_values();
         let mut with_charges = Totals::default();
-        for (c, v) in due.0.iter().chain(charges.0.iter()) {
-            with_charges.add(c, *v);
-        }
-        let mut bases: Vec<&str> = Vec::new();
-        for row in &self.rows {
-            if let Some(c) = self
-                .report
-                .charge(row.index)
-                .filter(|c| c.total > Decimal::ZERO)
-            {
-                let name = c.rule.name(lang);
-                if !bases.contains(&name) {
-                    bases.push(name);
-                }
-            }
+        for (cur, v) in due.0.iter().chain(charges.0.iter()) {
+            with_charges.add(cur, *v);
         }
         let open = self
             .rows
@@ -768,6 +992,24 @@ impl<'a> Facts<'a> {
             .map(|r| self.report.parsed.invoices[r.index].due_date)
             .min();
         let text = |v: &str| Value::from(v.trim().to_string());
+        let form = self.settings.english;
+        let british = form.is_british();
+        let greeting = match (lang, c.contact.is_empty()) {
+            (Lang::Zh, _) => format!("致{}：", c.name),
+            (Lang::En, true) if british => "Dear Sir or Madam,".to_string(),
+            (Lang::En, true) => "To whom it may concern:".to_string(),
+            (Lang::En, false) if british => format!("Dear {},", c.contact),
+            (Lang::En, false) => format!("Dear {}:", c.contact),
+        };
+        let closing = match (lang, c.contact.is_empty()) {
+            (Lang::Zh, _) => "此致".to_string(),
+            (Lang::En, true) if british => "Yours faithfully,".to_string(),
+            (Lang::En, false) if british => "Yours sincerely,".to_string(),
+            (Lang::En, _) => "Sincerely,".to_string(),
+        };
+        let history = &self.request.history;
+        let words = self.contract.words(lang);
+        let cited = contract_cited(&self.contract, lang, form);
         map([
             (
                 "sender",
@@ -785,34 +1027,41 @@ impl<'a> Facts<'a> {
             (
                 "customer",
                 map([
-                    ("name", Value::from(self.customer_name())),
-                    (
-                        "address",
-                        text(profile.map(|p| p.address.as_str()).unwrap_or("")),
-                    ),
-                    (
-                        "contact",
-                        text(profile.map(|p| p.contact.as_str()).unwrap_or("")),
-                    ),
+                    ("name", Value::from(c.name.clone())),
+                    ("address", text(&c.address)),
+                    ("contact", text(&c.contact)),
                 ]),
             ),
+            ("greeting", Value::from(greeting)),
+            ("closing", Value::from(closing)),
+            ("british", Value::from(british)),
             ("subject", Value::from(subject)),
             ("kind", Value::from(self.request.kind.describe(lang))),
-            ("date", Value::from(display(self.request.date, lang))),
+            ("date", Value::from(self.date(self.request.date))),
             ("date_iso", Value::from(iso(self.request.date))),
-            ("deadline", Value::from(display(self.deadline, lang))),
+            ("deadline", Value::from(self.date(self.deadline))),
             ("deadline_iso", Value::from(iso(self.deadline))),
             (
                 "deadline_days",
                 Value::from(days_between(self.request.date, self.deadline).max(0)),
             ),
+            (
+                "deadline_working_days",
+                Value::from(if self.working_days {
+                    self.settings.deadline_days
+                } else {
+                    0
+                }),
+            ),
+            ("bank_lines", self.bank_lines()),
+            ("contact_lines", self.contact_lines()),
             ("invoices", invoices),
             ("invoice_count", Value::from(self.rows.len())),
             ("invoice_numbers", Value::from(self.numbers())),
             ("days_overdue", Value::from(days_overdue)),
             (
                 "earliest_due_date",
-                Value::from(earliest_due.map(|d| display(d, lang)).unwrap_or_default()),
+                Value::from(earliest_due.map(|d| self.date(d)).unwrap_or_default()),
             ),
             ("total_due", Value::from(due.text(lang))),
             ("total_due_words", Value::from(due.words())),
@@ -821,15 +1070,72 @@ impl<'a> Facts<'a> {
             ("charges_total", Value::from(charges.text(lang))),
             (
                 "charges_basis",
-                Value::from(bases.join(lang.pick("；", "; "))),
+                Value::from(self.charge_basis.clone().unwrap_or_default()),
+            ),
+            (
+                "charges_per_day",
+                Value::from(if per_day.is_positive() {
+                    per_day.text(lang)
+                } else {
+                    String::new()
+                }),
             ),
             ("total_with_charges", Value::from(with_charges.text(lang))),
             (
                 "total_with_charges_words",
                 Value::from(with_charges.words()),
             ),
-            ("contract_clause", text(&self.settings.contract_clause)),
+            ("contract_clause", Value::from(cited.clone())),
+            (
+                "contract",
+                map([
+                    ("cited", Value::from(cited)),
+                    ("number", text(&self.contract.number)),
+                    (
+                        "date",
+                        Value::from(self.contract.date.map(|d| self.date(d)).unwrap_or_default()),
+                    ),
+                    ("name", text(words.name.trim_matches(['《', '》']))),
+                    ("clause", text(&words.clause)),
+                    ("payment_terms", text(&words.payment_terms)),
+                    ("late_charge_clause", text(&words.late_charge_clause)),
+                    ("forum", text(&words.forum)),
+                    (
+                        "forum_action",
+                        Value::from(forum_action(&self.contract, lang)),
+                    ),
+                ]),
+            ),
+            (
+                "history",
+                map([
+                    ("first", Value::from(history.is_first())),
+                    ("reminders", Value::from(history.reminders())),
+                    (
+                        "last_date",
+                        Value::from(
+                            history
+                                .last()
+                                .map(|(_, d)| self.date(d))
+                                .unwrap_or_default(),
+                        ),
+                    ),
+                    (
+                        "last_kind",
+                        Value::from(
+                            history
+                                .last()
+                                .map(|(k, _)| match lang {
+                                    Lang::Zh => k.describe(lang).to_string(),
+                                    Lang::En => k.describe(lang).to_lowercase(),
+                                })
+                                .unwrap_or_default(),
+                        ),
+                    ),
+                ]),
+            ),
             ("consequences", self.consequences()),
+            ("attachments", self.attachments()),
             ("dispute", self.dispute_values()),
             ("plan", self.plan_values(&due)),
         ])

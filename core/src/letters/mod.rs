@@ -53,10 +53,14 @@
 mod amount_words;
 mod choice;
 mod context;
+mod gaps;
+mod history;
 pub mod limits;
+mod phrases;
 mod schedule;
 pub mod settings;
 mod templates;
+pub mod terms;
 
 use chrono::NaiveDate;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
@@ -67,15 +71,20 @@ use crate::report::Report;
 
 pub use amount_words::{amount_in_words_zh, currency_name_zh};
 pub use choice::{default_customer, open_rows, recommended_letter, ticked_rows, Ticked};
-pub use context::format_amount;
+pub use context::{format_amount, working_days_after};
+pub use gaps::{gaps, Gap};
+pub use history::{history, History};
+pub use phrases::letter_date;
 pub use schedule::{instalments, MAX_INSTALMENTS};
 pub use settings::{
-    template_key, Consequences, CustomerProfile, DisputeOptions, LetterSettings, SenderProfile,
+    template_key, Consequences, CustomerLines, CustomerProfile, DisputeOptions, LetterSettings,
+    SenderLines, SenderProfile,
 };
 pub use templates::{default_template, placeholders};
+pub use terms::{ContractTerms, ContractWords, CustomerEnglish, EnglishForm, SenderEnglish};
 
 /// One letter to write.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LetterRequest {
     pub kind: LetterKind,
     /// The letter's language (not necessarily the page's).
@@ -95,6 +104,12 @@ pub struct LetterRequest {
     pub deadline: Option<NaiveDate>,
     /// Number of instalments and first date of a payment plan; `None`: the settings' defaults.
     pub instalments: Option<(u32, NaiveDate)>,
+    /// The letters already sent about these invoices ([`history`]): a first demand and one
+    /// after reminders are worded differently.
+    pub history: History,
+    /// The late-charge rule in force for this customer, for the basis in the contract's words
+    /// (the LPR rules); `None`: the basis is named without it.
+    pub charge_rule: Option<crate::charges::ChargeRuleParams>,
 }
 
 /// A template problem, shown in place of the letter's top.

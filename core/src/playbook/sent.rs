@@ -254,7 +254,9 @@ pub fn bounded(mut log: SentLog) -> SentLog {
 }
 
 /// The playbook step a letter of `kind` carries out (the dispute letter both acknowledges the
-/// dispute and asks for the evidence). A statement of account hands nothing over.
+/// dispute and asks for the evidence). A statement of account hands nothing over, nor does a
+/// debt acknowledgment sent for signature: only the customer's signed copy (its
+/// `acknowledged` date) restarts the limitation period, so the step stays open until then.
 pub fn actions_of(kind: LetterKind) -> &'static [Action] {
     match kind {
         LetterKind::Courtesy => &[Action::SendCourtesyReminder],
@@ -263,7 +265,7 @@ pub fn actions_of(kind: LetterKind) -> &'static [Action] {
         LetterKind::Final => &[Action::SendFinalNotice],
         LetterKind::PaymentPlan => &[Action::OfferPaymentPlan],
         LetterKind::Dispute => &[Action::AcknowledgeDispute, Action::RequestEvidence],
-        LetterKind::Statement => &[],
+        LetterKind::Statement | LetterKind::Acknowledgment => &[],
     }
 }
 

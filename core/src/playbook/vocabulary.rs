@@ -133,10 +133,13 @@ pub enum LetterKind {
     Dispute,
     PaymentPlan,
     Statement,
+    /// Debt acknowledgment / balance confirmation the customer signs and stamps (issue 16):
+    /// as evidence of the debtor agreeing to pay it interrupts the limitation period.
+    Acknowledgment,
 }
 
 impl LetterKind {
-    pub const ALL: [LetterKind; 7] = [
+    pub const ALL: [LetterKind; 8] = [
         LetterKind::Courtesy,
         LetterKind::Reminder,
         LetterKind::Demand,
@@ -144,6 +147,7 @@ impl LetterKind {
         LetterKind::Dispute,
         LetterKind::PaymentPlan,
         LetterKind::Statement,
+        LetterKind::Acknowledgment,
     ];
 
     pub fn key(self) -> &'static str {
@@ -155,6 +159,7 @@ impl LetterKind {
             LetterKind::Dispute => "dispute",
             LetterKind::PaymentPlan => "payment-plan",
             LetterKind::Statement => "statement",
+            LetterKind::Acknowledgment => "acknowledgment",
         }
     }
 
@@ -171,6 +176,7 @@ impl LetterKind {
             LetterKind::Dispute => lang.pick("争议回复函", "Dispute response"),
             LetterKind::PaymentPlan => lang.pick("付款方案函", "Payment plan offer"),
             LetterKind::Statement => lang.pick("对账单", "Statement of account"),
+            LetterKind::Acknowledgment => lang.pick("欠款确认书", "Debt acknowledgment"),
         }
     }
 }
@@ -1019,7 +1025,8 @@ mod tests {
                 "final",
                 "dispute",
                 "payment-plan",
-                "statement"
+                "statement",
+                "acknowledgment"
             ]
         );
     }

@@ -420,6 +420,8 @@ pub fn render_every_letter(
                 date,
                 deadline: None,
                 instalments: None,
+                history: Default::default(),
+                charge_rule: None,
             };
             let letter = render(report, settings, &request);
             // An edited template may render to nothing; a failed one never leaves a blank.
