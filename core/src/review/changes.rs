@@ -201,7 +201,10 @@ pub fn compare(then: &Snapshot, now: &Snapshot, buckets: &Buckets) -> Changes {
         let n = pair.now.as_ref().map(|s| aged(s, now.as_of, buckets));
         let kinds = kinds(t.as_ref(), n.as_ref(), pair);
         let collected = match (&t, &n) {
-            (Some(t), Some(n)) => t.outstanding.saturating_sub(n.outstanding).max(Decimal::ZERO),
+            (Some(t), Some(n)) => t
+                .outstanding
+                .saturating_sub(n.outstanding)
+                .max(Decimal::ZERO),
             _ => Decimal::ZERO,
         };
         let customer = customers

@@ -91,7 +91,11 @@ pub fn bars_svg(points: &[TrendPoint], bucket_labels: &[String], title: &str) ->
     open_svg(&mut out, "bars", title);
     let totals: Vec<Decimal> = points
         .iter()
-        .map(|p| p.by_bucket.iter().fold(Decimal::ZERO, |a, b| a.saturating_add(*b)))
+        .map(|p| {
+            p.by_bucket
+                .iter()
+                .fold(Decimal::ZERO, |a, b| a.saturating_add(*b))
+        })
         .collect();
     let max = totals.iter().copied().max().unwrap_or_default();
     let plot_h = Decimal::from(HEIGHT - TOP - BOTTOM);
@@ -153,7 +157,12 @@ fn short_amount(value: Decimal) -> String {
 }
 
 /// A line of `values` (None: a gap), each point labelled with its value and `unit`.
-pub fn line_svg(dates: &[NaiveDate], values: &[Option<Decimal>], unit: &str, title: &str) -> String {
+pub fn line_svg(
+    dates: &[NaiveDate],
+    values: &[Option<Decimal>],
+    unit: &str,
+    title: &str,
+) -> String {
     let mut out = String::new();
     open_svg(&mut out, "line", title);
     let max = values.iter().flatten().copied().max().unwrap_or_default();

@@ -177,7 +177,10 @@ fn sales_within(snapshot: &Snapshot, currency: &str, days: i64) -> Decimal {
         .invoices
         .iter()
         .filter(|i| i.currency == currency && i.amount > Decimal::ZERO)
-        .filter(|i| i.invoice_date.is_some_and(|d| d > start && d <= snapshot.as_of))
+        .filter(|i| {
+            i.invoice_date
+                .is_some_and(|d| d > start && d <= snapshot.as_of)
+        })
         .fold(Decimal::ZERO, |sum, i| sum.saturating_add(i.amount))
 }
 
@@ -236,7 +239,12 @@ pub fn kpis(now: &Snapshot, then: Option<&Snapshot>, period_days: i64) -> Vec<Kp
                 ),
                 dso_average: dso_average(position.receivables, period_sales, period_days),
                 overdue_share: percent(position.overdue, position.open),
-                add: add(position.receivables, position.current, period_sales, period_days),
+                add: add(
+                    position.receivables,
+                    position.current,
+                    period_sales,
+                    period_days,
+                ),
                 flow: then.map(|then| flow(then, now, &currency)),
                 period_days,
                 period_sales,
@@ -349,7 +357,11 @@ impl Kpi {
         let days = |d: Decimal| format!("{}{}", d.normalize(), lang.pick(" 天", " days"));
         match self {
             Kpi::DsoCountback => k.dso_countback.map(|c| {
-                let prefix = if c.at_least { lang.pick("≥", "≥ ") } else { "" };
+                let prefix = if c.at_least {
+                    lang.pick("≥", "≥ ")
+                } else {
+                    ""
+                };
                 format!("{prefix}{}", days(c.days))
             }),
             Kpi::DsoAverage => k.dso_average.map(days),

@@ -54,8 +54,7 @@ impl Side {
     fn add(&mut self, other: Side) {
         let other_owed = other.outstanding > Decimal::ZERO;
         let self_owed = self.outstanding > Decimal::ZERO;
-        if (other_owed && !self_owed)
-            || (other_owed == self_owed && other.due_date < self.due_date)
+        if (other_owed && !self_owed) || (other_owed == self_owed && other.due_date < self.due_date)
         {
             self.due_date = other.due_date;
             self.stage = other.stage;
@@ -198,7 +197,9 @@ pub fn match_snapshots(then: &Snapshot, now: &Snapshot) -> Vec<Pair> {
         .iter()
         .filter(|((_, n), _)| count_before.get(n) == Some(&1) && count_after.get(n) == Some(&1))
         .filter_map(|(old, side)| {
-            let new = after.iter().find(|((_, n), s)| *n == old.1 && s.currency == side.currency)?;
+            let new = after
+                .iter()
+                .find(|((_, n), s)| *n == old.1 && s.currency == side.currency)?;
             Some((old.clone(), new.0.clone()))
         })
         .collect();

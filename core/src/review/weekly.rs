@@ -75,13 +75,16 @@ pub fn weekly(report: &Report, kpis: Vec<Kpis>, changes: Option<&Changes>, lang:
             for a in assessments {
                 stage = stage.max(a.stage);
                 if let Some(n) = a.next_action {
-                    next = Some(next.map_or(n, |m: crate::playbook::NextAction| {
-                        if n.date < m.date {
-                            n
-                        } else {
-                            m
-                        }
-                    }));
+                    next = Some(next.map_or(
+                        n,
+                        |m: crate::playbook::NextAction| {
+                            if n.date < m.date {
+                                n
+                            } else {
+                                m
+                            }
+                        },
+                    ));
                 }
             }
             OverdueCustomer {
