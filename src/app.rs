@@ -14,7 +14,8 @@ use overdue_core::workspace::Workspace;
 use crate::browser;
 use crate::i18n::texts;
 use crate::state::{
-    Action, AppState, IncomingLink, LinkAction, PanelAction, Saved, StoreAction, Tab, Timer,
+    Action, AppState, IncomingLink, LinkAction, PanelAction, ReviewAction, Saved, StoreAction, Tab,
+    Timer,
 };
 use crate::storage::{self, Loaded};
 use crate::views;
@@ -51,9 +52,14 @@ impl Properties for AppProps {
 pub fn app(props: &AppProps) -> Html {
     browser::mark("render");
     let state = use_reducer(|| {
-        let Loaded { workspace, saved } = props.loaded.take().unwrap_or(Loaded {
+        let Loaded {
+            workspace,
+            saved,
+            snapshots,
+        } = props.loaded.take().unwrap_or(Loaded {
             workspace: Default::default(),
             saved: Saved::Nothing,
+            snapshots: Default::default(),
         });
         let mut state = AppState::new(
             workspace,
@@ -61,7 +67,8 @@ pub fn app(props: &AppProps) -> Html {
             browser::browser_lang(),
             saved,
             Timer(browser::time_work),
-        );
+        )
+        .with_snapshots(snapshots);
         state.store.keep_nothing = browser::keeps_nothing();
         state
     });
@@ -121,6 +128,22 @@ pub fn app(props: &AppProps) -> Html {
                     ]
                 });
             move || drop(listeners)
+        });
+    }
+    // The kept snapshots, when they change (not on the first render: they were just read).
+    {
+        let dispatcher = state.dispatcher();
+        let seen = use_mut_ref(|| None::<Rc<overdue_core::review::snapshot::Snapshots>>);
+        use_effect_with(state.snapshots.clone(), move |snapshots| {
+            let first = seen.borrow().is_none();
+            *seen.borrow_mut() = Some(snapshots.clone());
+            if !first {
+                storage::save_snapshots(snapshots, move |ok| {
+                    if !ok {
+                        dispatcher.dispatch(Action::Review(ReviewAction::SaveFailed));
+                    }
+                });
+            }
         });
     }
     // A share link in the address: now, and when one is pasted into the address bar of the
@@ -222,6 +245,7 @@ pub fn app(props: &AppProps) -> Html {
                     { tab_button(Tab::Invoices, t.tab_invoices) }
                     { tab_button(Tab::Customers, t.tab_customers) }
                     { tab_button(Tab::Letters, t.tab_letters) }
+                    { tab_button(Tab::Review, crate::i18n::review::words(state.lang()).tab) }
                     { tab_button(Tab::Settings, t.tab_settings) }
                 </nav>
                 <section class="tab-panel" role="tabpanel">
@@ -231,6 +255,7 @@ pub fn app(props: &AppProps) -> Html {
                             Tab::Invoices => views::invoice_table(&state, &dispatch),
                             Tab::Customers => views::customer_summary(&state, &dispatch),
                             Tab::Letters => views::letters_tab(&state, &dispatch),
+                            Tab::Review => views::review_tab(&state, &dispatch),
                             Tab::Settings => views::settings(&state, &dispatch),
                         }
                     }

@@ -313,6 +313,7 @@ mod tests {
             outstanding,
             paid_date: None,
             notes: String::new(),
+            salesperson: None,
         }
     }
 

@@ -7,6 +7,7 @@ pub mod invoices;
 pub mod letters;
 pub mod mapping;
 pub mod problems;
+pub mod review;
 pub mod settings;
 pub mod share;
 pub mod today;
@@ -364,6 +365,7 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::Currency => lang.pick("币种", "Currency"),
         Field::PaidDate => lang.pick("付款日期", "Paid date"),
         Field::Notes => lang.pick("备注", "Notes"),
+        Field::Salesperson => lang.pick("业务员", "Salesperson"),
         Field::Ignore => lang.pick("（忽略此列）", "(ignore this column)"),
     }
 }

@@ -7,6 +7,7 @@
 
 mod letter;
 mod link;
+mod review;
 mod store;
 mod table;
 #[cfg(test)]
@@ -19,11 +20,13 @@ use overdue_core::edit::{Edit, Reach};
 use overdue_core::i18n::Lang;
 use overdue_core::playbook::{Action as PlaybookAction, InvoiceKey, LetterKind};
 use overdue_core::report::{derive, rederive, Report};
+use overdue_core::review::snapshot::Snapshots;
 use overdue_core::workspace::Workspace;
 use yew::Reducible;
 
 pub use letter::{LetterAction, LetterDraft};
 pub use link::{IncomingLink, LinkAction, LinkFlow};
+pub use review::{ReviewAction, ReviewNotice, ReviewView};
 pub use store::{Persistence, Saved, StoreAction};
 pub use table::{TableAction, TableView, PAGE_SIZE};
 
@@ -51,6 +54,7 @@ pub enum Tab {
     Invoices,
     Customers,
     Letters,
+    Review,
     Settings,
 }
 
@@ -89,6 +93,9 @@ pub struct AppState {
     pub link: LinkFlow,
     pub store: Persistence,
     pub ui: Panels,
+    /// Snapshots kept in this browser (the weekly review), stored apart from the workspace.
+    pub snapshots: Rc<Snapshots>,
+    pub review: ReviewView,
 }
 
 pub enum Action {
@@ -116,6 +123,7 @@ pub enum Action {
     Link(LinkAction),
     Store(StoreAction),
     Panel(PanelAction),
+    Review(ReviewAction),
     /// Erase: the shell has removed the stored copy; start from an empty workspace.
     Forgotten,
 }
@@ -157,6 +165,8 @@ impl AppState {
                 bucket_draft: None,
                 share_open: false,
             },
+            snapshots: Rc::default(),
+            review: ReviewView::default(),
         }
     }
 
@@ -318,6 +328,7 @@ impl AppState {
                 ui: self.reduce_panels(action),
                 ..self.clone()
             },
+            Action::Review(action) => self.reduce_review(action),
             Action::Forgotten => {
                 let mut fresh = AppState::new(
                     Workspace::default(),

@@ -71,6 +71,7 @@ impl SnapInvoice {
             outstanding: self.outstanding,
             paid_date: None,
             notes: String::new(),
+            salesperson: (!self.salesperson.is_empty()).then(|| self.salesperson.clone()),
         }
     }
 }
@@ -176,8 +177,8 @@ impl Snapshot {
     }
 }
 
-fn salesperson_of(_invoice: &Invoice) -> String {
-    String::new()
+fn salesperson_of(invoice: &Invoice) -> String {
+    invoice.salesperson.clone().unwrap_or_default()
 }
 
 /// The snapshots kept in this browser, oldest first, one per as-of date.
