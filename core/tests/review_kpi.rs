@@ -151,24 +151,40 @@ fn collection_rate_per_salesperson_from_a_salesperson_column() {
         workspace.input.text = format!("客户\t发票号\t到期日\t金额\t已收金额\t业务员\n{rows}");
         workspace
     };
-    let last = ledger("甲公司\tS-1\t2026-11-01\t1000\t0\t张伟\n乙公司\tS-2\t2026-11-01\t500\t0\t李娜\n");
-    let this = ledger("甲公司\tS-1\t2026-11-01\t1000\t800\t张伟\n乙公司\tS-2\t2026-11-01\t500\t0\t李娜\n");
+    let last =
+        ledger("甲公司\tS-1\t2026-11-01\t1000\t0\t张伟\n乙公司\tS-2\t2026-11-01\t500\t0\t李娜\n");
+    let this =
+        ledger("甲公司\tS-1\t2026-11-01\t1000\t800\t张伟\n乙公司\tS-2\t2026-11-01\t500\t0\t李娜\n");
     let then_report = overdue_core::report::derive(&last, d("2026-11-20"));
     assert_eq!(then_report.parsed.field_column(Field::Salesperson), Some(5));
-    assert_eq!(then_report.parsed.invoices[0].salesperson.as_deref(), Some("张伟"));
+    assert_eq!(
+        then_report.parsed.invoices[0].salesperson.as_deref(),
+        Some("张伟")
+    );
     let then = Snapshot::of(&then_report, &last);
     let now = Snapshot::of(&overdue_core::report::derive(&this, d("2026-11-27")), &this);
     let all = kpis(&now, Some(&then), 90);
     let flow = all[0].flow.as_ref().unwrap();
     assert!(flow.by_salesperson);
     // 张伟: 1,000 then, 200 now: 80 %; 李娜: nothing collected. Lowest rate first.
-    let names: Vec<(&str, Option<Decimal>)> =
-        flow.rates.iter().map(|g| (g.name.as_str(), g.rate)).collect();
-    assert_eq!(names, vec![("李娜", Some(dec("0"))), ("张伟", Some(dec("80")))]);
+    let names: Vec<(&str, Option<Decimal>)> = flow
+        .rates
+        .iter()
+        .map(|g| (g.name.as_str(), g.rate))
+        .collect();
+    assert_eq!(
+        names,
+        vec![("李娜", Some(dec("0"))), ("张伟", Some(dec("80")))]
+    );
     for header in ["销售员", "经办人", "Sales rep", "Salesperson"] {
         let mut w = Workspace::default();
-        w.input.text = format!("Customer\tInvoice\tDue date\tAmount\t{header}\nA\t1\t2026-11-01\t10\tBob\n");
+        w.input.text =
+            format!("Customer\tInvoice\tDue date\tAmount\t{header}\nA\t1\t2026-11-01\t10\tBob\n");
         let r = overdue_core::report::derive(&w, d("2026-11-20"));
-        assert_eq!(r.parsed.invoices[0].salesperson.as_deref(), Some("Bob"), "{header}");
+        assert_eq!(
+            r.parsed.invoices[0].salesperson.as_deref(),
+            Some("Bob"),
+            "{header}"
+        );
     }
 }

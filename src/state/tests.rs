@@ -360,7 +360,10 @@ fn keeping_snapshots_and_comparing_against_the_latest_before() {
     assert_eq!(week2.snapshots.list.len(), 2);
     assert_eq!(week2.compared_snapshot().map(|s| s.as_of), Some(today()));
     // Removing the compared one falls back to the default.
-    let chosen = after(&week2, [Action::Review(ReviewAction::Compare(Some(today())))]);
+    let chosen = after(
+        &week2,
+        [Action::Review(ReviewAction::Compare(Some(today())))],
+    );
     let removed = after(&chosen, [Action::Review(ReviewAction::Remove(today()))]);
     assert_eq!(removed.review.compare, None);
     assert_eq!(removed.snapshots.list.len(), 1);
@@ -368,7 +371,10 @@ fn keeping_snapshots_and_comparing_against_the_latest_before() {
     // An empty ledger is not kept, and says so.
     let empty = after(&state(""), [Action::Review(ReviewAction::Keep)]);
     assert!(empty.snapshots.is_empty());
-    assert!(matches!(empty.review.notice, Some(ReviewNotice::NotKept(_))));
+    assert!(matches!(
+        empty.review.notice,
+        Some(ReviewNotice::NotKept(_))
+    ));
     // Erasing everything takes the snapshots too.
     let erased = after(&week2, [Action::Forgotten]);
     assert!(erased.snapshots.is_empty());

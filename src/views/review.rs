@@ -291,7 +291,7 @@ fn top_overdue(report: &Weekly, lang: Lang) -> Html {
     html! {
         <section class="report-top">
             <h3>{ w.top_overdue }</h3>
-            <table class="data" data-testid="report-top-overdue">
+            <div class="table-scroll"><table class="data" data-testid="report-top-overdue">
                 <thead><tr>
                     <th>{ w.customer }</th><th class="num">{ w.overdue }</th><th class="num">{ w.oldest }</th>
                     <th>{ w.risk }</th><th>{ w.stage }</th><th>{ w.next_step }</th>
@@ -308,7 +308,7 @@ fn top_overdue(report: &Weekly, lang: Lang) -> Html {
                         </tr>
                     }) }
                 </tbody>
-            </table>
+            </table></div>
         </section>
     }
 }
@@ -321,7 +321,7 @@ fn at_risk(report: &Weekly, lang: Lang) -> Html {
             if report.newly_at_risk.is_empty() {
                 <p>{ w.none_at_risk }</p>
             } else {
-                <table class="data" data-testid="report-at-risk">
+                <div class="table-scroll"><table class="data" data-testid="report-at-risk">
                     <thead><tr>
                         <th>{ w.customer }</th><th>{ w.what }</th>
                         <th class="num">{ format!("{} · {}", w.overdue, w.then) }</th>
@@ -337,7 +337,7 @@ fn at_risk(report: &Weekly, lang: Lang) -> Html {
                             </tr>
                         }) }
                     </tbody>
-                </table>
+                </table></div>
             }
         </section>
     }
@@ -347,7 +347,12 @@ fn at_risk(report: &Weekly, lang: Lang) -> Html {
 /// ledger on the page when it is not kept yet.
 fn trend_charts(state: &AppState, now: &Snapshot, lang: Lang) -> Html {
     let w = words(lang);
-    let mut series: Vec<&Snapshot> = state.snapshots.list.iter().filter(|s| s.as_of != now.as_of).collect();
+    let mut series: Vec<&Snapshot> = state
+        .snapshots
+        .list
+        .iter()
+        .filter(|s| s.as_of != now.as_of)
+        .collect();
     if !now.invoices.is_empty() {
         series.push(now);
     }
