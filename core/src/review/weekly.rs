@@ -240,7 +240,6 @@ pub fn weekly_csv(weekly: &Weekly, lang: Lang) -> String {
             ),
         );
     }
-    drop(row);
     let bytes = writer.into_inner().unwrap_or_default();
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
 }
