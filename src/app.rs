@@ -12,7 +12,8 @@ use std::rc::Rc;
 use crate::browser;
 use crate::i18n::texts;
 use crate::state::{
-    Action, AppState, IncomingLink, LinkAction, PanelAction, Saved, StoreAction, Tab, Timer,
+    Action, AppState, IncomingLink, LinkAction, PanelAction, ReviewAction, Saved, StoreAction, Tab,
+    Timer,
 };
 use crate::storage::{self, Loaded};
 use crate::views;
@@ -53,10 +54,12 @@ pub fn app(props: &AppProps) -> Html {
             workspace,
             saved,
             clamped,
+            snapshots,
         } = props.loaded.take().unwrap_or(Loaded {
             workspace: Default::default(),
             saved: Saved::Nothing,
             clamped: Vec::new(),
+            snapshots: Default::default(),
         });
         let mut state = AppState::new(
             workspace,
@@ -64,7 +67,8 @@ pub fn app(props: &AppProps) -> Html {
             browser::browser_lang(),
             saved,
             Timer(browser::time_work),
-        );
+        )
+        .with_snapshots(snapshots);
         state.store.keep_nothing = browser::keeps_nothing();
         state.store.sanitized = clamped;
         state
@@ -147,6 +151,22 @@ pub fn app(props: &AppProps) -> Html {
                     ]
                 });
             move || drop(listeners)
+        });
+    }
+    // The kept snapshots, when they change (not on the first render: they were just read).
+    {
+        let dispatcher = state.dispatcher();
+        let seen = use_mut_ref(|| None::<Rc<overdue_core::review::snapshot::Snapshots>>);
+        use_effect_with(state.snapshots.clone(), move |snapshots| {
+            let first = seen.borrow().is_none();
+            *seen.borrow_mut() = Some(snapshots.clone());
+            if !first {
+                storage::save_snapshots(snapshots, move |ok| {
+                    if !ok {
+                        dispatcher.dispatch(Action::Review(ReviewAction::SaveFailed));
+                    }
+                });
+            }
         });
     }
     // A share link in the address: now, and when one is pasted into the address bar of the
@@ -249,6 +269,7 @@ pub fn app(props: &AppProps) -> Html {
                     { tab_button(Tab::Invoices, t.tab_invoices) }
                     { tab_button(Tab::Customers, t.tab_customers) }
                     { tab_button(Tab::Letters, t.tab_letters) }
+                    { tab_button(Tab::Review, crate::i18n::review::words(state.lang()).tab) }
                     { tab_button(Tab::Settings, t.tab_settings) }
                 </nav>
                 <section class="tab-panel" role="tabpanel">
@@ -258,6 +279,7 @@ pub fn app(props: &AppProps) -> Html {
                             Tab::Invoices => views::invoice_table(&state, &dispatch),
                             Tab::Customers => views::customer_summary(&state, &dispatch),
                             Tab::Letters => views::letters_tab(&state, &dispatch),
+                            Tab::Review => views::review_tab(&state, &dispatch),
                             Tab::Settings => views::settings(&state, &dispatch),
                         }
                     }

@@ -133,6 +133,22 @@ pub fn print_letter() {
     }
 }
 
+/// Prints the weekly report alone (`printing-report` on the root element; see the print CSS
+/// section "weekly report (issue 19)").
+pub fn print_report() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let root = window.document().and_then(|d| d.document_element());
+    if let Some(root) = &root {
+        let _ = root.class_list().add_1("printing-report");
+    }
+    let _ = window.print();
+    if let Some(root) = &root {
+        let _ = root.class_list().remove_1("printing-report");
+    }
+}
+
 /// The page's address without its fragment: what a share link is built on.
 pub fn page_address() -> String {
     let href = web_sys::window()

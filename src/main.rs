@@ -17,7 +17,8 @@ fn main() {
     // The saved work is read before the first render, so the page never shows an empty
     // workspace first; meanwhile index.html's "loading your saved work" stays in view.
     wasm_bindgen_futures::spawn_local(async {
-        let loaded = storage::load().await;
+        let mut loaded = storage::load().await;
+        loaded.snapshots = storage::load_snapshots().await;
         if let Some(note) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id("loading"))

@@ -13,6 +13,7 @@ use std::cell::RefCell;
 
 use js_sys::Promise;
 use overdue_core::limits::Clamped;
+use overdue_core::review::snapshot::Snapshots;
 use overdue_core::workspace::Workspace;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -26,6 +27,12 @@ const DB_VERSION: u32 = 1;
 const STORE: &str = "kv";
 const SAVED_KEY: &str = "workspace";
 const LAST_GOOD_KEY: &str = "workspace.last-good";
+/// The weekly review's snapshots (issue 19): apart from the workspace, since they are large
+/// and the workspace is written on every change.
+const SNAPSHOTS_KEY: &str = "snapshots";
+/// Where stored snapshots this version cannot read are moved, so that keeping a new one never
+/// overwrites them.
+const SNAPSHOTS_UNREADABLE_KEY: &str = "snapshots.unreadable";
 
 /// Where earlier versions kept the workspace; read once, moved into IndexedDB, then removed.
 const LEGACY_KEY: &str = "overdue.workspace";
@@ -133,6 +140,7 @@ pub struct Loaded {
     pub saved: Saved,
     /// What `limits::sanitize` changed in what was stored (the page says so).
     pub clamped: Vec<Clamped>,
+    pub snapshots: Snapshots,
 }
 
 /// Opens the store and reads the saved workspace: the one written while the page was last
@@ -145,6 +153,7 @@ pub async fn load() -> Loaded {
         workspace: Workspace::default(),
         saved,
         clamped: Vec::new(),
+        snapshots: Snapshots::default(),
     };
     match open().await {
         Ok(db) => DB.with_borrow_mut(|slot| *slot = Some(db)),
@@ -183,6 +192,7 @@ pub async fn load() -> Loaded {
                 workspace,
                 saved: Saved::Kept,
                 clamped,
+                snapshots: Snapshots::default(),
             }
         }
         Err(_) => {
@@ -324,7 +334,40 @@ pub fn forget_everything() {
     }
     KEPT_BYTES.set(0);
     LOADED.set(None);
-    if let Ok(transaction) = begin_write(&[(SAVED_KEY, None), (LAST_GOOD_KEY, None)]) {
+    if let Ok(transaction) = begin_write(&[
+        (SAVED_KEY, None),
+        (LAST_GOOD_KEY, None),
+        (SNAPSHOTS_KEY, None),
+        (SNAPSHOTS_UNREADABLE_KEY, None),
+    ]) {
         commit(&transaction);
     }
+}
+
+/// Reads the kept snapshots (after [`load`] opened the store). Ones this version cannot read
+/// are moved aside, not lost.
+pub async fn load_snapshots() -> Snapshots {
+    let Ok(Some(json)) = get(SNAPSHOTS_KEY).await else {
+        return Snapshots::default();
+    };
+    match Snapshots::from_json(&json) {
+        Ok(snapshots) => snapshots,
+        Err(_) => {
+            let _ = write(&[
+                (SNAPSHOTS_UNREADABLE_KEY, Some(&json)),
+                (SNAPSHOTS_KEY, None),
+            ])
+            .await;
+            Snapshots::default()
+        }
+    }
+}
+
+/// Stores the snapshots (removes the key when there are none, or when the user keeps nothing),
+/// then calls `done` with whether the browser took them.
+pub fn save_snapshots(snapshots: &Snapshots, done: impl FnOnce(bool) + 'static) {
+    let json = (!keeps_nothing() && !snapshots.is_empty()).then(|| snapshots.to_json());
+    wasm_bindgen_futures::spawn_local(async move {
+        done(write(&[(SNAPSHOTS_KEY, json.as_deref())]).await.is_ok());
+    });
 }

@@ -347,6 +347,7 @@ mod tests {
             outstanding,
             paid_date: None,
             notes: String::new(),
+            salesperson: None,
         }
     }
 

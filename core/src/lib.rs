@@ -19,6 +19,7 @@ pub mod money;
 pub mod paste;
 pub mod playbook;
 pub mod report;
+pub mod review;
 pub mod rows;
 pub mod sample;
 pub mod share;

@@ -213,6 +213,7 @@ fn invoice(outstanding: &str, paid: &str, paid_date: Option<NaiveDate>) -> Invoi
         outstanding: d(outstanding),
         paid_date,
         notes: String::new(),
+        salesperson: None,
     }
 }
 

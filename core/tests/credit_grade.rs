@@ -47,6 +47,7 @@ fn inv(number: &str, due: NaiveDate, late: Option<i64>) -> Invoice {
         },
         paid_date,
         notes: String::new(),
+        salesperson: None,
     }
 }
 

@@ -37,6 +37,7 @@ fn invoice(number: &str, days: i64, outstanding: &str) -> Invoice {
         outstanding,
         paid_date: None,
         notes: String::new(),
+        salesperson: None,
     }
 }
 

@@ -76,6 +76,7 @@ fn any_invoice() -> impl Strategy<Value = Invoice> {
                     outstanding,
                     paid_date,
                     notes: String::new(),
+                    salesperson: None,
                 }
             },
         )

@@ -43,6 +43,7 @@ fn invoice(number: &str, due: NaiveDate, outstanding: &str) -> Invoice {
         outstanding,
         paid_date: None,
         notes: String::new(),
+        salesperson: None,
     }
 }
 

@@ -41,6 +41,7 @@ fn invoice(customer: &str, number: &str, days: i64, outstanding: &str, currency:
         outstanding,
         paid_date: None,
         notes: String::new(),
+        salesperson: None,
     }
 }
 

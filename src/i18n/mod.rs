@@ -11,6 +11,7 @@ pub mod letters;
 pub mod mapping;
 pub mod problems;
 pub mod rates;
+pub mod review;
 pub mod sanitized;
 pub mod sent;
 pub mod settings;
@@ -364,6 +365,7 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::Currency => lang.pick("币种", "Currency"),
         Field::PaidDate => lang.pick("付款日期", "Paid date"),
         Field::Notes => lang.pick("备注", "Notes"),
+        Field::Salesperson => lang.pick("业务员", "Salesperson"),
         Field::Ignore => lang.pick("（忽略此列）", "(ignore this column)"),
     }
 }

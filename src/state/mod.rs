@@ -9,6 +9,7 @@ mod batch;
 mod guard;
 mod letter;
 mod link;
+mod review;
 mod store;
 mod table;
 #[cfg(test)]
@@ -22,6 +23,7 @@ use overdue_core::i18n::Lang;
 use overdue_core::playbook::contacts::ContactEntry;
 use overdue_core::playbook::{Action as PlaybookAction, InvoiceKey, LetterKind};
 use overdue_core::report::{derive, rederive, Report};
+use overdue_core::review::snapshot::Snapshots;
 use overdue_core::workspace::Workspace;
 use yew::Reducible;
 
@@ -29,6 +31,7 @@ pub use batch::{BatchAction, BatchView};
 pub use guard::{GuardAction, Replace, Replaced};
 pub use letter::{LetterAction, LetterDraft};
 pub use link::{IncomingLink, LinkAction, LinkFlow};
+pub use review::{ReviewAction, ReviewNotice, ReviewView};
 pub use store::{Persistence, Saved, StoreAction};
 pub use table::{TableAction, TableView, PAGE_SIZE};
 
@@ -56,6 +59,7 @@ pub enum Tab {
     Invoices,
     Customers,
     Letters,
+    Review,
     Settings,
 }
 
@@ -112,6 +116,9 @@ pub struct AppState {
     pub link: LinkFlow,
     pub store: Persistence,
     pub ui: Panels,
+    /// Snapshots kept in this browser (the weekly review), stored apart from the workspace.
+    pub snapshots: Rc<Snapshots>,
+    pub review: ReviewView,
 }
 
 pub enum Action {
@@ -144,6 +151,7 @@ pub enum Action {
     Link(LinkAction),
     Store(StoreAction),
     Panel(PanelAction),
+    Review(ReviewAction),
     /// Erase: the shell has removed the stored copy; start from an empty workspace.
     Forgotten,
 }
@@ -192,6 +200,8 @@ impl AppState {
                 confirm_replace: None,
                 replaced: None,
             },
+            snapshots: Rc::default(),
+            review: ReviewView::default(),
         }
     }
 
@@ -369,6 +379,7 @@ impl AppState {
                 ui: self.reduce_panels(action),
                 ..self.clone()
             },
+            Action::Review(action) => self.reduce_review(action),
             Action::Forgotten => {
                 let mut fresh = AppState::new(
                     Workspace::default(),

@@ -594,3 +594,45 @@ fn a_batch_steps_through_its_letters_and_keeps_its_list_while_they_are_recorded(
     let none = after(&s, [Action::Batch(BatchAction::Open(LetterKind::Final))]);
     assert_eq!(none.batch, None);
 }
+
+#[test]
+fn keeping_snapshots_and_comparing_against_the_latest_before() {
+    let week1 = state(&format!("{HEAD}A1\tAcme\t2025-10-01\t100\n"));
+    let kept = after(&week1, [Action::Review(ReviewAction::Keep)]);
+    assert_eq!(kept.snapshots.list.len(), 1);
+    assert!(matches!(kept.review.notice, Some(ReviewNotice::Kept(_))));
+    // The same day again replaces it.
+    let again = after(&kept, [Action::Review(ReviewAction::Keep)]);
+    assert_eq!(again.snapshots.list.len(), 1);
+    assert!(matches!(&again.review.notice, Some(ReviewNotice::Kept(k)) if k.replaced));
+    // A week later: compared against last week's by default; nothing to compare on its day.
+    assert!(kept.compared_snapshot().is_none());
+    let week2 = after(
+        &kept,
+        [
+            Action::edit(Edit::SetAsOf(Some(today() + chrono::Duration::days(7)))),
+            Action::Review(ReviewAction::Keep),
+        ],
+    );
+    assert_eq!(week2.snapshots.list.len(), 2);
+    assert_eq!(week2.compared_snapshot().map(|s| s.as_of), Some(today()));
+    // Removing the compared one falls back to the default.
+    let chosen = after(
+        &week2,
+        [Action::Review(ReviewAction::Compare(Some(today())))],
+    );
+    let removed = after(&chosen, [Action::Review(ReviewAction::Remove(today()))]);
+    assert_eq!(removed.review.compare, None);
+    assert_eq!(removed.snapshots.list.len(), 1);
+    assert!(removed.compared_snapshot().is_none());
+    // An empty ledger is not kept, and says so.
+    let empty = after(&state(""), [Action::Review(ReviewAction::Keep)]);
+    assert!(empty.snapshots.is_empty());
+    assert!(matches!(
+        empty.review.notice,
+        Some(ReviewNotice::NotKept(_))
+    ));
+    // Erasing everything takes the snapshots too.
+    let erased = after(&week2, [Action::Forgotten]);
+    assert!(erased.snapshots.is_empty());
+}

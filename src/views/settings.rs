@@ -132,6 +132,7 @@ fn device_data(state: &AppState, dispatch: &Dispatch) -> Html {
             } else {
                 <p>{ if state.store.saved == Saved::Failed { t.device_not_saved } else { t.device_nothing } }</p>
             }
+            { super::review::snapshot_list(state, dispatch, false) }
             <button class="danger" data-testid="erase-device-data" onclick={erase}>
                 { crate::i18n::settings::words(lang).erase_everything_kept_in_this }
             </button>

@@ -273,6 +273,20 @@ pub(super) const SYNONYMS: &[(Field, &[&str])] = &[
             "comments",
         ],
     ),
+    (
+        Field::Salesperson,
+        &[
+            "业务员",
+            "销售员",
+            "经办人",
+            "销售人员",
+            "负责人",
+            "salesrep",
+            "salesperson",
+            "salesman",
+            "accountmanager",
+        ],
+    ),
 ];
 
 /// Lower-cases, folds full-width forms and keeps only letters and digits (CJK included), so

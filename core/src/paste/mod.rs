@@ -278,6 +278,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         currency: col(Field::Currency),
         paid_date: col(Field::PaidDate),
         notes: col(Field::Notes),
+        salesperson: col(Field::Salesperson),
         order: date_order.order,
         mark: decimal_mark,
         default_currency: if options.default_currency.trim().is_empty() {

@@ -23,12 +23,14 @@ pub enum Field {
     Currency,
     PaidDate,
     Notes,
+    /// The salesperson responsible (业务员), for the collection rate per salesperson.
+    Salesperson,
     Ignore,
 }
 
 impl Field {
     /// In the order the mapping dropdowns list them.
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 12] = [
         Field::Invoice,
         Field::Customer,
         Field::InvoiceDate,
@@ -39,6 +41,7 @@ impl Field {
         Field::Currency,
         Field::PaidDate,
         Field::Notes,
+        Field::Salesperson,
         Field::Ignore,
     ];
 
@@ -55,6 +58,7 @@ impl Field {
             Field::Currency => "currency",
             Field::PaidDate => "paid_date",
             Field::Notes => "notes",
+            Field::Salesperson => "salesperson",
             Field::Ignore => "ignore",
         }
     }
@@ -210,6 +214,8 @@ pub struct Invoice {
     pub outstanding: Decimal,
     pub paid_date: Option<NaiveDate>,
     pub notes: String,
+    /// From a salesperson column (业务员 / 销售员 / 经办人), when the ledger has one.
+    pub salesperson: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -26,6 +26,7 @@ pub(super) struct RowReader<'a> {
     pub(super) currency: Option<usize>,
     pub(super) paid_date: Option<usize>,
     pub(super) notes: Option<usize>,
+    pub(super) salesperson: Option<usize>,
     pub(super) order: DayMonthOrder,
     pub(super) mark: DecimalMark,
     pub(super) default_currency: &'a str,
@@ -212,6 +213,9 @@ impl RowReader<'_> {
             outstanding,
             paid_date,
             notes: cell(self.notes).to_string(),
+            salesperson: Some(cell(self.salesperson).trim())
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
         })
     }
 }
