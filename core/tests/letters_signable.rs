@@ -4,7 +4,7 @@
 //! working-day deadline; an old one-language sender profile still signs both languages.
 
 use chrono::NaiveDate;
-use overdue_core::charges::RuleKind;
+use overdue_core::charges::{ChargeRuleParams, LprMode, LprSpread, RuleKind};
 use overdue_core::i18n::Lang;
 use overdue_core::letters::{
     format_amount, gaps, history, render, working_days_after, ContractTerms, ContractWords,
@@ -30,6 +30,15 @@ fn today() -> NaiveDate {
 /// due, one paid and a credit note; the SME regulation's 0.05 % a day; a reminder recorded as
 /// sent on 20 October for the oldest invoice. Every row is made up.
 fn sample() -> (Report, LetterSettings, Annotations) {
+    let sme = ChargeRuleParams {
+        rule: RuleKind::CnSmeRegulation,
+        ..Default::default()
+    };
+    sample_with(sme)
+}
+
+/// The sample ledger under the given late-charge rule.
+fn sample_with(rule: ChargeRuleParams) -> (Report, LetterSettings, Annotations) {
     let mut ws = Workspace::default();
     ws.settings.as_of = Some(today());
     ws.input.text = format!(
@@ -40,7 +49,7 @@ fn sample() -> (Report, LetterSettings, Annotations) {
          FP004\t{HUAQIANG}\t2025-08-01\t2025-09-01\t5000.00\t5000.00\tCNY\n\
          CN005\t{HUAQIANG}\t2025-10-10\t2025-10-10\t-1000.00\t0\tCNY\n"
     );
-    ws.settings.charges.workspace.rule = RuleKind::CnSmeRegulation;
+    ws.settings.charges.workspace = rule;
     ws.annotations.insert(
         InvoiceKey::new(HUAQIANG, "FP001"),
         Annotation {
@@ -530,4 +539,48 @@ fn the_acknowledgment_is_recommended_when_the_limitation_date_approaches() {
         overdue_core::letters::recommended_letter(&report, "Acme"),
         LetterKind::Acknowledgment
     );
+}
+
+/// Issue 21 item 4: with the LPR rule, the demand states the basis in the contract's own
+/// words, in each language, and claims the page's figure.
+#[test]
+fn the_demand_states_an_lpr_basis_in_the_contracts_words() {
+    let lpr = ChargeRuleParams {
+        rule: RuleKind::CnLpr,
+        lpr_spread: LprSpread::Times,
+        lpr_multiplier: Decimal::new(15, 1),
+        lpr_mode: LprMode::Fixed,
+        ..Default::default()
+    };
+    let (report, settings, annotations) = sample_with(lpr.clone());
+    let fp001 = report
+        .parsed
+        .invoices
+        .iter()
+        .position(|i| i.number == "FP001")
+        .unwrap();
+    let page = report.charge(fp001).unwrap().total;
+    assert!(
+        page > Decimal::ZERO,
+        "the LPR at the breach is in the table"
+    );
+    for (lang, words) in [
+        (Lang::Zh, "按违约时一年期贷款市场报价利率（LPR）的1.5倍计算"),
+        (
+            Lang::En,
+            "at 1.5 times the 1-year Loan Prime Rate (LPR) in force at the breach",
+        ),
+    ] {
+        let mut req = request(&report, &annotations, LetterKind::Demand, lang);
+        req.charge_rule = Some(lpr.clone());
+        let l = render(&report, &settings, &req);
+        assert_eq!(l.error, None);
+        assert!(l.body.contains(words), "{words}:\n{}", l.body);
+        assert!(
+            l.body.contains(&format_amount(page, "CNY", lang)),
+            "FP001's charge {page}:\n{}",
+            l.body
+        );
+        assert_clean(&l, LetterKind::Demand, lang);
+    }
 }
