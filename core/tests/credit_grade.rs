@@ -160,6 +160,7 @@ fn no_history_has_no_grade() {
 #[test]
 fn the_thresholds_are_settings() {
     let invoices = [
+        inv("0", d(2025, 10, 31), Some(0)),
         inv("1", d(2025, 11, 1), Some(0)),
         inv("2", d(2025, 11, 2), Some(8)),
     ];
@@ -174,7 +175,7 @@ fn the_thresholds_are_settings() {
         &CreditSettings::default(),
         as_of(),
     );
-    // 50 % on time, 4 days late on average: C by default…
+    // 66 % on time (C), 2 days late on average (A): C by default…
     assert_eq!(strict.grade, Some(Grade::C));
     // …and A for a user who counts a 10-day grace as on time.
     let lenient = CreditSettings {
@@ -183,4 +184,36 @@ fn the_thresholds_are_settings() {
     };
     let g = grade(invoices.iter().zip(&aged), 0, 0, &lenient, as_of());
     assert_eq!(g.grade, Some(Grade::A));
+}
+
+#[test]
+fn one_or_two_invoices_are_graded_by_their_days_late_not_by_a_share_of_chance() {
+    // One invoice 10 days late and nothing paid yet: "0 % on time" over one invoice says
+    // nothing; 10 days late on average is B (≤ 15), not D with prepayment.
+    let one = graded(&[inv("1", d(2025, 12, 21), None)], 0, 0);
+    assert_eq!(one.history.counted, 1);
+    assert_eq!(one.history.on_time_percent, 0);
+    assert_eq!(one.grade, Some(Grade::B));
+    assert_eq!(one.why, vec![GradeReason::DaysLate { average: 10 }]);
+    // Two paid 3 and 12 days late: 7 on average, B; the share does not enter.
+    let two = graded(
+        &[
+            inv("1", d(2025, 10, 1), Some(3)),
+            inv("2", d(2025, 11, 1), Some(12)),
+        ],
+        0,
+        0,
+    );
+    assert_eq!(two.grade, Some(Grade::B));
+    // From the third invoice on, the share counts: one of three on time (33 %) is D.
+    let three = graded(
+        &[
+            inv("1", d(2025, 9, 1), Some(0)),
+            inv("2", d(2025, 10, 1), Some(3)),
+            inv("3", d(2025, 11, 1), Some(12)),
+        ],
+        0,
+        0,
+    );
+    assert_eq!(three.grade, Some(Grade::D));
 }

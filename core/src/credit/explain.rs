@@ -46,16 +46,19 @@ pub fn grade_rule(s: &CreditSettings, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
             "按已付发票及已逾期未付发票计：A 级按期率 ≥{a}% 且平均逾期 ≤{da} 天；B 级 ≥{b}% 且 ≤{db} 天；\
-             C 级 ≥{c}% 且 ≤{dc} 天；其余为 D 级。近 {} 天付款明显变慢降一级；1 次承诺未兑现至多 C 级，\
-             2 次及以上为 D 级；有未决争议至多 B 级。",
-            s.trend_days
+             C 级 ≥{c}% 且 ≤{dc} 天；其余为 D 级。按期率须有至少 {n} 张发票才计入评级（不足时只看平均逾期天数）。\
+             近 {} 天付款明显变慢降一级；1 次承诺未兑现至多 C 级，2 次及以上为 D 级；有未决争议至多 B 级。",
+            s.trend_days,
+            n = super::grade::MIN_INVOICES_FOR_SHARE
         ),
         Lang::En => format!(
             "From paid invoices and open ones already past due: A needs ≥{a}% on time and ≤{da} days \
-             late on average; B ≥{b}% and ≤{db} days; C ≥{c}% and ≤{dc} days; otherwise D. Paying \
+             late on average; B ≥{b}% and ≤{db} days; C ≥{c}% and ≤{dc} days; otherwise D. The share \
+             on time counts only over {n} invoices or more (below that, the days late alone). Paying \
              clearly later in the last {} days costs a grade; one broken promise caps it at C, two \
              or more make it D; an open dispute caps it at B.",
-            s.trend_days
+            s.trend_days,
+            n = super::grade::MIN_INVOICES_FOR_SHARE
         ),
     }
 }

@@ -4,6 +4,7 @@
 //!
 //! History is the customer's paid invoices with a paid date, plus its open invoices already
 //! past due (late so far, and still counting: a customer who never pays must not look new).
+//! The share on time counts only from [`MIN_INVOICES_FOR_SHARE`] invoices on.
 
 use chrono::{Days, NaiveDate};
 
@@ -73,6 +74,12 @@ pub struct Graded {
     /// Every rule that set the grade, worst first; empty for a clean A.
     pub why: Vec<GradeReason>,
 }
+
+/// The share paid on time grades a customer only over at least this many invoices: over one
+/// or two it is 0 % or 100 % by chance (one invoice ten days late is "0 % on time", and D would
+/// send a customer one reminder behind to prepayment). Below it the grade comes from the days
+/// late, the trend, promises and disputes; the share is still shown.
+pub const MIN_INVOICES_FOR_SHARE: usize = 3;
 
 /// Days late of one invoice in the history, or None when it is not in it.
 fn days_late(inv: &Invoice, aged: &Aged, as_of: NaiveDate) -> Option<(i64, NaiveDate)> {
@@ -147,7 +154,11 @@ pub fn grade<'a>(
             .find(|(i, _)| ok(*i))
             .map_or(Grade::D, |(_, g)| g)
     };
-    let on_time = by_threshold(&|i| h.on_time_percent >= settings.on_time_percent[i]);
+    let on_time = if h.counted >= MIN_INVOICES_FOR_SHARE {
+        by_threshold(&|i| h.on_time_percent >= settings.on_time_percent[i])
+    } else {
+        Grade::A
+    };
     let lateness = by_threshold(&|i| h.average_days_late <= i64::from(settings.days_late[i]));
     let mut why = Vec::new();
     let mut grade = Grade::A;
