@@ -3,8 +3,7 @@
 //! printed as one document with each letter on its own page. The letters are the core's
 //! (`letters::render`), exactly as the Letters tab would write them.
 
-use overdue_core::dates;
-use overdue_core::letters::{render, ticked_rows, LetterRequest};
+use overdue_core::letters::{render, request_for, ticked_rows};
 use overdue_core::playbook::sent::{kinds_due, DueLetter};
 use overdue_core::playbook::LetterKind;
 use yew::prelude::*;
@@ -41,32 +40,16 @@ fn letter_text(state: &AppState, kind: LetterKind, letter: &DueLetter) -> (Strin
     let report = &state.report;
     let settings = &state.workspace.settings.letters;
     let rows = ticked_rows(report, &letter.customer, &letter.invoices).rows;
-    let first_instalment = dates::add_days(report.as_of, i64::from(settings.first_instalment_days));
-    let request = LetterRequest {
+    // As in the Letters tab: what was sent before about these invoices, the charge rule.
+    let request = request_for(
+        &state.workspace,
+        report,
         kind,
-        lang: state.lang(),
-        customer: letter.customer.clone(),
-        invoices: rows.clone(),
-        date: report.as_of,
-        deadline: None,
-        instalments: (kind == LetterKind::PaymentPlan)
-            .then_some((settings.instalment_count, first_instalment)),
-        // As in the Letters tab: what was sent before, and the customer's charge rule.
-        history: overdue_core::letters::history(
-            &state.workspace.annotations,
-            &state.workspace.letters_sent,
-            &letter.invoices,
-            report.as_of,
-        ),
-        charge_rule: Some(
-            state
-                .workspace
-                .settings
-                .charges
-                .params_for(&letter.customer)
-                .clone(),
-        ),
-    };
+        state.lang(),
+        &letter.customer,
+        rows.clone(),
+        &letter.invoices,
+    );
     (render(report, settings, &request).body, rows)
 }
 

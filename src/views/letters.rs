@@ -8,8 +8,8 @@ use overdue_core::dates;
 use overdue_core::edit::Edit;
 use overdue_core::i18n::Lang;
 use overdue_core::letters::{
-    check_template, default_customer, gaps, history, open_rows, placeholders, recommended_letter,
-    render, ticked_rows, LetterRequest, LetterSettings,
+    check_template, default_customer, gaps, open_rows, placeholders, recommended_letter, render,
+    request_for, ticked_rows, LetterSettings,
 };
 use overdue_core::playbook::{InvoiceKey, LetterKind};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -57,42 +57,27 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
     let letter_lang = draft.lang.unwrap_or(lang);
     let settings = &state.workspace.settings.letters;
     let ticked = ticked_rows(report, &customer, &draft.selected);
-    let first_instalment = draft.first_instalment.unwrap_or_else(|| {
-        dates::add_days(report.as_of, i64::from(settings.first_instalment_days))
-    });
-    let request = LetterRequest {
+    // What was recorded as sent about the customer's open invoices (the sent log, and
+    // reminder steps marked done) counts, whichever are ticked.
+    let open: Vec<InvoiceKey> = open_rows(report, &customer)
+        .into_iter()
+        .map(|i| InvoiceKey::of(&report.parsed.invoices[i]))
+        .collect();
+    let mut request = request_for(
+        &state.workspace,
+        report,
         kind,
-        lang: letter_lang,
-        customer: customer.clone(),
-        invoices: ticked.rows.clone(),
-        date: report.as_of,
-        deadline: draft.deadline,
-        instalments: (kind == LetterKind::PaymentPlan).then(|| {
-            (
-                draft.instalments.unwrap_or(settings.instalment_count),
-                first_instalment,
-            )
-        }),
-        // What was recorded as sent about the customer's open invoices: the sent log, and
-        // reminder steps marked done.
-        history: history(
-            &state.workspace.annotations,
-            &state.workspace.letters_sent,
-            &open_rows(report, &customer)
-                .into_iter()
-                .map(|i| InvoiceKey::of(&report.parsed.invoices[i]))
-                .collect::<Vec<_>>(),
-            report.as_of,
-        ),
-        charge_rule: Some(
-            state
-                .workspace
-                .settings
-                .charges
-                .params_for(&customer)
-                .clone(),
-        ),
-    };
+        letter_lang,
+        &customer,
+        ticked.rows.clone(),
+        &open,
+    );
+    request.deadline = draft.deadline;
+    if let Some((count, first)) = request.instalments.as_mut() {
+        *count = draft.instalments.unwrap_or(*count);
+        *first = draft.first_instalment.unwrap_or(*first);
+    }
+    let plan = request.instalments;
     let letter = render(report, settings, &request);
     let letter_gaps = gaps(report, settings, &request, &letter);
     // The body carries its own subject line (事由 / Subject); the subject also heads the e-mail.
@@ -188,9 +173,9 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
                 if kind == LetterKind::PaymentPlan {
                     <label>{ w.instalments }
                         <input type="number" min="1" max="120" data-testid="letter-instalments"
-                            value={draft.instalments.unwrap_or(settings.instalment_count).to_string()} onchange={on_instalments} /></label>
+                            value={plan.map_or(settings.instalment_count, |(n, _)| n).to_string()} onchange={on_instalments} /></label>
                     <label>{ w.first_instalment }
-                        <input type="date" data-testid="letter-first-instalment" value={dates::iso(first_instalment)} onchange={on_first_instalment} /></label>
+                        <input type="date" data-testid="letter-first-instalment" value={plan.map(|(_, first)| dates::iso(first)).unwrap_or_default()} onchange={on_first_instalment} /></label>
                 }
             </div>
             { invoice_picker(state, dispatch, &customer, &ticked.rows) }

@@ -3,8 +3,48 @@
 //! ticks stand for in the report of the moment.
 
 use crate::aging::Status;
+use crate::dates::add_days;
+use crate::i18n::Lang;
 use crate::playbook::{Action, InvoiceKey, LetterKind};
 use crate::report::Report;
+use crate::workspace::Workspace;
+
+use super::history::history;
+use super::LetterRequest;
+
+/// A letter's request with what the workspace says about it, so that the Letters tab and a
+/// batch of letters ask for the same letter: dated the as-of date, the customer's charge
+/// rule, what was sent before about `history_of`, and for a payment plan the default
+/// instalments. The caller sets a deadline or other instalments the user chose.
+pub fn request_for(
+    workspace: &Workspace,
+    report: &Report,
+    kind: LetterKind,
+    lang: Lang,
+    customer: &str,
+    invoices: Vec<usize>,
+    history_of: &[InvoiceKey],
+) -> LetterRequest {
+    let settings = &workspace.settings.letters;
+    let first_instalment = add_days(report.as_of, i64::from(settings.first_instalment_days));
+    LetterRequest {
+        kind,
+        lang,
+        customer: customer.to_string(),
+        invoices,
+        date: report.as_of,
+        deadline: None,
+        instalments: (kind == LetterKind::PaymentPlan)
+            .then_some((settings.instalment_count, first_instalment)),
+        history: history(
+            &workspace.annotations,
+            &workspace.letters_sent,
+            history_of,
+            report.as_of,
+        ),
+        charge_rule: Some(workspace.settings.charges.params_for(customer).clone()),
+    }
+}
 
 /// The customer at the top of today's list, else the first one in the ledger.
 pub fn default_customer(report: &Report) -> Option<String> {

@@ -70,7 +70,9 @@ pub use crate::playbook::LetterKind;
 use crate::report::Report;
 
 pub use amount_words::{amount_in_words_zh, currency_name_zh};
-pub use choice::{default_customer, open_rows, recommended_letter, ticked_rows, Ticked};
+pub use choice::{
+    default_customer, open_rows, recommended_letter, request_for, ticked_rows, Ticked,
+};
 pub use context::{format_amount, working_days_after};
 pub use gaps::{gaps, Gap};
 pub use history::{history, History};
