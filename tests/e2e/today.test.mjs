@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { openPage, paste, withServerAndBrowser, fixture, setAsOf, showInvoices } from "./harness.mjs";
+import { waitForStored } from "./idb.mjs";
 
 let server;
 let browser;
@@ -32,8 +33,11 @@ const items = (page) =>
   );
 
 /** Marks every due step of one customer's card done, one button at a time (each step has its own). */
+/** Marks every step of a customer's card done, each click waited for on the page and in the
+ * stored workspace (its done records grow), so that a reload after it keeps them all. */
 async function markAllDone(page, customer) {
   const marks = page.locator(`li.today-item[data-customer='${customer}'] [data-testid=mark-done]`);
+  let stored = doneRecords(await waitForStored(page, (json) => json?.includes(customer)));
   for (let left = await marks.count(); left > 0; left--) {
     await marks.first().click();
     await page.waitForFunction(
@@ -41,8 +45,12 @@ async function markAllDone(page, customer) {
         document.querySelectorAll(`li.today-item[data-customer='${customer}'] [data-testid=mark-done]`).length < left,
       { customer, left },
     );
+    stored = doneRecords(await waitForStored(page, (json) => doneRecords(json) > stored));
   }
 }
+
+/** How many done records a stored workspace holds (each is `{"action":…,"date":…}`). */
+const doneRecords = (json) => (json?.match(/"action":/g) ?? []).length;
 
 test("the today list: worst stage first, with the rule that fired and the letter to send", async () => {
   const { page, problems, context } = await start();
@@ -67,7 +75,6 @@ test("the today list: worst stage first, with the rule that fired and the letter
   // and stays so after a reload.
   await markAllDone(page, "北京远航科技有限公司");
   assert.equal(await beijing.getAttribute("data-status"), "done");
-  await page.waitForTimeout(400);
   await page.reload();
   await page.click("role=tab[name='Today']");
   assert.equal(await page.locator("li.today-item[data-customer='北京远航科技有限公司']").getAttribute("data-status"), "done");
