@@ -172,3 +172,11 @@ const EN: Words = Words {
     risk_share_percent: "Overdue share that adds to the risk (%)",
     limitation_warn_days: "Warn this many days before the limitation period ends",
 };
+
+/// The Today tab's "show more" button: the next `next` of the `left` customers not drawn yet.
+pub fn show_more(lang: Lang, next: usize, left: usize) -> String {
+    match lang {
+        Lang::Zh => format!("再显示{next}家客户（还有{left}家）"),
+        Lang::En => format!("Show {next} more customers ({left} not shown)"),
+    }
+}

@@ -80,6 +80,10 @@ pub struct Panels {
     pub all_columns: bool,
     /// The customer whose contact-log form is open.
     pub log_form: Option<String>,
+    /// How many customer cards the Today tab draws (the first, most urgent ones): a ledger
+    /// of thousands of customers would otherwise draw every card at once and hold the page for
+    /// tens of seconds. "Show more" adds [`TODAY_PAGE`] at a time.
+    pub today_shown: usize,
     /// A replacing click waiting for the user's yes (`guard.rs`).
     pub confirm_replace: Option<Replace>,
     /// The workspace before the last replacing click, for its undo banner.
@@ -97,7 +101,12 @@ pub enum PanelAction {
     SetAllColumns(bool),
     /// Opens the contact-log form for a customer (None: closes it).
     LogForm(Option<String>),
+    /// Draws the next [`TODAY_PAGE`] customer cards on Today.
+    ShowMoreToday,
 }
+
+/// Customer cards the Today tab draws at first, and adds with each "show more".
+pub const TODAY_PAGE: usize = 30;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -197,6 +206,7 @@ impl AppState {
                 credit_open: None,
                 all_columns: false,
                 log_form: None,
+                today_shown: TODAY_PAGE,
                 confirm_replace: None,
                 replaced: None,
             },
@@ -290,6 +300,9 @@ impl AppState {
             }
             PanelAction::SetAllColumns(all) => ui.all_columns = all,
             PanelAction::LogForm(customer) => ui.log_form = customer,
+            PanelAction::ShowMoreToday => {
+                ui.today_shown = ui.today_shown.saturating_add(TODAY_PAGE)
+            }
         }
         ui
     }

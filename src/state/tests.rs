@@ -636,3 +636,18 @@ fn keeping_snapshots_and_comparing_against_the_latest_before() {
     let erased = after(&week2, [Action::Forgotten]);
     assert!(erased.snapshots.is_empty());
 }
+
+#[test]
+fn today_draws_its_first_cards_and_adds_a_page_at_a_time() {
+    use crate::state::TODAY_PAGE;
+    let start = state("");
+    assert_eq!(start.ui.today_shown, TODAY_PAGE);
+    let more = after(
+        &start,
+        [
+            Action::Panel(PanelAction::ShowMoreToday),
+            Action::Panel(PanelAction::ShowMoreToday),
+        ],
+    );
+    assert_eq!(more.ui.today_shown, 3 * TODAY_PAGE);
+}

@@ -52,9 +52,30 @@ pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
             if !cards.is_empty() {
                 <p class="hint">{ w.in_order_of_priority_stage }{ " " }{ super::contacts::export_button(state) }</p>
                 { crate::views::batch::batch_entry(state, dispatch) }
-                <ol>{ for cards.iter().map(|card| card_html(state, dispatch, card)) }</ol>
+                <ol>{ for cards.iter().take(state.ui.today_shown).map(|card| card_html(state, dispatch, card)) }</ol>
+                { show_more(state, dispatch, cards.len()) }
             }
         </div>
+    }
+}
+
+/// "Show more" under the cards when some are not drawn yet, with how many are left.
+fn show_more(state: &AppState, dispatch: &Dispatch, total: usize) -> Html {
+    let left = total.saturating_sub(state.ui.today_shown);
+    if left == 0 {
+        return html! {};
+    }
+    let dispatch = dispatch.clone();
+    let onclick = Callback::from(move |_| {
+        dispatch.dispatch(Action::Panel(crate::state::PanelAction::ShowMoreToday))
+    });
+    let next = left.min(crate::state::TODAY_PAGE);
+    html! {
+        <p class="today-more">
+            <button data-testid="today-more" data-left={left.to_string()} {onclick}>
+                { crate::i18n::today::show_more(state.lang(), next, left) }
+            </button>
+        </p>
     }
 }
 

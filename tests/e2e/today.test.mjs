@@ -143,3 +143,29 @@ test("an action unticked in the playbook is no longer recommended; risk and DSO 
   assert.equal(await shanghai.locator("[data-col=dso]").count(), 1);
   await context.close();
 });
+
+test("a ledger of many customers: Today draws the most urgent 30 cards and shows more on request", async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await setAsOf(page, "2025-10-31");
+  // 45 customers, each with one invoice due between 5 and 94 days before the as-of date.
+  const rows = Array.from({ length: 45 }, (_, i) => {
+    const due = new Date(Date.UTC(2025, 9, 26 - 2 * i)).toISOString().slice(0, 10);
+    return `INV-${i + 1}\tCustomer ${String(i + 1).padStart(2, "0")}\t${due}\t${1000 + i}`;
+  });
+  await paste(page, `Invoice\tCustomer\tDue date\tAmount\n${rows.join("\n")}\n`);
+  await page.click("role=tab[name='Today']");
+  const more = page.locator("[data-testid=today-more]");
+  await more.waitFor();
+  const cards = page.locator("[data-testid=today-list] li.today-item");
+  assert.equal(await cards.count(), 30);
+  assert.equal(await more.getAttribute("data-left"), "15");
+  assert.match(await more.innerText(), /Show 15 more customers \(15 not shown\)/);
+  // The most urgent come first: the invoice 93 days late is drawn, one 5 days late is not yet.
+  assert.equal(await page.locator("li.today-item[data-customer='Customer 45']").count(), 1);
+  assert.equal(await page.locator("li.today-item[data-customer='Customer 01']").count(), 0);
+  await more.click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=today-list] li.today-item").length === 45);
+  assert.equal(await more.count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
