@@ -11,6 +11,7 @@
 //! pub fn encode_encrypted(salt: &[u8], iv: &[u8], ciphertext: &[u8]) -> String // "v1.e.…"
 //! pub fn encode_with_snapshots(workspace, scope, snapshots: Option<&Snapshots>) -> String
 //! pub fn compressed_payload_with_snapshots(workspace, scope, snapshots) -> Vec<u8>
+//! pub fn snapshots_fit(workspace, snapshots) -> bool; pub fn snapshots_link_chars(snapshots)
 //! pub fn decode(fragment: &str) -> Result<Fragment, ShareError>
 //! pub fn decode_in_full(fragment: &str) -> Result<Fragment<Opened>, ShareError>
 //! pub fn open_payload(bytes: &[u8]) -> Result<Workspace, ShareError>
@@ -393,6 +394,28 @@ pub fn compressed_payload_with_snapshots(
         _ => shared.to_json(),
     };
     miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), COMPRESSION_LEVEL)
+}
+
+/// Whether `snapshots` can travel in a data link of `workspace`: what [`open_payload_in_full`]
+/// takes (count, invoices in all) and, with the workspace's JSON, within [`MAX_INFLATED`].
+pub fn snapshots_fit(workspace: &Workspace, snapshots: &Snapshots) -> bool {
+    let invoices: usize = snapshots.list.iter().map(|s| s.invoices.len()).sum();
+    let json = shareable(workspace, ShareScope::SettingsAndData).to_json().len()
+        + snapshots.to_json().len()
+        + r#","snapshots":"#.len();
+    snapshots.list.len() <= crate::review::snapshot::MAX_SNAPSHOTS
+        && invoices <= MAX_SHARED_SNAPSHOT_INVOICES
+        && json <= MAX_INFLATED
+}
+
+/// About how many characters `snapshots` add to a data link: their JSON compressed, in
+/// base64url (compressed with the rest of the link it is a little less).
+pub fn snapshots_link_chars(snapshots: &Snapshots) -> usize {
+    let json = snapshots.to_json();
+    miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), COMPRESSION_LEVEL)
+        .len()
+        .div_ceil(3)
+        * 4
 }
 
 /// The fragment (without `#`) of a plain link: `v1.p.<base64url(zlib(json))>`.

@@ -207,3 +207,33 @@ fn values_a_link_brings_out_of_range_are_listed_in_its_review() {
             .is_empty()
     );
 }
+
+#[test]
+fn the_panel_is_told_what_snapshots_cost_and_whether_they_fit() {
+    let ws = ledger();
+    let snapshots = two_weeks();
+    assert!(overdue_core::share::snapshots_fit(&ws, &snapshots));
+    let added = encode_with_snapshots(&ws, ShareScope::SettingsAndData, Some(&snapshots)).len()
+        - encode(&ws, ShareScope::SettingsAndData).len();
+    let said = overdue_core::share::snapshots_link_chars(&snapshots);
+    assert!(
+        said * 2 >= added && said <= added * 2,
+        "said {said}, added {added}"
+    );
+    // Over the bound of invoices in all: refused before a link is made.
+    let week = snapshots.list[0].clone();
+    let mut many = Snapshots::default();
+    for w in 0..26u64 {
+        let mut s = week.clone();
+        s.as_of = date("2026-01-02") + chrono::Days::new(7 * w);
+        s.invoices = (0..800)
+            .map(|i| {
+                let mut invoice = week.invoices[0].clone();
+                invoice.number = format!("N{i}");
+                invoice
+            })
+            .collect();
+        many.keep(s).unwrap();
+    }
+    assert!(!overdue_core::share::snapshots_fit(&ws, &many));
+}

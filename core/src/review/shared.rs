@@ -22,9 +22,10 @@ use crate::limits::{
 };
 
 /// Most invoices, over all its snapshots, that one link carries: 26 weeks of a ledger of about
-/// 1,900 open invoices. Their JSON (about 200 bytes each) stays well inside the link's
-/// inflated bound (`share::MAX_INFLATED`, 8 MiB) next to the pasted text.
-pub const MAX_SHARED_SNAPSHOT_INVOICES: usize = 50_000;
+/// 770 invoices. Their JSON (about 200 bytes each, 4 MB in all) and the largest pasted text
+/// the share panel puts in a link (2 MB, about 4 MB of JSON) stay inside the link's inflated
+/// bound (`share::MAX_INFLATED`, 8 MiB).
+pub const MAX_SHARED_SNAPSHOT_INVOICES: usize = 20_000;
 
 /// What merging a link's snapshots into the user's does (or would do).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
