@@ -177,9 +177,9 @@ pub fn app(props: &AppProps) -> Html {
             let found = |dispatcher: &UseReducerDispatcher<AppState>| {
                 let fragment = browser::location_fragment();
                 if !fragment.is_empty() {
-                    dispatcher.dispatch(Action::Link(LinkAction::Found(Box::new(share::decode_in_full(
-                        &fragment,
-                    )))));
+                    dispatcher.dispatch(Action::Link(LinkAction::Found(Box::new(
+                        share::decode_in_full(&fragment),
+                    ))));
                 }
             };
             found(&dispatcher);

@@ -400,7 +400,9 @@ pub fn compressed_payload_with_snapshots(
 /// takes (count, invoices in all) and, with the workspace's JSON, within [`MAX_INFLATED`].
 pub fn snapshots_fit(workspace: &Workspace, snapshots: &Snapshots) -> bool {
     let invoices: usize = snapshots.list.iter().map(|s| s.invoices.len()).sum();
-    let json = shareable(workspace, ShareScope::SettingsAndData).to_json().len()
+    let json = shareable(workspace, ShareScope::SettingsAndData)
+        .to_json()
+        .len()
         + snapshots.to_json().len()
         + r#","snapshots":"#.len();
     snapshots.list.len() <= crate::review::snapshot::MAX_SNAPSHOTS

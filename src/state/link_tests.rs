@@ -20,8 +20,14 @@ const UNTIMED: Timer = Timer(|_, work| work());
 fn state(text: &str, snapshots: Snapshots) -> AppState {
     let mut workspace = Workspace::default();
     workspace.input.text = text.into();
-    AppState::new(workspace, date("2026-11-27"), Lang::En, Saved::Nothing, UNTIMED)
-        .with_snapshots(snapshots)
+    AppState::new(
+        workspace,
+        date("2026-11-27"),
+        Lang::En,
+        Saved::Nothing,
+        UNTIMED,
+    )
+    .with_snapshots(snapshots)
 }
 
 fn after(state: &AppState, actions: impl IntoIterator<Item = Action>) -> AppState {
@@ -52,7 +58,9 @@ fn theirs() -> (Workspace, Snapshots) {
 fn found(workspace: &Workspace, snapshots: &Snapshots) -> Action {
     let fragment =
         share::encode_with_snapshots(workspace, ShareScope::SettingsAndData, Some(snapshots));
-    Action::Link(LinkAction::Found(Box::new(share::decode_in_full(&fragment))))
+    Action::Link(LinkAction::Found(Box::new(share::decode_in_full(
+        &fragment,
+    ))))
 }
 
 fn numbers(state: &AppState, as_of: &str) -> Vec<String> {
@@ -66,7 +74,10 @@ fn accepted_snapshots_join_the_users_and_the_users_own_date_stays_theirs() {
     let own = state(&mine_text, kept(&mine_text, &["2026-11-20"]));
     let (workspace, snapshots) = theirs();
     let asked = after(&own, [found(&workspace, &snapshots)]);
-    assert_eq!(asked.snapshots, own.snapshots, "nothing merged before the user chooses");
+    assert_eq!(
+        asked.snapshots, own.snapshots,
+        "nothing merged before the user chooses"
+    );
     let Some(IncomingLink::Ready { review, .. }) = &asked.link.incoming else {
         panic!("asked first: {:?}", asked.link.incoming);
     };
@@ -91,7 +102,10 @@ fn alongside_merges_only_when_the_user_keeps_the_shared_one() {
     let (workspace, snapshots) = theirs();
     let alongside = after(
         &own,
-        [found(&workspace, &snapshots), Action::Link(LinkAction::Alongside)],
+        [
+            found(&workspace, &snapshots),
+            Action::Link(LinkAction::Alongside),
+        ],
     );
     assert!(alongside.snapshots.is_empty());
     let back = after(&alongside, [Action::Link(LinkAction::BackToMine)]);
@@ -107,21 +121,33 @@ fn into_a_blank_page_the_snapshots_come_at_once_and_undo_takes_them_back() {
     let (workspace, snapshots) = theirs();
     let opened = after(&blank, [found(&workspace, &snapshots)]);
     assert_eq!(opened.snapshots.list.len(), 2);
-    assert!(opened.link.opened.as_ref().unwrap().review.snapshots.is_some());
+    assert!(opened
+        .link
+        .opened
+        .as_ref()
+        .unwrap()
+        .review
+        .snapshots
+        .is_some());
     let undone = after(&opened, [Action::Link(LinkAction::Undo)]);
     assert!(undone.snapshots.is_empty());
 }
 
 #[test]
 fn a_links_out_of_range_values_are_in_its_review_before_the_user_accepts() {
-    let own = state(&format!("{HEAD}M1\tMine Co\t2026-10-01\t100\n"), Snapshots::default());
+    let own = state(
+        &format!("{HEAD}M1\tMine Co\t2026-10-01\t100\n"),
+        Snapshots::default(),
+    );
     let mut workspace = Workspace::default();
     workspace.input.text = format!("{HEAD}S1\tShared Co\t2026-10-01\t900\n");
     workspace.settings.terms_days = 106_751_991_168;
     let fragment = share::encode(&workspace, ShareScope::SettingsAndData);
     let asked = after(
         &own,
-        [Action::Link(LinkAction::Found(Box::new(share::decode_in_full(&fragment))))],
+        [Action::Link(LinkAction::Found(Box::new(
+            share::decode_in_full(&fragment),
+        )))],
     );
     let Some(IncomingLink::Ready { review, .. }) = &asked.link.incoming else {
         panic!("asked first");

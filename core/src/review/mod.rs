@@ -12,6 +12,7 @@
 
 pub mod changes;
 pub mod chart;
+pub mod customer_trend;
 pub mod kpi;
 pub mod matching;
 pub mod shared;
