@@ -16,7 +16,10 @@ fn waiting_is_not_cpu_time_and_work_is() {
     std::thread::sleep(Duration::from_millis(300));
     assert!(wall.elapsed() >= Duration::from_millis(300));
     let slept = thread_cpu_time().saturating_sub(cpu);
-    assert!(slept < Duration::from_millis(100), "sleeping cost {slept:?} of CPU");
+    assert!(
+        slept < Duration::from_millis(100),
+        "sleeping cost {slept:?} of CPU"
+    );
 
     let cpu = thread_cpu_time();
     let mut x = 0u64;

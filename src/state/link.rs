@@ -32,7 +32,8 @@ pub enum IncomingLink {
         workspace: Rc<Workspace>,
         /// The sender's snapshots (empty unless they ticked them).
         snapshots: Rc<Snapshots>,
-        review: Review,
+        /// Boxed: with the link's clamped values and snapshot plan it is the largest variant.
+        review: Box<Review>,
         /// How many invoices and customers the link's data holds.
         invoices: usize,
         customers: usize,
@@ -223,7 +224,7 @@ impl AppState {
                 incoming: Some(IncomingLink::Ready {
                     workspace: Rc::new(incoming),
                     snapshots: Rc::new(snapshots),
-                    review,
+                    review: Box::new(review),
                     invoices,
                     customers,
                 }),

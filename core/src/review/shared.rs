@@ -155,7 +155,7 @@ pub fn bounded(
     }
     // Newest first; one per date (a second of the same date is a duplicate the sender's page
     // never writes).
-    usable.sort_by(|a, b| b.as_of.cmp(&a.as_of));
+    usable.sort_by_key(|s| std::cmp::Reverse(s.as_of));
     let mut seen = BTreeSet::new();
     let mut invoices = 0usize;
     let mut kept = Snapshots::default();
