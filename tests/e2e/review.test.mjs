@@ -199,6 +199,9 @@ async function senderLinkWithSnapshots() {
     return now.includes("#v1.p.") && now !== before;
   }, without);
   const link = await page.textContent("[data-testid=share-link]");
+  if (process.env.REVIEW_SHOTS) {
+    await page.screenshot({ path: `${process.env.REVIEW_SHOTS}/share-panel-snapshots-en-1280.png`, fullPage: true });
+  }
   assert.ok(link.length > without.length, "the snapshots make the link longer");
   assert.deepEqual(problems, []);
   await context.close();

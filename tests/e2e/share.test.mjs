@@ -272,6 +272,9 @@ test("a link's out-of-range values are listed in its review before it is accepte
     assert.match(await notice.textContent(), locale === "en-US" ? /out of range/ : /超出范围/);
     assert.equal(await notice.locator("[data-testid=sanitized-item]").count(), 1);
     assert.match(await notice.locator("[data-testid=sanitized-item]").textContent(), item);
+    if (process.env.REVIEW_SHOTS) {
+      await b.page.screenshot({ path: `${process.env.REVIEW_SHOTS}/link-sanitized-${locale}.png` });
+    }
     // Nothing is taken before the user says so.
     assert.equal(await b.page.locator("tr[data-invoice='MINE-1']").count(), 1);
     await b.page.click("[data-testid=open-link-replace]");
