@@ -177,9 +177,9 @@ pub fn app(props: &AppProps) -> Html {
             let found = |dispatcher: &UseReducerDispatcher<AppState>| {
                 let fragment = browser::location_fragment();
                 if !fragment.is_empty() {
-                    dispatcher.dispatch(Action::Link(LinkAction::Found(Box::new(share::decode(
-                        &fragment,
-                    )))));
+                    dispatcher.dispatch(Action::Link(LinkAction::Found(Box::new(
+                        share::decode_in_full(&fragment),
+                    ))));
                 }
             };
             found(&dispatcher);
@@ -256,7 +256,7 @@ pub fn app(props: &AppProps) -> Html {
                 { share_view::link_notices(&state, &dispatch) }
                 { views::sanitized_notice(&state, &dispatch) }
                 if state.ui.share_open {
-                    <SharePanel workspace={state.workspace.clone()} lang={state.lang()}
+                    <SharePanel workspace={state.workspace.clone()} snapshots={state.snapshots.clone()} lang={state.lang()}
                         on_close={{
                             let dispatch = dispatch.clone();
                             Callback::from(move |_| dispatch.dispatch(Action::Panel(PanelAction::ToggleShare)))

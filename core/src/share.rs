@@ -9,9 +9,15 @@
 //! pub fn encode(workspace: &Workspace, scope: ShareScope) -> String           // "v1.p.…"
 //! pub fn compressed_payload(workspace: &Workspace, scope: ShareScope) -> Vec<u8>
 //! pub fn encode_encrypted(salt: &[u8], iv: &[u8], ciphertext: &[u8]) -> String // "v1.e.…"
+//! pub fn encode_with_snapshots(workspace, scope, snapshots: Option<&Snapshots>) -> String
+//! pub fn compressed_payload_with_snapshots(workspace, scope, snapshots) -> Vec<u8>
+//! pub fn snapshots_fit(workspace, snapshots) -> bool; pub fn snapshots_link_chars(snapshots)
 //! pub fn decode(fragment: &str) -> Result<Fragment, ShareError>
+//! pub fn decode_in_full(fragment: &str) -> Result<Fragment<Opened>, ShareError>
 //! pub fn open_payload(bytes: &[u8]) -> Result<Workspace, ShareError>
-//! pub enum Fragment { Plain(Workspace), Encrypted { salt, iv, ciphertext } }
+//! pub fn open_payload_in_full(bytes: &[u8]) -> Result<Opened, ShareError>
+//! pub enum Fragment<T = Workspace> { Plain(T), Encrypted { salt, iv, ciphertext } }
+//! pub struct Opened { workspace, snapshots, clamped }   // what the link held, what was clamped
 //! pub enum ShareError { NotAShareLink, UnknownVersion(String), Damaged, Truncated,
 //!                       TooLarge, TooComplex, TooMuchText, NewerVersion(u32) }
 //!                                                  // .describe(lang) in 中文 / English
@@ -26,6 +32,8 @@
 //! plain:     v1.p.<payload>
 //! encrypted: v1.e.<salt>.<iv>.<ciphertext>
 //! payload    = base64url(zlib(json))      json = Workspace::to_json of shareable(…)
+//!              (a data link may add one top-level key, "snapshots": {"list": [Snapshot…]},
+//!              when the sender ticked them; without it the JSON is exactly the workspace's)
 //! ciphertext = AES-256-GCM(key, iv, payload), key = PBKDF2-HMAC-SHA-256(passphrase, salt,
 //!              600 000 iterations); salt 16 and iv 12 random bytes; done by the shell
 //! ```
@@ -50,6 +58,9 @@
 //!   its mapping, the annotations, the as-of date, and everything keyed by a customer name — the
 //!   customers' addresses (`letters.customers`) and per-customer charge overrides
 //!   (`charges.per_customer`) — because they tell who owes the user money, which is data.
+//! * Kept snapshots of the weekly review travel only in a data link, and only when the sender
+//!   ticks them ([`encode_with_snapshots`]); a settings-only link never carries them, and
+//!   snapshots found in one are not opened.
 //!
 //! # Encryption (done by the shell)
 //!
@@ -91,7 +102,12 @@
 //!   empty arrays costs time, not memory;
 //! * pasted text over [`MAX_LINK_TEXT`] is [`ShareError::TooMuchText`];
 //! * every number is then range-checked by [`crate::limits::sanitize`], so a link cannot carry
-//!   terms of 10^11 days or a year 30000 into the arithmetic.
+//!   terms of 10^11 days or a year 30000 into the arithmetic; what it changed is returned
+//!   ([`Opened::clamped`]) so that the page says so before the user accepts (issue 20);
+//! * snapshots: at most [`crate::review::snapshot::MAX_SNAPSHOTS`], at most
+//!   [`crate::review::shared::MAX_SHARED_SNAPSHOT_INVOICES`] invoices in all, each checked by
+//!   [`crate::review::shared::bounded`] (dates, amounts, text lengths); each one left out is
+//!   listed with the clamped values.
 //!
 //! Nothing here panics on any input; `core/tests/hostile_links.rs` measures the bounds.
 //!
@@ -105,7 +121,12 @@ use std::fmt;
 
 use miniz_oxide::inflate::TINFLStatus;
 
+use serde::{Deserialize, Serialize};
+
 use crate::i18n::Lang;
+use crate::limits::Clamped;
+use crate::review::shared::{self, MAX_SHARED_SNAPSHOT_INVOICES};
+use crate::review::snapshot::{ReadError, Snapshots};
 use crate::workspace::{Input, LoadError, Workspace, CURRENT_VERSION};
 
 /// The link format version written by [`encode`] and [`encode_encrypted`].
@@ -160,9 +181,10 @@ pub enum ShareScope {
 // `Fragment::Plain(workspace)` stays as the interface was agreed.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
-pub enum Fragment {
-    /// A plain link, opened and migrated.
-    Plain(Workspace),
+pub enum Fragment<T = Workspace> {
+    /// A plain link, opened and migrated ([`decode`]: the workspace; [`decode_in_full`]: all
+    /// of [`Opened`]).
+    Plain(T),
     /// A passphrase-protected link: decrypt `ciphertext` (AES-GCM, key from PBKDF2 with `salt`,
     /// nonce `iv`), then [`open_payload`] the plain bytes.
     Encrypted {
@@ -170,6 +192,36 @@ pub enum Fragment {
         iv: Vec<u8>,
         ciphertext: Vec<u8>,
     },
+}
+
+impl<T> Fragment<T> {
+    /// The same fragment with its plain content mapped.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Fragment<U> {
+        match self {
+            Fragment::Plain(content) => Fragment::Plain(f(content)),
+            Fragment::Encrypted {
+                salt,
+                iv,
+                ciphertext,
+            } => Fragment::Encrypted {
+                salt,
+                iv,
+                ciphertext,
+            },
+        }
+    }
+}
+
+/// Everything a link held, once checked.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Opened {
+    /// The workspace, migrated and sanitized.
+    pub workspace: Workspace,
+    /// The sender's kept snapshots, when they ticked them (a data link only), bounded.
+    pub snapshots: Snapshots,
+    /// What was brought into range or left out on the way (`limits::sanitize`, then the
+    /// snapshots'): the page lists it in the link's review, before the user accepts.
+    pub clamped: Vec<Clamped>,
 }
 
 /// Why a fragment could not be opened. [`ShareError::describe`] says it to the user.
@@ -304,13 +356,82 @@ pub fn shareable(workspace: &Workspace, scope: ShareScope) -> Workspace {
 /// The zlib-compressed JSON of [`shareable`]: what a plain link carries in base64url, and what
 /// the shell encrypts for a protected one.
 pub fn compressed_payload(workspace: &Workspace, scope: ShareScope) -> Vec<u8> {
-    let json = shareable(workspace, scope).to_json();
+    compressed_payload_with_snapshots(workspace, scope, None)
+}
+
+/// A link's JSON with the snapshots beside the workspace's fields. Serialising through
+/// `flatten` writes the workspace's fields exactly as `Workspace::to_json` does.
+#[derive(Serialize)]
+struct WithSnapshots<'a> {
+    #[serde(flatten)]
+    workspace: &'a Workspace,
+    snapshots: &'a Snapshots,
+}
+
+/// Reads only the `snapshots` key of a link's JSON, skipping everything else unbuilt.
+#[derive(Deserialize)]
+struct SnapshotsProbe {
+    #[serde(default)]
+    snapshots: Snapshots,
+}
+
+/// [`compressed_payload`], with `snapshots` in it when given, not empty and the scope is a data
+/// link (a settings-only link never carries them).
+pub fn compressed_payload_with_snapshots(
+    workspace: &Workspace,
+    scope: ShareScope,
+    snapshots: Option<&Snapshots>,
+) -> Vec<u8> {
+    let shared = shareable(workspace, scope);
+    let json = match snapshots {
+        Some(snapshots) if scope == ShareScope::SettingsAndData && !snapshots.is_empty() => {
+            serde_json::to_string(&WithSnapshots {
+                workspace: &shared,
+                snapshots,
+            })
+            .unwrap_or_default()
+        }
+        _ => shared.to_json(),
+    };
     miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), COMPRESSION_LEVEL)
+}
+
+/// Whether `snapshots` can travel in a data link of `workspace`: what [`open_payload_in_full`]
+/// takes (count, invoices in all) and, with the workspace's JSON, within [`MAX_INFLATED`].
+pub fn snapshots_fit(workspace: &Workspace, snapshots: &Snapshots) -> bool {
+    let invoices: usize = snapshots.list.iter().map(|s| s.invoices.len()).sum();
+    let json = shareable(workspace, ShareScope::SettingsAndData)
+        .to_json()
+        .len()
+        + snapshots.to_json().len()
+        + r#","snapshots":"#.len();
+    snapshots.list.len() <= crate::review::snapshot::MAX_SNAPSHOTS
+        && invoices <= MAX_SHARED_SNAPSHOT_INVOICES
+        && json <= MAX_INFLATED
+}
+
+/// About how many characters `snapshots` add to a data link: their JSON compressed, in
+/// base64url (compressed with the rest of the link it is a little less).
+pub fn snapshots_link_chars(snapshots: &Snapshots) -> usize {
+    let json = snapshots.to_json();
+    miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), COMPRESSION_LEVEL)
+        .len()
+        .div_ceil(3)
+        * 4
 }
 
 /// The fragment (without `#`) of a plain link: `v1.p.<base64url(zlib(json))>`.
 pub fn encode(workspace: &Workspace, scope: ShareScope) -> String {
-    let payload = compressed_payload(workspace, scope);
+    encode_with_snapshots(workspace, scope, None)
+}
+
+/// [`encode`], carrying `snapshots` in a data link (see [`compressed_payload_with_snapshots`]).
+pub fn encode_with_snapshots(
+    workspace: &Workspace,
+    scope: ShareScope,
+    snapshots: Option<&Snapshots>,
+) -> String {
+    let payload = compressed_payload_with_snapshots(workspace, scope, snapshots);
     let mut out = String::with_capacity(8 + payload.len().div_ceil(3) * 4);
     out.push_str(&format!("v{FORMAT_VERSION}.p."));
     base64url_into(&payload, &mut out);
@@ -333,6 +454,11 @@ pub fn encode_encrypted(salt: &[u8], iv: &[u8], ciphertext: &[u8]) -> String {
 /// Inflates (at most [`MAX_INFLATED`] bytes), parses and migrates a payload: a plain link's
 /// bytes, or a protected link's after the shell decrypted them.
 pub fn open_payload(bytes: &[u8]) -> Result<Workspace, ShareError> {
+    open_payload_in_full(bytes).map(|opened| opened.workspace)
+}
+
+/// [`open_payload`], with the link's snapshots and the list of what was clamped.
+pub fn open_payload_in_full(bytes: &[u8]) -> Result<Opened, ShareError> {
     if bytes.is_empty() {
         return Err(ShareError::Truncated);
     }
@@ -356,8 +482,32 @@ pub fn open_payload(bytes: &[u8]) -> Result<Workspace, ShareError> {
     if workspace.input.text.len() > MAX_LINK_TEXT {
         return Err(ShareError::TooMuchText);
     }
-    // What was clamped is not reported: the review shows the resulting values.
-    Ok(crate::limits::sanitize(workspace).0)
+    let probe: SnapshotsProbe = serde_json::from_str(json).map_err(|_| ShareError::Damaged)?;
+    let (workspace, mut clamped) = crate::limits::sanitize(workspace);
+    let snapshots = if probe.snapshots.is_empty() {
+        Snapshots::default()
+    } else if crate::share_review::scope_of(&workspace) == ShareScope::SettingsOnly {
+        clamped.push(Clamped {
+            field: "snapshots".to_string(),
+            was: format!("{} in a settings-only link", probe.snapshots.list.len()),
+            now: "not opened".to_string(),
+        });
+        Snapshots::default()
+    } else {
+        let (snapshots, left_out) = shared::bounded(probe.snapshots, MAX_SHARED_SNAPSHOT_INVOICES)
+            .map_err(|error| match error {
+                ReadError::NewerVersion(version) => ShareError::NewerVersion(version),
+                ReadError::TooLarge => ShareError::TooLarge,
+                ReadError::Invalid(_) => ShareError::Damaged,
+            })?;
+        clamped.extend(left_out);
+        snapshots
+    };
+    Ok(Opened {
+        workspace,
+        snapshots,
+        clamped,
+    })
 }
 
 /// How deep and how big a JSON text is.
@@ -416,6 +566,11 @@ pub fn json_shape(json: &[u8]) -> JsonShape {
 /// Reads a fragment (with or without `#`, or a whole address). See the module documentation
 /// for what is tolerated.
 pub fn decode(fragment: &str) -> Result<Fragment, ShareError> {
+    decode_in_full(fragment).map(|fragment| fragment.map(|opened| opened.workspace))
+}
+
+/// [`decode`], keeping all of what a plain link held ([`Opened`]).
+pub fn decode_in_full(fragment: &str) -> Result<Fragment<Opened>, ShareError> {
     if fragment.len() > MAX_FRAGMENT {
         return Err(ShareError::TooLarge);
     }
@@ -459,7 +614,7 @@ pub fn decode(fragment: &str) -> Result<Fragment, ShareError> {
 }
 
 /// `p.<payload>` or `e.<salt>.<iv>.<ciphertext>`.
-fn decode_v1(body: &str) -> Result<Fragment, ShareError> {
+fn decode_v1(body: &str) -> Result<Fragment<Opened>, ShareError> {
     let mut parts = body.split('.');
     let kind = parts.next().unwrap_or("");
     let parts: Vec<&str> = parts.collect();
@@ -469,7 +624,7 @@ fn decode_v1(body: &str) -> Result<Fragment, ShareError> {
             [] | [""] => Err(ShareError::Truncated),
             [payload] => {
                 let bytes = base64url_decode(payload, true)?;
-                open_payload(&bytes).map(Fragment::Plain)
+                open_payload_in_full(&bytes).map(Fragment::Plain)
             }
             _ => Err(ShareError::Damaged),
         },

@@ -12,7 +12,10 @@ use std::collections::BTreeMap;
 
 use crate::i18n::Lang;
 use crate::letters::{check_template, SenderProfile, TemplateError};
-use crate::share::ShareScope;
+use crate::limits::Clamped;
+use crate::review::shared::Merged;
+use crate::review::snapshot::Snapshots;
+use crate::share::{Opened, ShareScope};
 use crate::workspace::{Settings, Workspace};
 
 /// One part of the workspace a link changes, in the order the page lists them.
@@ -86,6 +89,12 @@ pub struct Review {
     pub bank: Option<BankDetails>,
     /// Every letter template the link carries that differs from the user's, by key.
     pub templates: Vec<TemplateChange>,
+    /// The weekly snapshots a data link carries, and what merging them into the user's would
+    /// do ([`review_link`]; None when it carries none).
+    pub snapshots: Option<Merged>,
+    /// Values of the link out of range, brought into range or left out before anything else
+    /// ([`Opened::clamped`]): the page lists them before the user accepts.
+    pub clamped: Vec<Clamped>,
 }
 
 /// A letter template a link would change.
@@ -282,6 +291,19 @@ pub fn review(own: &Workspace, incoming: &Workspace) -> Review {
         changes,
         bank,
         templates,
+        snapshots: None,
+        clamped: Vec::new(),
+    }
+}
+
+/// [`review`] of everything a link held: its workspace, its snapshots against the user's own
+/// (`own_snapshots`), and what was clamped on the way in.
+pub fn review_link(own: &Workspace, own_snapshots: &Snapshots, opened: &Opened) -> Review {
+    Review {
+        snapshots: (!opened.snapshots.is_empty())
+            .then(|| own_snapshots.merge_plan(&opened.snapshots)),
+        clamped: opened.clamped.clone(),
+        ..review(own, &opened.workspace)
     }
 }
 

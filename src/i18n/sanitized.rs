@@ -10,6 +10,9 @@ pub struct Words {
     /// `{n}`: how many more are not listed.
     pub more: &'static str,
     pub dismiss: &'static str,
+    /// The same notice in a link's review: before the user accepts.
+    pub link_heading: &'static str,
+    pub link_intro: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -25,6 +28,8 @@ const ZH: Words = Words {
     item: "{field}：原为 {was}，现为 {now}",
     more: "另有 {n} 项未列出",
     dismiss: "知道了",
+    link_heading: "链接中有几项超出范围",
+    link_intro: "下面这些值超出了本页能处理的范围（链接可能被改动过，或来自别的程序）。如果接受，它们会按所示的值打开；超出范围的快照不会加入。",
 };
 
 const EN: Words = Words {
@@ -33,4 +38,6 @@ const EN: Words = Words {
     item: "{field}: was {was}, now {now}",
     more: "and {n} more not listed",
     dismiss: "Got it",
+    link_heading: "Some values in this link are out of range",
+    link_intro: "These are beyond what the page can work with (the link may have been altered, or made by another program). If you accept it, they open as the values shown; snapshots out of range are not taken.",
 };

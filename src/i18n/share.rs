@@ -38,6 +38,17 @@ pub struct Words {
     pub otherwise_it_matches_what_you: &'static str,
     pub it_matches_what_you_have: &'static str,
     pub it_changes: &'static str,
+    /// The share panel's snapshot box: `{n}` snapshots, about `{chars}` more characters.
+    pub include_snapshots: &'static str,
+    pub snapshots_hint: &'static str,
+    /// `{n}` snapshots, `{invoices}` invoices in all.
+    pub snapshots_too_large: &'static str,
+    /// The review's line: `{n}` weekly snapshots.
+    pub weekly_snapshots: &'static str,
+    /// Then, each with a list of dates after it.
+    pub snapshots_added: &'static str,
+    pub snapshots_already_kept: &'static str,
+    pub snapshots_no_room: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -83,6 +94,13 @@ const ZH: Words = Words {
     otherwise_it_matches_what_you: "除此之外，与您当前的工作区相同。",
     it_matches_what_you_have: "它与您当前的工作区相同，不会改变任何内容。",
     it_changes: "它会改变：",
+    include_snapshots: "同时附上我保存的 {n} 份每周快照（链接约增加 {chars} 个字符）",
+    snapshots_hint: "对方接受链接后，这些快照会加入他们的“周报”，与他们自己保存的快照合并；同一日期以对方自己的为准。",
+    snapshots_too_large: "保存的 {n} 份快照共有 {invoices} 张发票，放进链接太大了，无法附上。",
+    weekly_snapshots: "{n} 份每周快照（周报）",
+    snapshots_added: "将加入：",
+    snapshots_already_kept: "这些日期您已有快照，保留您自己的：",
+    snapshots_no_room: "您的快照已满 26 份，以下较早的不加入：",
 };
 
 const EN: Words = Words {
@@ -123,4 +141,11 @@ const EN: Words = Words {
     otherwise_it_matches_what_you: "Otherwise it matches what you have now.",
     it_matches_what_you_have: "It matches what you have now: nothing would change.",
     it_changes: "It changes:",
+    include_snapshots: "Also include my {n} weekly snapshots (about {chars} more characters in the link)",
+    snapshots_hint: "When the recipient accepts the link, these join their Review tab, merged with the snapshots they keep themselves; where both have the same date, theirs stays.",
+    snapshots_too_large: "Your {n} snapshots hold {invoices} invoices in all: too much for a link, so they cannot be included.",
+    weekly_snapshots: "{n} weekly snapshots (for the Review tab)",
+    snapshots_added: "to be added: ",
+    snapshots_already_kept: "dates you already keep, yours stay: ",
+    snapshots_no_room: "your list is full (26), so these older ones are not taken: ",
 };

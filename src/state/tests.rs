@@ -53,7 +53,9 @@ fn paste(text: &str) -> Action {
 /// A plain link to this workspace, as the address would carry it, decoded.
 fn link_to(workspace: &Workspace, scope: ShareScope) -> Action {
     let fragment = share::encode(workspace, scope);
-    Action::Link(LinkAction::Found(Box::new(share::decode(&fragment))))
+    Action::Link(LinkAction::Found(Box::new(share::decode_in_full(
+        &fragment,
+    ))))
 }
 
 fn shared_workspace() -> Workspace {
@@ -178,14 +180,18 @@ fn alongside_keeps_own_work_aside_and_suspends_saving_until_back() {
 #[test]
 fn a_damaged_link_is_reported_and_changes_nothing() {
     let own = state(&format!("{HEAD}A1\tAcme\t2025-09-01\t100\n"));
-    let found = Action::Link(LinkAction::Found(Box::new(share::decode("v1.p.@@@"))));
+    let found = Action::Link(LinkAction::Found(Box::new(share::decode_in_full(
+        "v1.p.@@@",
+    ))));
     let failed = after(&own, [found]);
     assert!(matches!(
         failed.link.incoming,
         Some(IncomingLink::Failed(_))
     ));
     assert_eq!(failed.workspace, own.workspace);
-    let not_a_link = Action::Link(LinkAction::Found(Box::new(share::decode("section-2"))));
+    let not_a_link = Action::Link(LinkAction::Found(Box::new(share::decode_in_full(
+        "section-2",
+    ))));
     assert!(own.next(not_a_link).is_none());
 }
 

@@ -73,7 +73,7 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
                     let risk = report.playbook.customers.iter().find(|x| x.customer == c.customer && x.currency == r.currency);
                     html! { <>
                         <tr data-customer={c.customer.clone()} data-currency={r.currency.clone()}>
-                            <th scope="row" data-col="customer"><button class="link" onclick={show(c.customer.clone())}>{ &c.customer }</button></th>
+                            <th scope="row" data-col="customer"><button class="link" onclick={show(c.customer.clone())}>{ &c.customer }</button>{ super::sparkline::customer_sparkline(state, &c.customer, r) }</th>
                             <td data-col="currency">{ &r.currency }</td>
                             { figures(r, Some(&c.customer)) }
                             { super::credit::credit_cell(state, dispatch, &c.customer, &r.currency) }

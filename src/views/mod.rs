@@ -20,6 +20,7 @@ mod sender;
 mod sent;
 mod settings;
 pub mod share;
+mod sparkline;
 mod summary;
 mod today;
 mod top_bar;

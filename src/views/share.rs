@@ -5,7 +5,11 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use overdue_core::dates::iso;
 use overdue_core::i18n::Lang;
+use overdue_core::playbook::format_date;
+use overdue_core::review::shared::Merged;
+use overdue_core::review::snapshot::Snapshots;
 use overdue_core::share::{self, ShareScope};
 use overdue_core::share_review::{Change, Review};
 use overdue_core::workspace::Workspace;
@@ -25,6 +29,8 @@ const ENCRYPT_DELAY_MS: u32 = 400;
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
     pub workspace: Rc<Workspace>,
+    /// The kept weekly snapshots: a data link carries them when the user ticks them.
+    pub snapshots: Rc<Snapshots>,
     pub lang: Lang,
     pub on_close: Callback<()>,
 }
@@ -48,6 +54,13 @@ const MAX_DATA_FOR_LINK: usize = 2_000_000;
 pub fn share_panel(props: &SharePanelProps) -> Html {
     let lang = props.lang;
     let with_data = use_state(|| false);
+    let with_snapshots = use_state(|| false);
+    // What the snapshots would add, computed once per change of the kept list.
+    let snapshot_chars = use_memo(props.snapshots.clone(), |s| share::snapshots_link_chars(s));
+    let snapshots_fit = use_memo(
+        (props.workspace.clone(), props.snapshots.clone()),
+        |(workspace, snapshots)| share::snapshots_fit(workspace, snapshots),
+    );
     let passphrase = use_state(String::new);
     // The panel opens on a settings-only link without a passphrase: ready at once.
     let link = {
@@ -63,14 +76,22 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         let link = link.clone();
         let copied = copied.clone();
         let generation = generation.clone();
+        let carried = (*with_snapshots && *snapshots_fit && !props.snapshots.is_empty())
+            .then(|| props.snapshots.clone());
         use_effect_with(
-            (props.workspace.clone(), *with_data, (*passphrase).clone()),
-            move |(workspace, with_data, passphrase)| {
+            (
+                props.workspace.clone(),
+                *with_data,
+                (*passphrase).clone(),
+                carried,
+            ),
+            move |(workspace, with_data, passphrase, carried)| {
                 let scope = if *with_data {
                     ShareScope::SettingsAndData
                 } else {
                     ShareScope::SettingsOnly
                 };
+                let snapshots = carried.as_deref();
                 let this = generation.borrow().get().wrapping_add(1);
                 generation.borrow().set(this);
                 copied.set(None);
@@ -80,11 +101,14 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                 {
                     link.set(LinkState::TooMuchData(workspace.input.text.len()));
                 } else if passphrase.is_empty() {
-                    link.set(LinkState::Ready(plain_link(workspace, scope)));
+                    link.set(LinkState::Ready(link_to(&share::encode_with_snapshots(
+                        workspace, scope, snapshots,
+                    ))));
                 } else {
                     // Never show the unprotected link while the protected one is being made.
                     link.set(LinkState::Encrypting);
-                    let payload = share::compressed_payload(workspace, scope);
+                    let payload =
+                        share::compressed_payload_with_snapshots(workspace, scope, snapshots);
                     let passphrase = passphrase.clone();
                     pending = Some(Timeout::new(ENCRYPT_DELAY_MS, move || {
                         wasm_bindgen_futures::spawn_local(async move {
@@ -112,6 +136,12 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         let with_data = with_data.clone();
         Callback::from(move |e: Event| {
             with_data.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    let on_with_snapshots = {
+        let with_snapshots = with_snapshots.clone();
+        Callback::from(move |e: Event| {
+            with_snapshots.set(e.target_unchecked_into::<HtmlInputElement>().checked())
         })
     };
     let on_passphrase = {
@@ -175,6 +205,9 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                 { crate::i18n::share::words(lang).include_my_invoices_settings_and }
             </label>
             <p class="notice">{ carries }</p>
+            if *with_data && !props.snapshots.is_empty() {
+                { snapshot_choice(&props.snapshots, *snapshot_chars, *snapshots_fit, *with_snapshots, on_with_snapshots, lang) }
+            }
             if *with_data && passphrase.is_empty() {
                 <p class="warning">{ lang.pick(
                     "任何拿到这个链接的人都能看到您的发票。建议设置口令，并通过另一种方式（例如电话）告诉对方。",
@@ -238,6 +271,36 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                 "When someone opens the link, the page first lists what it would change and asks; \
                  it never overwrites their own work.") }</p>
         </section>
+    }
+}
+
+/// The box that puts the kept snapshots into a data link (unticked by default), with how many
+/// there are and what they add; refused when they are too large for a link.
+fn snapshot_choice(
+    snapshots: &Snapshots,
+    chars: usize,
+    fit: bool,
+    checked: bool,
+    onchange: Callback<Event>,
+    lang: Lang,
+) -> Html {
+    let w = crate::i18n::share::words(lang);
+    let n = snapshots.list.len().to_string();
+    if !fit {
+        let invoices: usize = snapshots.list.iter().map(|s| s.invoices.len()).sum();
+        return html! {
+            <p class="hint" data-testid="share-snapshots-too-large">{ w.snapshots_too_large
+                .replace("{n}", &n).replace("{invoices}", &invoices.to_string()) }</p>
+        };
+    }
+    html! {
+        <>
+            <label class="check">
+                <input type="checkbox" data-testid="share-with-snapshots" checked={checked} {onchange} />
+                { w.include_snapshots.replace("{n}", &n).replace("{chars}", &chars.to_string()) }
+            </label>
+            <p class="hint">{ w.snapshots_hint }</p>
+        </>
     }
 }
 
@@ -409,10 +472,11 @@ pub fn link_notices(state: &AppState, dispatch: &Dispatch) -> Html {
     html! { <>{ incoming }{ for alongside }{ for opened }</> }
 }
 
-/// What a link changes, bank details first.
+/// What a link changes, bank details first, then what it brought out of range.
 fn review_list(review: &Review, lang: Lang) -> Html {
     html! {
         <>
+            { crate::views::sanitized::link_clamped(&review.clamped, lang) }
             if let Some(bank) = &review.bank {
                 <div class="warning" role="alert" data-testid="open-link-bank">
                     <p><strong>{ crate::i18n::share::words(lang).careful_this_link_changes_the }</strong></p>
@@ -425,7 +489,7 @@ fn review_list(review: &Review, lang: Lang) -> Html {
                          account is really your company's.") }</p>
                 </div>
             }
-            if review.changes.is_empty() {
+            if review.changes.is_empty() && review.snapshots.is_none() {
                 <p>{ if review.bank.is_some() {
                     crate::i18n::share::words(lang).otherwise_it_matches_what_you
                 } else {
@@ -435,8 +499,35 @@ fn review_list(review: &Review, lang: Lang) -> Html {
                 <p>{ crate::i18n::share::words(lang).it_changes }</p>
                 <ul class="changes" data-testid="open-link-changes">
                     { for review.changes.iter().map(|c: &Change| html! { <li>{ c.label(lang) }</li> }) }
+                    { for review.snapshots.as_ref().map(|merged| snapshots_item(merged, lang)) }
                 </ul>
             }
         </>
+    }
+}
+
+/// "N weekly snapshots", and what merging them into the user's does, date by date.
+fn snapshots_item(merged: &Merged, lang: Lang) -> Html {
+    let w = crate::i18n::share::words(lang);
+    let dates = |label: &str, dates: &[chrono::NaiveDate], testid: &'static str| {
+        (!dates.is_empty()).then(|| {
+            let listed: Vec<String> = dates.iter().map(|d| format_date(*d, lang)).collect();
+            let isos: Vec<String> = dates.iter().map(|d| iso(*d)).collect();
+            html! {
+                <li data-testid={testid} data-dates={isos.join(" ")}>
+                    { label }{ listed.join(lang.pick("、", ", ")) }
+                </li>
+            }
+        })
+    };
+    html! {
+        <li data-testid="open-link-snapshots" data-count={merged.incoming.to_string()}>
+            { w.weekly_snapshots.replace("{n}", &merged.incoming.to_string()) }
+            <ul>
+                { for dates(w.snapshots_added, &merged.added, "snapshots-added") }
+                { for dates(w.snapshots_already_kept, &merged.already_kept, "snapshots-already-kept") }
+                { for dates(w.snapshots_no_room, &merged.no_room, "snapshots-no-room") }
+            </ul>
+        </li>
     }
 }

@@ -174,3 +174,94 @@ test("the review in Chinese at phone width", async () => {
   assert.deepEqual(overflow, [], "the report fits the phone's width");
   assert.deepEqual(problems, []);
 });
+
+/** Two weeks kept in the sender's browser; the data link with the snapshots ticked. */
+async function senderLinkWithSnapshots() {
+  const { page, context, problems } = await openPage(browser, server.url);
+  for (const [asOf, text, rows] of [["2026-11-20", LAST_WEEK, 4], ["2026-11-27", THIS_WEEK, 5]]) {
+    await setAsOf(page, asOf);
+    await pasteLedger(page, text, rows);
+    await page.click("[data-testid=keep-snapshot]");
+    await page.waitForSelector(`[data-testid=snapshot-item][data-date='${asOf}']`);
+  }
+  await waitForStored(page, (v) => typeof v === "string" && v.includes("2026-11-27") && v.includes("2026-11-20"), "snapshots");
+  await page.click("[data-testid=share]");
+  await page.click("[data-testid=share-with-data]");
+  const box = page.locator("[data-testid=share-with-snapshots]");
+  await box.waitFor();
+  assert.equal(await box.isChecked(), false, "unticked by default");
+  const label = await page.locator("label", { has: box }).textContent();
+  assert.match(label, /include my 2 weekly snapshots \(about \d+ more characters/);
+  const without = await page.textContent("[data-testid=share-link]");
+  await box.click();
+  await page.waitForFunction((before) => {
+    const now = document.querySelector("[data-testid=share-link]")?.textContent ?? "";
+    return now.includes("#v1.p.") && now !== before;
+  }, without);
+  const link = await page.textContent("[data-testid=share-link]");
+  if (process.env.REVIEW_SHOTS) {
+    await page.screenshot({ path: `${process.env.REVIEW_SHOTS}/share-panel-snapshots-en-1280.png`, fullPage: true });
+  }
+  assert.ok(link.length > without.length, "the snapshots make the link longer");
+  assert.deepEqual(problems, []);
+  await context.close();
+  return link;
+}
+
+test("snapshots ticked into a data link reach the recipient's Review tab, and a worsened customer's row shows its trend", async () => {
+  const link = await senderLinkWithSnapshots();
+  for (const { locale, viewport, name } of [
+    { locale: "en-US", viewport: { width: 1366, height: 900 }, name: "en-1366" },
+    { locale: "zh-CN", viewport: { width: 390, height: 844 }, name: "zh-390" },
+  ]) {
+    const { page, context, problems } = await openPage(browser, server.url, { locale, viewport });
+    // The recipient has work of their own, so the link asks first and lists the snapshots.
+    await paste(page, "Invoice\tCustomer\tDue date\tAmount\nMINE-1\tMy customer\t2026-09-01\t500\n");
+    await waitForStored(page, (json) => json?.includes("MINE-1"));
+    await page.goto(link);
+    const listed = page.locator("[data-testid=open-link] [data-testid=open-link-snapshots]");
+    await listed.waitFor();
+    assert.equal(await listed.getAttribute("data-count"), "2");
+    assert.equal(await page.getAttribute("[data-testid=snapshots-added]", "data-dates"), "2026-11-20 2026-11-27");
+    assert.match(await listed.textContent(), locale === "en-US" ? /2 weekly snapshots/ : /2 份每周快照/);
+    if (process.env.REVIEW_SHOTS) {
+      await page.screenshot({ path: `${process.env.REVIEW_SHOTS}/link-snapshots-${name}.png`, fullPage: true });
+    }
+    await page.click("[data-testid=open-link-replace]");
+
+    // Both weeks are the recipient's now, compared as the sender saw them.
+    await openReview(page, 5);
+    await page.waitForSelector("[data-testid=snapshot-item][data-date='2026-11-20']");
+    assert.equal(await page.locator(".review [data-testid=snapshot-item]").count(), 2);
+    assert.equal(
+      await page.getAttribute("[data-testid=change-row][data-invoice='XB-301']", "data-change"),
+      "newly-overdue",
+    );
+    await waitForStored(page, (v) => typeof v === "string" && v.includes("2026-11-20") && v.includes("2026-11-27"), "snapshots");
+
+    // The 账龄表: 西部矿业 went from nothing overdue to 40,000 overdue; its row says so.
+    await page.getByRole("tab", { name: /^(Customers|客户账龄表)$/ }).click();
+    const spark = page.locator("tr[data-customer='西部矿业有限公司'] [data-testid=customer-sparkline]");
+    await spark.waitFor();
+    assert.equal(await spark.getAttribute("data-worse"), "true");
+    assert.equal(await spark.getAttribute("data-points"), "2");
+    const title = await spark.getAttribute("title");
+    assert.match(title, locale === "en-US"
+      ? /20 Nov 2026: outstanding 40,000\.00, overdue 0\.00; 27 Nov 2026: outstanding 40,000\.00, overdue 40,000\.00/
+      : /2026年11月27日：未结清 40,000\.00，逾期 40,000\.00/);
+    assert.equal(await spark.locator("svg.sparkline polyline.spark-outstanding").count(), 1);
+    const box = await spark.locator("svg").boundingBox();
+    assert.ok(box.width > 50 && box.x + box.width <= viewport.width, `the sparkline fits: ${JSON.stringify(box)}`);
+    const other = page.locator("tr[data-customer='北方物流有限公司'] [data-testid=customer-sparkline]");
+    assert.equal(await other.getAttribute("data-worse"), "false");
+    if (process.env.REVIEW_SHOTS) {
+      await page.screenshot({ path: `${process.env.REVIEW_SHOTS}/customers-sparkline-${name}.png`, fullPage: true });
+    }
+    // In print too.
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await spark.isVisible(), true);
+    await page.emulateMedia({ media: "screen" });
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { webcrypto } from "node:crypto";
-import { inflateSync } from "node:zlib";
+import { deflateSync, inflateSync } from "node:zlib";
 import { withServerAndBrowser, fixture, paste, DIST, setAsOf, showInvoices } from "./harness.mjs";
 import { waitForStored } from "./idb.mjs";
 
@@ -244,6 +244,47 @@ test("opening a link over one's own work asks: alongside keeps mine, replace tak
   assert.equal(await b.page.locator("tr[data-invoice='MINE-1']").count(), 0);
   assert.deepEqual(b.problems, []);
   await b.context.close();
+});
+
+/** A plain link around a JSON text made by hand (as a hostile sender would). */
+function handMadeLink(json) {
+  return `${server.url}#v1.p.${deflateSync(Buffer.from(JSON.stringify(json))).toString("base64url")}`;
+}
+
+test("a link's out-of-range values are listed in its review before it is accepted, in both languages", async () => {
+  // Issue 20's 150-character link: terms of 106,751,991,168 days and a row without a due date.
+  const link = handMadeLink({
+    version: 1,
+    settings: { terms_days: 106751991168 },
+    input: { text: "Invoice\tCustomer\tInvoice date\tAmount\nX-1\tFar Co\t2025-01-01\t100\n" },
+  });
+  for (const [locale, item] of [
+    ["en-US", /settings\.terms_days: was 106751991168, now 3650/],
+    ["zh-CN", /settings\.terms_days：原为 106751991168，现为 3650/],
+  ]) {
+    const b = await fresh(undefined, { locale });
+    await paste(b.page, "Invoice\tCustomer\tDue date\tAmount\nMINE-1\tMy customer\t2025-09-01\t500\n");
+    await showInvoices(b.page);
+    await waitForStored(b.page, (json) => json?.includes("MINE-1"));
+    await b.page.goto(link);
+    const notice = b.page.locator("[data-testid=open-link] [data-testid=link-sanitized]");
+    await notice.waitFor();
+    assert.match(await notice.textContent(), locale === "en-US" ? /out of range/ : /超出范围/);
+    assert.equal(await notice.locator("[data-testid=sanitized-item]").count(), 1);
+    assert.match(await notice.locator("[data-testid=sanitized-item]").textContent(), item);
+    if (process.env.REVIEW_SHOTS) {
+      await b.page.screenshot({ path: `${process.env.REVIEW_SHOTS}/link-sanitized-${locale}.png` });
+    }
+    // Nothing is taken before the user says so.
+    assert.equal(await b.page.locator("tr[data-invoice='MINE-1']").count(), 1);
+    await b.page.click("[data-testid=open-link-replace]");
+    // Accepted: the row gets its due date from the clamped terms, and the page lives on.
+    await showInvoices(b.page);
+    await b.page.waitForSelector("tr[data-invoice='X-1']");
+    assert.match(await b.page.textContent("tr[data-invoice='X-1']"), /2034|2035/);
+    assert.deepEqual(b.problems, []);
+    await b.context.close();
+  }
 });
 
 test("a damaged or cut link says so and changes nothing; a long link is warned about", async () => {

@@ -276,6 +276,12 @@ impl Snapshots {
         }
         let read: Snapshots =
             serde_json::from_str(json).map_err(|e| ReadError::Invalid(e.to_string()))?;
+        Snapshots::normalised(read)
+    }
+
+    /// Snapshots as read from anywhere (storage or a link), brought into the shape `keep`
+    /// maintains; a snapshot of a later version than this page refuses them all.
+    pub fn normalised(read: Snapshots) -> Result<Snapshots, ReadError> {
         if let Some(newer) = read.list.iter().find(|s| s.version > SNAPSHOT_VERSION) {
             return Err(ReadError::NewerVersion(newer.version));
         }

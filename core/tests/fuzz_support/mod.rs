@@ -1,8 +1,12 @@
 //! A bounded mutation fuzzer that runs on stable Rust (cargo-fuzz needs nightly): a seeded
 //! RNG, a corpus of real layouts and literal links or templates, and mutations that cut,
 //! repeat, splice and insert the tokens these formats are made of. Each input is run under
-//! `catch_unwind` and timed; a failure (panic, broken invariant, or an input over its time
-//! bound) is shrunk to a small repro and reported with the seed that found it.
+//! `catch_unwind` and timed by the CPU time of the thread that runs it (not wall time: on a
+//! loaded machine another process's turn is not this input's cost, and wall time gave false
+//! "slow" findings); a failure (panic, broken invariant, or an input over its time bound) is
+//! shrunk to a small repro and reported with the seed that found it. Each failing or slow
+//! input is also written whole to `target/fuzz-findings/<target>-seed<seed>-input<n>.txt` (and
+//! its shrunk form beside it, `….shrunk.txt`), and the paths are printed.
 //!
 //! `FUZZ_ITERS` (inputs per target) and `FUZZ_SEED` override the defaults, and
 //! `FUZZ_SECONDS` stops a run after that long (the count run is printed); the `long_run` test
@@ -12,7 +16,59 @@
 #![allow(dead_code)]
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
+
+/// The CPU time the calling thread has used (`CLOCK_THREAD_CPUTIME_ID`, POSIX). Where that
+/// clock is missing, wall time since the first call, as before.
+pub fn thread_cpu_time() -> Duration {
+    #[cfg(unix)]
+    {
+        let mut now = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: `now` is a valid, writable timespec for the call's duration; the clock id is
+        // a constant the platform defines.
+        let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) } == 0;
+        if ok {
+            return Duration::new(now.tv_sec as u64, now.tv_nsec as u32);
+        }
+    }
+    static START: OnceLock<Instant> = OnceLock::new();
+    START.get_or_init(Instant::now).elapsed()
+}
+
+/// Where findings are written: `target/fuzz-findings/` of this build.
+pub fn findings_dir() -> PathBuf {
+    // Cargo gives integration tests `target/tmp`; its parent is the target directory, wherever
+    // CARGO_TARGET_DIR put it.
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    tmp.parent()
+        .map(|target| target.join("fuzz-findings"))
+        .unwrap_or_else(|| tmp.join("fuzz-findings"))
+}
+
+/// Writes a failing input whole (and its shrunk form when that differs), named by target,
+/// seed and input number; returns the whole input's path, or why it could not be written.
+fn write_finding(name: &str, seed: u64, index: u64, input: &str, small: &str) -> String {
+    let dir = findings_dir();
+    let whole = dir.join(format!("{name}-seed{seed:#x}-input{index}.txt"));
+    let written = std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(&whole, input))
+        .and_then(|()| {
+            if small == input {
+                Ok(())
+            } else {
+                std::fs::write(whole.with_extension("shrunk.txt"), small)
+            }
+        });
+    match written {
+        Ok(()) => whole.display().to_string(),
+        Err(error) => format!("(not written to {}: {error})", whole.display()),
+    }
+}
 
 /// SplitMix64: tiny, seedable, good enough to pick mutations.
 pub struct Rng(u64);
@@ -193,7 +249,7 @@ pub struct Run<'a> {
     pub max_chars: usize,
     /// Inputs when `FUZZ_ITERS` is not set.
     pub default_iters: u64,
-    /// Longest one input may take (the bound is doubled for unoptimised builds).
+    /// Most CPU time one input may take (four times this in unoptimised builds).
     pub time_bound: Duration,
 }
 
@@ -214,9 +270,9 @@ pub fn fuzz(run: Run<'_>, check: impl Fn(&str) -> Outcome) {
         run.time_bound
     };
     let check = |input: &str| -> Outcome {
-        let start = Instant::now();
+        let start = thread_cpu_time();
         check(input)?;
-        let took = start.elapsed();
+        let took = thread_cpu_time().saturating_sub(start);
         if took > bound {
             return Err(format!("slow: {took:?} > {bound:?}"));
         }
@@ -225,9 +281,11 @@ pub fn fuzz(run: Run<'_>, check: impl Fn(&str) -> Outcome) {
     // Panics are expected and reported below: keep them from flooding the output meanwhile.
     std::panic::set_hook(Box::new(|_| {}));
     let mut rng = Rng::new(seed);
-    let mut failures: Vec<(String, String)> = Vec::new();
+    // (error, shrunk input, where the whole input was written)
+    let mut failures: Vec<(String, String, String)> = Vec::new();
     let mut pool = run.corpus.clone();
     let start = Instant::now();
+    let cpu_start = thread_cpu_time();
     let mut slowest = Duration::ZERO;
     let deadline = env_u64("FUZZ_SECONDS").map(Duration::from_secs);
     let mut count = 0u64;
@@ -247,9 +305,9 @@ pub fn fuzz(run: Run<'_>, check: impl Fn(&str) -> Outcome) {
             // Debugging a hang: the input being checked, written before it runs.
             let _ = std::fs::write(path, &input);
         }
-        let one = Instant::now();
+        let one = thread_cpu_time();
         let outcome = run_one(&check, &input);
-        slowest = slowest.max(one.elapsed());
+        slowest = slowest.max(thread_cpu_time().saturating_sub(one));
         match outcome {
             Ok(()) => {
                 // Keep some mutants as bases, so mutations accumulate.
@@ -266,30 +324,37 @@ pub fn fuzz(run: Run<'_>, check: impl Fn(&str) -> Outcome) {
                 let kind = error.split(':').next().unwrap_or("").to_string();
                 let known = failures
                     .iter()
-                    .any(|(e, _)| e.split(':').next() == Some(kind.as_str()));
+                    .any(|(e, _, _)| e.split(':').next() == Some(kind.as_str()));
                 if !known && failures.len() < 5 {
                     let small = shrink(&check, &input, &error);
-                    failures.push((error, small));
+                    let path = write_finding(run.name, seed, i, &input, &small);
+                    println!("fuzz {}: {kind} input written to {path}", run.name);
+                    failures.push((error, small, path));
                 }
             }
         }
     }
     let _ = std::panic::take_hook();
     println!(
-        "fuzz {}: {} inputs (seed {seed:#x}) in {:.1} s, slowest {} ms, {} failure kinds",
+        "fuzz {}: {} inputs (seed {seed:#x}) in {:.1} s ({:.1} s of CPU), slowest {} ms of CPU, \
+         {} failure kinds",
         run.name,
         count,
         start.elapsed().as_secs_f64(),
+        thread_cpu_time().saturating_sub(cpu_start).as_secs_f64(),
         slowest.as_millis(),
         failures.len()
     );
     if !failures.is_empty() {
         let report: Vec<String> = failures
             .iter()
-            .map(|(error, input)| {
+            .map(|(error, input, path)| {
                 let shown: String = input.chars().take(2_000).collect();
                 let chars = input.chars().count();
-                format!("{error}\n    repro ({chars} chars, first 2,000 shown): {shown:?}")
+                format!(
+                    "{error}\n    whole input: {path}\n    repro ({chars} chars, first 2,000 \
+                     shown): {shown:?}"
+                )
             })
             .collect();
         panic!("fuzz {} failed:\n{}", run.name, report.join("\n"));
