@@ -1,9 +1,12 @@
 //! Parse + aging throughput on generated ledgers of 10,000 and 100,000 rows (about 0.7 and
 //! 7 MB), the sizes the foundation issue names. Run with `cargo bench -p overdue-core`.
+//! Two groups, so that a regression shows which half it is in: `parse` (the text read into
+//! invoices, `report::parse_input`) and `paste_to_report` (the whole `derive`: parse, aging,
+//! charges, the playbook, credit).
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use overdue_core::report::derive;
+use overdue_core::report::{derive, parse_input};
 use overdue_core::workspace::Workspace;
 use std::hint::black_box;
 
@@ -30,14 +33,29 @@ pub fn ledger(rows: usize) -> String {
 }
 
 fn bench(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2025, 11, 23).unwrap();
+    let workspaces: Vec<(usize, Workspace)> = [10_000usize, 100_000]
+        .into_iter()
+        .map(|rows| {
+            let mut ws = Workspace::default();
+            ws.input.text = ledger(rows);
+            (rows, ws)
+        })
+        .collect();
+    let mut group = c.benchmark_group("parse");
+    group.sample_size(10);
+    for (rows, ws) in &workspaces {
+        group.throughput(Throughput::Bytes(ws.input.text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(rows), ws, |b, ws| {
+            b.iter(|| black_box(parse_input(black_box(ws))))
+        });
+    }
+    group.finish();
     let mut group = c.benchmark_group("paste_to_report");
     group.sample_size(10);
-    for rows in [10_000usize, 100_000] {
-        let mut ws = Workspace::default();
-        ws.input.text = ledger(rows);
-        let today = NaiveDate::from_ymd_opt(2025, 11, 23).unwrap();
+    for (rows, ws) in &workspaces {
         group.throughput(Throughput::Bytes(ws.input.text.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(rows), &ws, |b, ws| {
+        group.bench_with_input(BenchmarkId::from_parameter(rows), ws, |b, ws| {
             b.iter(|| black_box(derive(black_box(ws), today)))
         });
     }

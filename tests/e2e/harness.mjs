@@ -23,8 +23,8 @@ const MIME = {
 /** The build to serve: dist/, or OVERDUE_DIST (the edit benchmark compares two builds). */
 export const DIST = process.env.OVERDUE_DIST ?? new URL("../../dist/", import.meta.url).pathname;
 
-/** Serves dist/ (under `prefix`, to prove relative URLs work under a sub-path). */
-export async function serveDist(prefix = "/overdue/") {
+/** Serves dist/ (under `prefix`, to prove relative URLs work under a sub-path), or another build's `dist`. */
+export async function serveDist(prefix = "/overdue/", dist = DIST) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (!path.startsWith(prefix)) {
@@ -34,7 +34,7 @@ export async function serveDist(prefix = "/overdue/") {
     let rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, "");
     if (rel === "" || rel === ".") rel = "index.html";
     try {
-      const body = await readFile(join(DIST, rel));
+      const body = await readFile(join(dist, rel));
       res.writeHead(200, { "content-type": MIME[extname(rel)] ?? "application/octet-stream" }).end(body);
     } catch {
       res.writeHead(404).end();
