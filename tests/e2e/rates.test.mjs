@@ -1,11 +1,11 @@
 // End-to-end: reference rates the page asks for (issue 21 item 0) and the cn-lpr rule's
-// parameters (item 1). A UK debt from the second half of 2026 gets no statutory interest while
-// the Bank Rate of 30 June 2026 is past the built-in table; the Charges settings ask for it in
+// parameters (item 1). A UK debt from the first half of 2027 gets no statutory interest while
+// the Bank Rate of 31 December 2026 is past the built-in table; the Charges settings ask for it in
 // place, and once it is typed in the invoice gets its interest, the breakdown saying the rate
 // was entered by the user, with its source. Every data row is invented; the 3.75 % typed in
 // is a test value, not a claim about the real Bank Rate.
 // UK rule (Late Payment of Commercial Debts (Interest) Act 1998, SI 1998/2765 art. 4): the
-// reference rate in force on 30 June applies to debts falling due in the following
+// reference rate in force on 31 December applies to debts falling due in the following
 // half-year, plus 8 points; here 4,000.00 × 11.75 % × 91/365 = 117.18, plus the £70 fixed sum
 // for a debt of 1,000–9,999.99.
 import { test } from "node:test";
@@ -17,8 +17,8 @@ let server;
 let browser;
 withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
-const UK = "Invoice\tCustomer\tDue date\tAmount\tCurrency\nHM-2608\tHarbour Mill Ltd\t2026-08-31\t4,000.00\tGBP\n";
-const FIXING = "[data-testid=missing-fixing][data-table=boe-bank-rate][data-date='2026-06-30']";
+const UK = "Invoice\tCustomer\tDue date\tAmount\tCurrency\nHM-2701\tHarbour Mill Ltd\t2027-01-31\t4,000.00\tGBP\n";
+const FIXING = "[data-testid=missing-fixing][data-table=boe-bank-rate][data-date='2026-12-31']";
 
 async function breakdownOf(page, invoice) {
   await showInvoices(page);
@@ -28,9 +28,10 @@ async function breakdownOf(page, invoice) {
   return page.textContent("[data-testid=charge-breakdown]");
 }
 
-test("a UK debt from the second half of 2026 gets interest once the asked Bank Rate is typed in", async () => {
+test("a UK debt from the first half of 2027 gets interest once the asked Bank Rate is typed in", async () => {
   const { page, problems, context } = await openPage(browser, server.url);
-  await setAsOf(page, "2026-11-30");
+  // Due 31 Jan 2027, as of 2 May 2027: 28 + 31 + 30 + 2 = 91 days.
+  await setAsOf(page, "2027-05-02");
   await paste(page, UK);
   await page.click("role=tab[name='Settings']");
   await page.selectOption("[data-testid=charge-rule]", "uk-statutory");
@@ -39,11 +40,11 @@ test("a UK debt from the second half of 2026 gets interest once the asked Bank R
   assert.match(await page.textContent("[data-testid=rate-known][data-table=boe-bank-rate]"), /Built-in table known to/);
   await page.waitForSelector(FIXING);
   const question = await page.textContent(FIXING);
-  assert.match(question, /Bank Rate on 2026-06-30/);
+  assert.match(question, /Bank Rate on 2026-12-31/);
   assert.match(question, /Bank of England/);
 
   // Without it: the fixed sum only, and the breakdown says the rate is not in the table.
-  let breakdown = await breakdownOf(page, "HM-2608");
+  let breakdown = await breakdownOf(page, "HM-2701");
   assert.match(breakdown, /not in the table/);
   assert.match(breakdown, /= GBP 70\.00/);
 
@@ -54,21 +55,21 @@ test("a UK debt from the second half of 2026 gets interest once the asked Bank R
   await page.waitForSelector(`${FIXING} [data-testid=fixing-error]`);
 
   await page.fill(`${FIXING} [data-testid=fixing-rate]`, "3.75");
-  await page.fill(`${FIXING} [data-testid=fixing-source]`, "BoE Bank Rate page, read 2026-11-30");
+  await page.fill(`${FIXING} [data-testid=fixing-source]`, "BoE Bank Rate page, read 2027-05-02");
   await page.click(`${FIXING} [data-testid=fixing-save]`);
   await page.waitForSelector(FIXING, { state: "detached" });
   assert.match(await page.textContent("[data-testid=user-rate][data-table=boe-bank-rate]"), /3\.75 %/);
-  assert.match(await page.textContent("[data-testid=rate-known][data-table=boe-bank-rate]"), /you added rates to 30 Jun 2026/);
+  assert.match(await page.textContent("[data-testid=rate-known][data-table=boe-bank-rate]"), /you added rates to 31 Dec 2026/);
 
-  breakdown = await breakdownOf(page, "HM-2608");
+  breakdown = await breakdownOf(page, "HM-2701");
   assert.match(breakdown, /GBP 4,000\.00 × 11\.75% × 91\/365 = GBP 117\.18/);
-  assert.match(breakdown, /entered by you; source: BoE Bank Rate page, read 2026-11-30/);
+  assert.match(breakdown, /entered by you; source: BoE Bank Rate page, read 2027-05-02/);
   assert.match(breakdown, /= GBP 187\.18/);
 
   // Kept in the settings: a reload still has it.
   await waitForStored(page, (json) => json?.includes('"user_rates"'));
   await page.reload();
-  breakdown = await breakdownOf(page, "HM-2608");
+  breakdown = await breakdownOf(page, "HM-2701");
   assert.match(breakdown, /= GBP 187\.18/);
   assert.deepEqual(problems, []);
   await context.close();
