@@ -160,6 +160,8 @@ fn a_judgments_floating_lpr_over_360_across_four_changes_to_the_fen() {
         "{zh:?}"
     );
     assert!(zh[0].starts_with("2023-05-16至2023-06-19，35天，年利率3.65%"));
+    let first = &lpr_lines(&charge)[0];
+    assert_eq!(first.basis(Lang::Zh), "LPR 3.65%（2022-08-22公布）");
 }
 
 /// (2022)粤01民终26765号, 广东省广州市中级人民法院 (second instance; the claim recorded is the
@@ -206,5 +208,9 @@ fn a_claim_at_one_and_a_half_times_the_lpr_comes_within_two_fen() {
             (date(2021, 12, 20), date(2022, 1, 19), 31, d("5.7")),
             (date(2022, 1, 20), date(2022, 3, 21), 61, d("5.55")),
         ]
+    );
+    assert_eq!(
+        lpr_lines(&charge)[0].basis(Lang::En),
+        "LPR 3.85% (published 2020-04-20) × 1.5"
     );
 }
