@@ -119,3 +119,84 @@ test("the cn-lpr rule's parameters are on the page and change the breakdown", as
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// The judgment case of core/tests/lpr_judgments.rs: 320,000.00元 from 2023-05-16 through
+// 2025-01-14 at the floating 1-year LPR × 1, /360, both ends counted — 18,475.56元, the figure
+// of a published judgment, in five periods. The invoice row is invented (due 2023-05-15, so
+// interest runs from the day after); the rule's defaults are exactly the court's usual award.
+const JUDGMENT_ROWS = [
+  ["2023-05-16", "2023-06-19", "35", "3.65%", "1,135.56"],
+  ["2023-06-20", "2023-08-20", "62", "3.55%", "1,956.44"],
+  ["2023-08-21", "2024-07-21", "336", "3.45%", "10,304.00"],
+  ["2024-07-22", "2024-10-20", "91", "3.35%", "2,709.78"],
+  ["2024-10-21", "2025-01-14", "86", "3.10%", "2,369.78"],
+];
+
+async function lprRows(page) {
+  return page.$$eval("[data-testid=lpr-line]", (rows) =>
+    rows.map((r) => [
+      r.dataset.from,
+      r.dataset.to,
+      r.querySelector("[data-cell=days]").textContent.trim(),
+      r.querySelector("[data-cell=rate]").textContent.trim(),
+      r.querySelector("[data-cell=amount]").textContent.trim(),
+    ]),
+  );
+}
+
+/** The LPR table inside the viewport: no cell pushed past the right edge, nothing scrolled. */
+async function fitsTheWidth(page) {
+  return page.$eval("[data-testid=lpr-lines] table", (t) => {
+    const box = t.getBoundingClientRect();
+    return { right: Math.round(box.right), width: window.innerWidth, overflow: t.scrollWidth - t.clientWidth };
+  });
+}
+
+test("cn-lpr floating × 1 /360: each LPR period's row and the judgment's total, zh and en, wide and on a phone", async () => {
+  const { page, problems, context } = await openPage(browser, server.url, { viewport: { width: 1366, height: 900 } });
+  await setAsOf(page, "2025-01-14");
+  await paste(page, "Invoice\tCustomer\tDue date\tAmount\tCurrency\nJD-2305\t松江精密模具有限公司\t2023-05-15\t320,000.00\tCNY\n");
+  await page.click("role=tab[name='Settings']");
+  await page.selectOption("[data-testid=charge-rule]", "cn-lpr");
+  await waitForStored(page, (json) => json?.includes('"rule":"cn-lpr"'));
+
+  let breakdown = await breakdownOf(page, "JD-2305");
+  await page.waitForSelector("[data-testid=lpr-lines]");
+  assert.deepEqual(await lprRows(page), JUDGMENT_ROWS);
+  const total = await page.textContent("[data-testid=lpr-total]");
+  assert.match(total, /610/);
+  assert.match(total, /18,475\.56/);
+  assert.match(await page.textContent("[data-testid=lpr-line][data-from='2023-05-16']"), /LPR 3\.65% \(published 2022-08-22\)/);
+  const conventions = await page.textContent("[data-testid=lpr-conventions]");
+  assert.match(conventions, /÷ 360/);
+  assert.match(conventions, /Both the first and the last day carry interest/);
+  assert.match(conventions, /Floating/);
+  assert.match(breakdown, /= CNY 18,475\.56/);
+  await page.screenshot({ path: "/tmp/rates/lpr-1366-en.png", fullPage: true });
+
+  await page.selectOption("[data-testid=lang-switch]", "zh");
+  await page.waitForFunction(() => document.querySelector("[data-testid=lpr-lines] caption")?.textContent.includes("判决书"));
+  assert.deepEqual(await lprRows(page), JUDGMENT_ROWS);
+  assert.match(await page.textContent("[data-testid=lpr-total]"), /合计[\s\S]*18,475\.56/);
+  assert.match(await page.textContent("[data-testid=lpr-line][data-from='2023-08-21']"), /LPR 3\.45%（2023-08-21公布）/);
+  const zhConventions = await page.textContent("[data-testid=lpr-conventions]");
+  assert.match(zhConventions, /按同期一年期贷款市场报价利率（LPR）计算/);
+  assert.match(zhConventions, /算头算尾/);
+  assert.match(zhConventions, /年利率 ÷ 360/);
+  await page.screenshot({ path: "/tmp/rates/lpr-1366-zh.png", fullPage: true });
+
+  // A phone: the four columns wrap inside the card, nothing past the right edge.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction(() => window.innerWidth === 390);
+  let fit = await fitsTheWidth(page);
+  assert.ok(fit.right <= fit.width && fit.overflow <= 0, JSON.stringify(fit));
+  assert.deepEqual(await lprRows(page), JUDGMENT_ROWS);
+  await page.locator("[data-testid=lpr-lines]").screenshot({ path: "/tmp/rates/lpr-390-zh.png" });
+  await page.selectOption("[data-testid=lang-switch]", "en");
+  await page.waitForFunction(() => document.querySelector("[data-testid=lpr-lines] caption")?.textContent.includes("judgment"));
+  fit = await fitsTheWidth(page);
+  assert.ok(fit.right <= fit.width && fit.overflow <= 0, JSON.stringify(fit));
+  await page.locator("[data-testid=lpr-lines]").screenshot({ path: "/tmp/rates/lpr-390-en.png" });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
