@@ -31,7 +31,7 @@ pub fn lpr_table(charge: &Charge, params: &ChargeRuleParams, lang: Lang) -> Html
                 <tbody>
                 { for lines.iter().map(|line| html! {
                     <tr data-testid="lpr-line" data-from={iso(line.from)} data-to={iso(line.to)}>
-                        <td class="lpr-period">{ iso(line.from) }{ " – " }<span class="to">{ iso(line.to) }</span></td>
+                        <td class="lpr-period"><span class="from">{ iso(line.from) }</span>{ " – " }<span class="to">{ iso(line.to) }</span></td>
                         <td class="num" data-cell="days">{ line.days }</td>
                         <td class="lpr-rate">
                             <strong data-cell="rate">{ line.rate_percent.map(format_percent).unwrap_or_else(|| "?".into()) }</strong>
