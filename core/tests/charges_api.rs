@@ -155,10 +155,10 @@ fn formula_and_rate_source_text() {
 fn the_tables_show_their_reach() {
     let tables = rate_tables();
     let last = |t: RateTable| tables.iter().find(|i| i.table == t).unwrap().last_known;
-    assert_eq!(last(RateTable::BoeBankRate), date(2026, 3, 19));
-    assert_eq!(last(RateTable::EcbMro), date(2026, 1, 1));
+    assert_eq!(last(RateTable::BoeBankRate), date(2026, 6, 30));
+    assert_eq!(last(RateTable::EcbMro), date(2026, 2, 5));
     assert_eq!(last(RateTable::DeBasiszinssatz), date(2026, 6, 30));
-    assert_eq!(last(RateTable::CnLpr1Year), date(2025, 8, 19));
+    assert_eq!(last(RateTable::CnLpr1Year), date(2026, 3, 19));
     assert_eq!(last(RateTable::UsPromptPayment), date(2025, 6, 30));
     for info in &tables {
         assert!(info.source.contains("late-payment-law.md"), "{info:?}");

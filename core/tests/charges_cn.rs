@@ -203,22 +203,23 @@ fn sale_contract_floating_lpr_splits_at_each_change() {
     assert_eq!(fixed.interest, d("6735.07"));
 }
 
-/// Floating past the LPR table's last known date (2025-08-19: the July 2025 fixing holds until
-/// the August publication; open item 7): the later days get no rate and a warning.
+/// Floating past the LPR table's last known date (2026-03-19: the February 2026 fixing holds
+/// until the March publication): the later days get no rate and a warning.
 #[test]
 fn floating_lpr_past_the_table_is_unknown() {
-    let input = paid("1000000", date(2025, 6, 30), date(2025, 9, 30));
+    let mut input = paid("1000000", date(2026, 1, 31), date(2026, 4, 30));
+    input.as_of = date(2026, 6, 30);
     let charge = compute_with(&sale("1.5", DayBasis::Days360, LprMode::Floating), &input);
     assert_eq!(charge.periods.len(), 2);
-    assert_eq!(charge.periods[0].to, date(2025, 8, 19));
+    assert_eq!(charge.periods[0].to, date(2026, 3, 19));
     assert_eq!(charge.periods[1].rate_percent, None);
     assert_eq!(
         charge.warnings,
         vec![ChargeWarning::RateUnknown {
             table: RateTable::CnLpr1Year,
-            rate_date: date(2025, 8, 20),
-            from: date(2025, 8, 20),
-            to: date(2025, 9, 30),
+            rate_date: date(2026, 3, 20),
+            from: date(2026, 3, 20),
+            to: date(2026, 4, 30),
             floating: true,
         }]
     );

@@ -212,13 +212,13 @@ fn unpaid_runs_to_the_as_of_date() {
     assert_eq!(charge.interest, d("32.67"));
 }
 
-/// Interest starting 2026-H2 needs the Bank Rate of 30 June 2026, which the table (known to
-/// 19 Mar 2026, open item 8) does not have: no rate is invented, a warning says so, the fixed
-/// sum is still due.
+/// Interest starting 2027-H1 needs the Bank Rate of 31 December 2026, which the table (known
+/// to 30 Jun 2026) does not have: no rate is invented, a warning says so, the fixed sum is
+/// still due.
 #[test]
 fn a_reference_date_past_the_table_gives_a_warning_not_a_rate() {
-    let mut input = paid("5000", date(2026, 6, 30), date(2026, 8, 1));
-    input.as_of = date(2026, 12, 31);
+    let mut input = paid("5000", date(2026, 12, 31), date(2027, 2, 1));
+    input.as_of = date(2027, 6, 30);
     let charge = compute_with(&uk(), &input);
     assert_eq!(charge.interest, Decimal::ZERO);
     assert_eq!(charge.fixed, d("70"));
@@ -227,16 +227,16 @@ fn a_reference_date_past_the_table_gives_a_warning_not_a_rate() {
         charge.warnings,
         vec![ChargeWarning::RateUnknown {
             table: RateTable::BoeBankRate,
-            rate_date: date(2026, 6, 30),
-            from: date(2026, 7, 1),
-            to: date(2026, 8, 1),
+            rate_date: date(2026, 12, 31),
+            from: date(2027, 1, 1),
+            to: date(2027, 2, 1),
             floating: false,
         }]
     );
     assert_eq!(charge.periods[0].rate_percent, None);
     let text = charge.warnings[0].describe(Lang::En);
     assert!(
-        text.contains("2026-06-30") && text.contains("2026-03-19"),
+        text.contains("2026-12-31") && text.contains("2026-06-30"),
         "{text}"
     );
 }

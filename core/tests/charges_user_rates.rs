@@ -47,20 +47,38 @@ fn entry(table: RateTable, from: NaiveDate, through: NaiveDate, percent: &str) -
         from,
         through,
         percent: d(percent),
-        source: "Bank of England, Bank Rate page, read 2026-07-02".to_string(),
+        source: "Bank of England, Bank Rate page, read 2027-01-02".to_string(),
         overrides_built_in: false,
     }
 }
 
-/// A UK debt from the second half of 2026: its reference day is 30 June 2026, past the
-/// built-in Bank Rate (known to 2026-03-19). Without an entry: no interest, a warning, and
-/// the page asks for exactly that rate. With the user's 3.75 % (a test input): 11.75 %.
+/// A UK debt from the second half of 2026 now needs nothing from the user: the built-in Bank
+/// Rate reaches its reference day, 30 June 2026 (3.75 %, so 11.75 %).
 /// £5,000 due 2026-07-15, as of 2026-09-30: 16 + 31 + 30 = 77 days;
 /// 5,000 × 11.75 % × 77 / 365 = 123.9383… → 123.94, plus the £70 fixed sum.
 #[test]
-fn uk_debt_from_the_second_half_of_2026_with_and_without_a_user_bank_rate() {
+fn uk_debt_from_the_second_half_of_2026_needs_no_user_rate() {
+    let settings = ChargeSettings::new(ChargeRuleParams::new(RuleKind::UkStatutory));
+    let charge = compute(
+        &settings,
+        "A",
+        &unpaid("5000", "GBP", date(2026, 7, 15), date(2026, 9, 30)),
+    );
+    assert!(charge.is_complete(), "{:?}", charge.warnings);
+    assert_eq!(charge.periods[0].rate_percent, Some(d("11.75")));
+    assert_eq!((charge.interest, charge.total), (d("123.94"), d("193.94")));
+    assert!(missing_fixings([&charge]).is_empty());
+}
+
+/// A UK debt from the first half of 2027: its reference day is 31 December 2026, past the
+/// built-in Bank Rate (known to 2026-06-30). Without an entry: no interest, a warning, and
+/// the page asks for exactly that rate. With the user's 3.75 % (a test input): 11.75 %.
+/// £5,000 due 2027-01-15, as of 2027-03-31: 16 + 28 + 31 = 75 days;
+/// 5,000 × 11.75 % × 75 / 365 = 120.7191… → 120.72, plus the £70 fixed sum.
+#[test]
+fn uk_debt_from_the_first_half_of_2027_with_and_without_a_user_bank_rate() {
     let mut settings = ChargeSettings::new(ChargeRuleParams::new(RuleKind::UkStatutory));
-    let input = unpaid("5000", "GBP", date(2026, 7, 15), date(2026, 9, 30));
+    let input = unpaid("5000", "GBP", date(2027, 1, 15), date(2027, 3, 31));
     let without = compute(&settings, "A", &input);
     assert_eq!((without.interest, without.fixed), (d("0"), d("70")));
     assert!(!without.is_complete());
@@ -76,33 +94,33 @@ fn uk_debt_from_the_second_half_of_2026_with_and_without_a_user_bank_rate() {
         ),
         (
             RateTable::BoeBankRate,
-            date(2026, 6, 30),
-            date(2026, 6, 30),
+            date(2026, 12, 31),
+            date(2026, 12, 31),
             1
         )
     );
     assert_eq!(
         question.question(Lang::En),
-        "Bank of England Bank Rate on 2026-06-30"
+        "Bank of England Bank Rate on 2026-12-31"
     );
     assert!(question.hint(Lang::Zh).contains("英格兰银行"));
 
     settings.user_rates.push(question.answer(
         d("3.75"),
-        "Bank of England, Bank Rate page, read 2026-07-02",
+        "Bank of England, Bank Rate page, read 2027-01-02",
     ));
     let with = compute(&settings, "A", &input);
     assert!(with.is_complete(), "{:?}", with.warnings);
-    assert_eq!(with.days, 77);
+    assert_eq!(with.days, 75);
     assert_eq!(with.periods[0].rate_percent, Some(d("11.75")));
-    assert_eq!(with.interest, d("123.94"));
-    assert_eq!(with.total, d("193.94"));
+    assert_eq!(with.interest, d("120.72"));
+    assert_eq!(with.total, d("190.72"));
     let reference = with.periods[0].reference.as_ref().unwrap();
     assert!(reference.origin.is_user_entered());
     let source = with.periods[0].rate_source(Lang::En);
     assert!(
         source
-            .contains("[entered by you; source: Bank of England, Bank Rate page, read 2026-07-02]"),
+            .contains("[entered by you; source: Bank of England, Bank Rate page, read 2027-01-02]"),
         "{source}"
     );
     assert!(with.notices.iter().any(|n| matches!(
@@ -115,21 +133,21 @@ fn uk_debt_from_the_second_half_of_2026_with_and_without_a_user_bank_rate() {
     assert!(missing_fixings([&with]).is_empty());
 }
 
-/// Floating LPR across the table's end with one user-entered fixing. Built in to 2025-08-19
-/// (3.00 %, in force since 2025-05-20); the user types the fixing published 2025-08-20
-/// (3.00 %, a test input); the September one is still missing.
-/// 100,000元 due 2025-07-31, as of 2025-10-10, × 1, /360:
-/// - 2025-08-01 – 2025-08-19, built in: 19 days × 3,000 / 360 = 158.3333…
-/// - 2025-08-20 – 2025-09-21, entered: 12 + 21 = 33 days × 3,000 / 360 = 275.00
-/// - 2025-09-22 – 2025-10-10: unknown, no interest, a warning
-/// - total 433.3333… → 433.33 (incomplete).
+/// Floating LPR across the table's end with one user-entered fixing. Built in to 2026-03-19
+/// (3.00 %, in force since 2025-05-20); the user types the fixing published 2026-03-20
+/// (3.00 %, a test input); the April one is still missing.
+/// 100,000元 due 2026-02-28, as of 2026-05-10, × 1, /360:
+/// - 2026-03-01 – 2026-03-19, built in: 19 days × 3,000 / 360 = 158.3333…
+/// - 2026-03-20 – 2026-04-19, entered: 12 + 19 = 31 days × 3,000 / 360 = 258.3333…
+/// - 2026-04-20 – 2026-05-10: unknown, no interest, a warning
+/// - total 416.6666… → 416.67 (incomplete).
 #[test]
 fn floating_lpr_across_the_tables_end_with_one_user_fixing() {
     let mut params = ChargeRuleParams::new(RuleKind::CnLpr);
     params.lpr_mode = LprMode::Floating;
     params.lpr_day_basis = DayBasis::Days360;
     let mut settings = ChargeSettings::new(params);
-    let input = unpaid("100000", "CNY", date(2025, 7, 31), date(2025, 10, 10));
+    let input = unpaid("100000", "CNY", date(2026, 2, 28), date(2026, 5, 10));
     let before = compute(&settings, "A", &input);
     let asked = missing_fixings([&before]);
     let spans: Vec<_> = asked
@@ -140,24 +158,24 @@ fn floating_lpr_across_the_tables_end_with_one_user_fixing() {
         spans,
         vec![
             (
-                date(2025, 8, 20),
-                date(2025, 9, 21),
-                Some(date(2025, 8, 20))
+                date(2026, 3, 20),
+                date(2026, 4, 19),
+                Some(date(2026, 3, 20))
             ),
             (
-                date(2025, 9, 22),
-                date(2025, 10, 10),
-                Some(date(2025, 9, 22))
+                date(2026, 4, 20),
+                date(2026, 5, 10),
+                Some(date(2026, 4, 20))
             ),
         ]
     );
     assert!(asked[0]
         .question(Lang::Zh)
-        .starts_with("2025-08-20公布的一年期贷款市场报价利率（LPR）"));
+        .starts_with("2026-03-20公布的一年期贷款市场报价利率（LPR）"));
 
     settings
         .user_rates
-        .push(asked[0].answer(d("3.00"), "中国货币网 2025-08-20 公告"));
+        .push(asked[0].answer(d("3.00"), "中国货币网 2026-03-20 公告"));
     let charge = compute(&settings, "A", &input);
     let got: Vec<_> = charge
         .periods
@@ -167,9 +185,9 @@ fn floating_lpr_across_the_tables_end_with_one_user_fixing() {
     assert_eq!(
         got,
         vec![
-            (date(2025, 8, 1), date(2025, 8, 19), 19, Some(d("3"))),
-            (date(2025, 8, 20), date(2025, 9, 21), 33, Some(d("3"))),
-            (date(2025, 9, 22), date(2025, 10, 10), 19, None),
+            (date(2026, 3, 1), date(2026, 3, 19), 19, Some(d("3"))),
+            (date(2026, 3, 20), date(2026, 4, 19), 31, Some(d("3"))),
+            (date(2026, 4, 20), date(2026, 5, 10), 21, None),
         ]
     );
     // Same value, different origin: never joined into one line.
@@ -183,20 +201,20 @@ fn floating_lpr_across_the_tables_end_with_one_user_fixing() {
         .unwrap()
         .origin
         .is_user_entered());
-    assert_eq!(charge.interest, d("433.33"));
+    assert_eq!(charge.interest, d("416.67"));
     assert_eq!(
         charge.warnings,
         vec![ChargeWarning::RateUnknown {
             table: RateTable::CnLpr1Year,
-            rate_date: date(2025, 9, 22),
-            from: date(2025, 9, 22),
-            to: date(2025, 10, 10),
+            rate_date: date(2026, 4, 20),
+            from: date(2026, 4, 20),
+            to: date(2026, 5, 10),
             floating: true,
         }]
     );
     let still = missing_fixings([&charge]);
     assert_eq!(still.len(), 1);
-    assert_eq!(still[0].from, date(2025, 9, 22));
+    assert_eq!(still[0].from, date(2026, 4, 20));
 }
 
 /// A user value on a day the built-in table knows is not used (and is refused by the
@@ -225,7 +243,7 @@ fn built_in_values_win_unless_the_user_overrides_knowingly() {
         vec![UserRateProblem::OverlapsBuiltIn {
             index: 0,
             table: RateTable::BoeBankRate,
-            built_in_through: date(2026, 3, 19),
+            built_in_through: date(2026, 6, 30),
         }]
     );
     settings.user_rates[0].overrides_built_in = true;
@@ -241,13 +259,13 @@ fn built_in_values_win_unless_the_user_overrides_knowingly() {
 fn sanitising_refuses_or_clamps_what_breaks_a_rule() {
     let lpr = RateTable::CnLpr1Year;
     let long = "源".repeat(500);
-    let mut cut = entry(lpr, date(2026, 1, 20), date(2026, 2, 19), "3");
+    let mut cut = entry(lpr, date(2027, 1, 20), date(2027, 2, 19), "3");
     cut.source = long;
     let rates = vec![
-        entry(lpr, date(2025, 12, 22), date(2026, 1, 19), "3"),
-        entry(lpr, date(2026, 1, 1), date(2026, 1, 31), "2.9"),
-        entry(lpr, date(2026, 3, 20), date(2026, 3, 1), "3"),
-        entry(lpr, date(2026, 4, 20), date(2026, 5, 19), "45"),
+        entry(lpr, date(2026, 12, 21), date(2027, 1, 19), "3"),
+        entry(lpr, date(2027, 1, 1), date(2027, 1, 31), "2.9"),
+        entry(lpr, date(2027, 3, 22), date(2027, 3, 1), "3"),
+        entry(lpr, date(2027, 4, 20), date(2027, 5, 19), "45"),
         entry(
             RateTable::CnPbocBenchmark1Year,
             date(2026, 1, 1),
@@ -256,7 +274,7 @@ fn sanitising_refuses_or_clamps_what_breaks_a_rule() {
         ),
         cut,
     ];
-    // Two entries disagree on 2026-01-01 … 2026-01-19: no rate there rather than a guess.
+    // Two entries disagree on 2027-01-01 … 2027-01-19: no rate there rather than a guess.
     let mut params = ChargeRuleParams::new(RuleKind::CnLpr);
     params.lpr_mode = LprMode::Fixed;
     let mut settings = ChargeSettings::new(params);
@@ -264,7 +282,7 @@ fn sanitising_refuses_or_clamps_what_breaks_a_rule() {
     let charge = compute(
         &settings,
         "A",
-        &unpaid("1000", "CNY", date(2025, 12, 31), date(2026, 1, 5)),
+        &unpaid("1000", "CNY", date(2026, 12, 31), date(2027, 1, 5)),
     );
     assert_eq!(charge.periods[0].rate_percent, None);
 
@@ -312,7 +330,7 @@ fn a_settings_link_carries_user_rates() {
     let plain = serde_json::to_string(&ws.settings.charges).unwrap();
     assert!(!plain.contains("user_rates"), "{plain}");
     ws.settings.charges.workspace = ChargeRuleParams::new(RuleKind::UkStatutory);
-    let day = date(2026, 6, 30);
+    let day = date(2026, 12, 31);
     ws.settings
         .charges
         .user_rates
@@ -329,7 +347,7 @@ fn a_settings_link_carries_user_rates() {
     let charge = compute(
         &back.settings.charges,
         "A",
-        &unpaid("5000", "GBP", date(2026, 7, 15), date(2026, 9, 30)),
+        &unpaid("5000", "GBP", date(2027, 1, 15), date(2027, 3, 31)),
     );
-    assert_eq!(charge.interest, d("123.94"));
+    assert_eq!(charge.interest, d("120.72"));
 }

@@ -227,6 +227,16 @@ fn margin_in_basis_points_fixed_both_ends_or_not() {
         both.periods[0].rate_source(Lang::Zh),
         "一年期LPR 3.10%（2024-11-01，2024-10-21公布起适用）+ 100个基点 = 4.10%"
     );
+    // The breakdown table's "based on" cell.
+    let line = &lpr_lines(&both)[0];
+    assert_eq!(
+        line.basis(Lang::Zh),
+        "LPR 3.10%（2024-10-21公布）+ 100个基点"
+    );
+    assert_eq!(
+        line.basis(Lang::En),
+        "LPR 3.10% (published 2024-10-21) + 100 bp"
+    );
     params.lpr_both_ends = false;
     let one = compute_with(&params, &input);
     assert_eq!((one.days, one.last_day), (91, Some(date(2025, 1, 30))));

@@ -34,6 +34,14 @@ pub struct Words {
     pub fixed_sums: &'static str,
     pub late_charge_rule_for: &'static str,
     pub workspace_rule: &'static str,
+    pub lpr_table_caption: &'static str,
+    pub lpr_col_period: &'static str,
+    pub lpr_col_days: &'static str,
+    pub lpr_col_rate: &'static str,
+    pub lpr_col_interest: &'static str,
+    pub lpr_total: &'static str,
+    pub lpr_conventions: &'static str,
+    pub lpr_formulas: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -74,6 +82,14 @@ const ZH: Words = Words {
     fixed_sums: " + 固定补偿 ",
     late_charge_rule_for: "计费规则：",
     workspace_rule: "按工作区规则：",
+    lpr_table_caption: "分段计算明细（可与判决书逐段核对）",
+    lpr_col_period: "计息期间",
+    lpr_col_days: "天数",
+    lpr_col_rate: "年利率及依据",
+    lpr_col_interest: "利息",
+    lpr_total: "合计",
+    lpr_conventions: "计算口径",
+    lpr_formulas: "各段算式",
 };
 
 const EN: Words = Words {
@@ -107,4 +123,12 @@ const EN: Words = Words {
     fixed_sums: " + fixed sums ",
     late_charge_rule_for: "Late-charge rule for",
     workspace_rule: "Workspace rule: ",
+    lpr_table_caption: "Period by period, to check against a judgment line by line",
+    lpr_col_period: "Period",
+    lpr_col_days: "Days",
+    lpr_col_rate: "Rate a year, and what it rests on",
+    lpr_col_interest: "Interest",
+    lpr_total: "Total",
+    lpr_conventions: "How it was counted",
+    lpr_formulas: "Each period's formula",
 };

@@ -268,26 +268,38 @@ pub fn charge_settings(state: &AppState, dispatch: &Dispatch) -> Html {
     }
 }
 
-/// Every figure of one invoice's late charge, traced to its rule and formula.
-pub fn breakdown(charge: &Charge, lang: Lang) -> Html {
+/// Every figure of one invoice's late charge, traced to its rule and formula. `params` are
+/// the parameters the charge was computed with (the customer's, else the workspace's): an LPR
+/// charge lists its periods as a judgment does, with the conventions used.
+pub fn breakdown(charge: &Charge, params: &ChargeRuleParams, lang: Lang) -> Html {
     let w = crate::i18n::charges::words(lang);
     let currency = charge.currency.as_str();
+    let lpr = super::lpr_table::lpr_table(charge, params, lang);
+    let has_lpr_table = !overdue_core::charges::lpr_lines(charge).is_empty();
+    let periods = html! {
+        <ul class="periods">
+        { for charge.periods.iter().map(|p| html! {
+            <li>
+                <span class="period">{ format!("{} – {}", dates::display(p.from, lang), dates::display(p.to, lang)) }</span>
+                { format!(" ({} {}): ", p.days, w.days) }
+                <span class="rate-source">{ p.rate_source(lang) }</span>
+                <br />
+                <code>{ p.formula(lang, currency) }</code>
+            </li>
+        }) }
+        </ul>
+    };
     html! {
         <div class="breakdown" data-testid="charge-breakdown">
             <p><strong>{ charge.rule.name(lang) }</strong>
                 if charge.days > 0 { { format!(" · {} {}", charge.days, w.days) } }</p>
+            { lpr }
             if !charge.periods.is_empty() {
-                <ul class="periods">
-                { for charge.periods.iter().map(|p| html! {
-                    <li>
-                        <span class="period">{ format!("{} – {}", dates::display(p.from, lang), dates::display(p.to, lang)) }</span>
-                        { format!(" ({} {}): ", p.days, w.days) }
-                        <span class="rate-source">{ p.rate_source(lang) }</span>
-                        <br />
-                        <code>{ p.formula(lang, currency) }</code>
-                    </li>
-                }) }
-                </ul>
+                if has_lpr_table {
+                    <details class="lpr-formulas"><summary>{ w.lpr_formulas }</summary>{ periods }</details>
+                } else {
+                    { periods }
+                }
             }
             if !charge.fees.is_empty() {
                 <ul class="fees">

@@ -265,7 +265,7 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                         if open {
                             <tr class="breakdown-row"><td colspan={columns.to_string()}>
                                 { super::today::invoice_playbook(state, dispatch, i) }
-                                if let Some(charge) = charge { { super::charges::breakdown(charge, lang) } }
+                                if let Some(charge) = charge { { super::charges::breakdown(charge, state.workspace.settings.charges.params_for(&inv.customer), lang) } }
                             </td></tr>
                         }
                         </>

@@ -11,6 +11,7 @@ mod file_open;
 mod input;
 mod invoices;
 mod letters;
+mod lpr_table;
 mod mapping;
 mod problems;
 mod rates;

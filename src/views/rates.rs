@@ -47,7 +47,7 @@ pub fn rates_section(state: &AppState, dispatch: &Dispatch) -> Html {
     }
 }
 
-/// "Bank Rate: built-in table known to 31 Mar 2026; you added rates to 30 Jun 2026".
+/// "Bank Rate: built-in table known to 30 Jun 2026; you added rates to 31 Dec 2026".
 fn known_to(state: &AppState, rule: RuleKind) -> Html {
     let lang = state.lang();
     let w = crate::i18n::rates::words(lang);
@@ -222,7 +222,7 @@ fn answer(
     Ok(entry)
 }
 
-/// One question: "Bank Rate on 2026-06-30: ___ % — source: ___", with where it is published.
+/// One question: "Bank Rate on 2026-12-31: ___ % — source: ___", with where it is published.
 #[function_component(FixingForm)]
 fn fixing_form(props: &FixingProps) -> Html {
     let lang = props.lang;
@@ -285,7 +285,7 @@ mod tests {
     use overdue_core::charges::RateTable;
 
     fn bank_rate() -> MissingFixing {
-        let day = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
         MissingFixing {
             table: RateTable::BoeBankRate,
             from: day,
@@ -311,7 +311,7 @@ mod tests {
         assert_eq!(answer(&bank_rate(), "45", "", ""), Err(Problem::Rate));
         assert_eq!(answer(&bank_rate(), "", "", ""), Err(Problem::Rate));
         assert_eq!(
-            answer(&bank_rate(), "3.75", "", "2026-06-01"),
+            answer(&bank_rate(), "3.75", "", "2026-12-01"),
             Err(Problem::Through)
         );
     }

@@ -297,11 +297,55 @@ pub struct LprLine {
     pub published_on: Option<NaiveDate>,
     /// The user's source when the LPR was typed in; None for the built-in table.
     pub user_source: Option<String>,
+    /// How the rate applied was built from the LPR (× a multiplier, + basis points).
+    pub adjustment: Adjustment,
     /// Rounded to the cent (the total is rounded once from the unrounded amounts).
     pub amount: Decimal,
 }
 
 impl LprLine {
+    /// What the rate applied rests on, for a breakdown's "based on" cell: "LPR 3.65%
+    /// （2022-08-22公布）× 1.5", "LPR 3.00% (published 2026-03-20, entered by you, source: …)
+    /// + 100 bp". "?" where the LPR is not known.
+    pub fn basis(&self, lang: Lang) -> String {
+        let lpr = self
+            .lpr_percent
+            .map(format_percent)
+            .unwrap_or_else(|| "?".to_string());
+        let published = self.published_on.map(iso);
+        let source = self.user_source.as_deref();
+        let note = match (published, source, lang) {
+            (Some(day), None, Lang::Zh) => format!("（{day}公布）"),
+            (Some(day), Some(s), Lang::Zh) => format!("（{day}公布，自填，来源：{s}）"),
+            (None, _, Lang::Zh) => "（未知）".to_string(),
+            (Some(day), None, Lang::En) => format!(" (published {day})"),
+            (Some(day), Some(s), Lang::En) => {
+                format!(" (published {day}, entered by you, source: {s})")
+            }
+            (None, _, Lang::En) => " (not known)".to_string(),
+        };
+        let spread = match (self.adjustment, lang) {
+            (Adjustment::Times(m), _) if m == Decimal::ONE => String::new(),
+            (Adjustment::Times(m), _) => format!(" × {}", number(m)),
+            (Adjustment::PlusBasisPoints(bps), Lang::Zh) if bps < Decimal::ZERO => {
+                format!(" − {}个基点", number(-bps))
+            }
+            (Adjustment::PlusBasisPoints(bps), Lang::Zh) => format!(" + {}个基点", number(bps)),
+            (Adjustment::PlusBasisPoints(bps), Lang::En) if bps < Decimal::ZERO => {
+                format!(" − {} bp", number(-bps))
+            }
+            (Adjustment::PlusBasisPoints(bps), Lang::En) => format!(" + {} bp", number(bps)),
+            (Adjustment::PlusPoints(p), _) => format!(" + {}", format_percent(p)),
+            (Adjustment::None, _) => String::new(),
+        };
+        // After a full-width bracket Chinese takes no space.
+        let spread = match lang {
+            Lang::Zh => spread.trim_start(),
+            Lang::En => spread.as_str(),
+        };
+        format!("LPR {lpr}{note}{spread}")
+    }
+
     /// "2020-01-01至2020-02-19，50天，年利率4.15%（一年期LPR 4.15%，2019-11-20公布起适用），利息CNY 576.39"
     pub fn describe(&self, lang: Lang, currency: &str) -> String {
         let (from, to, days) = (iso(self.from), iso(self.to), self.days);
@@ -357,6 +401,7 @@ pub fn lpr_lines(charge: &Charge) -> Vec<LprLine> {
                 lpr_percent: reference.rate,
                 published_on: reference.published_on,
                 user_source,
+                adjustment: reference.adjustment,
                 amount: crate::money::round_cents(period.interest),
             })
         })

@@ -313,15 +313,24 @@ const BOE_BANK_RATE: TableData = TableData {
         row(2025, 12, 18, 3750),
     ],
     shape: Shape::Changes,
-    // Held at 3.75 on 5 Feb 2026 and 19 Mar 2026 (news pages); nothing known after.
+    // Held at 3.75 on 5 Feb 2026 (The Independent, "first vote of 2026"), 19 Mar 2026 (news
+    // pages), 30 Apr 2026 (fxmacrodata.com/de/artikel/gbp-policy-rate-april-2026) and 18 Jun
+    // 2026 (fxmacrodata.com/united-kingdom/policy-rate/announcements/gbp_policy_rate_2026-06-18:
+    // actual 3.75, previous 3.75). No MPC decision falls between 18 and 30 June; a UK
+    // calculator's statutory rate for interest starting 1 July–31 December 2026, 11.75 %
+    // (= 3.75 + 8; glama.ai, decisionscalc uk_late_payment_interest), agrees that 3.75 was the
+    // rate on 30 June 2026, the date the UK rule reads for the second half of 2026. Nothing
+    // later was confirmed by two sources, so the table stops there.
     known_through: Day {
         y: 2026,
-        m: 3,
-        d: 19,
+        m: 6,
+        d: 30,
     },
     source: "Bank Rate changes 2007-12-06 to 2025-05-08 from the datasets/interest-rates-gb \
              data (derived from Bank of England data); 2025-08-07 (4.00) and 2025-12-18 (3.75) \
-             and the holds to 19 Mar 2026 from news reports. late-payment-law.md §1.2",
+             from news reports; held at 3.75 on 5 Feb, 19 Mar, 30 Apr and 18 Jun 2026 (news \
+             and fxmacrodata.com release pages), 3.75 on 30 Jun 2026 cross-checked with a UK \
+             calculator's 2026-H2 rate of 11.75 %. late-payment-law.md §1.2",
 };
 
 /// late-payment-law.md §2.2.
@@ -367,20 +376,26 @@ const ECB_MRO: TableData = TableData {
     shape: Shape::Changes,
     // The Bundesbank noted 2.15 still in force on 22 Dec 2025, and duetrail.com's 2026-H1
     // figures (EU 10.15, FR 12.15) confirm it on 1 Jan 2026, the date the first 2026 half-year
-    // reads. No later ECB decision was found (open item 5).
+    // reads. The Governing Council held it on 18 Dec 2025 (aa.com.tr, "holds rates steady at
+    // 2%": MRO 2.15) and on 5 Feb 2026 (brusselstimes.com, 2026-02-05: deposit 2.00, MRO 2.15,
+    // marginal lending 2.40). No later decision was found, so 1 July 2026 (the second 2026
+    // half-year's reference day) is not known.
     known_through: Day {
         y: 2026,
-        m: 1,
-        d: 1,
+        m: 2,
+        d: 5,
     },
     source: "ECB key interest rates: Banque de France and ECB tables to 2024-10-23, Banka \
              Slovenije to 2025-04-23, the 2025-06-11 cut from public code and the Bundesbank's \
              Jan-2026 note (2.15 % since July 2025, still on 22 Dec 2025); 1 Jan 2026 \
-             cross-checked with duetrail.com. late-payment-law.md §2.2, §2.3",
+             cross-checked with duetrail.com; held at 2.15 on 5 Feb 2026 (Brussels Times). \
+             late-payment-law.md §2.2, §2.3",
 };
 
 /// late-payment-law.md §2.4. 2026-07-01 (claimed 1.52 by one code file) is unconfirmed and
-/// left out.
+/// left out: the stored corpus has the Bundesbank's 1 January 2026 notice (1.27, unchanged;
+/// state-of.biz reprint) but nothing for 1 July 2026, and the ECB rate it follows is known only
+/// to 5 February 2026.
 const DE_BASISZINSSATZ: TableData = TableData {
     rows: &[
         row(2002, 1, 1, 2570),
@@ -428,7 +443,7 @@ const DE_BASISZINSSATZ: TableData = TableData {
 };
 
 /// late-payment-law.md §3.4: every 1-year LPR change from the first publication (2019-08-20)
-/// to the July 2025 fixing. A month without a row published the same value as the month
+/// to the February 2026 fixing (the last change was 2025-05-20). A month without a row published the same value as the month
 /// before. The LPR is published on the 20th of each month, or the next working day (PBOC
 /// announcement of 2019-08-17 on the LPR reform), and is in force until the next publication.
 const CN_LPR_1Y: TableData = TableData {
@@ -448,20 +463,30 @@ const CN_LPR_1Y: TableData = TableData {
         row(2025, 5, 20, 3000),
     ],
     shape: Shape::Changes,
-    // Several tables agree month by month to the July 2025 fixing (3.00, 2025-07-21). It is
-    // in force until the August publication, which could not come before Wednesday
-    // 2025-08-20. Later months rest on a single unconfirmed source (one code table, one test
-    // fixture; open item 7), so they are not built in: the page asks the user for them.
+    // Several tables agree month by month to the July 2025 fixing (3.00, 2025-07-21). After
+    // it, every fixing to February 2026 published 3.00 again, from news reprints of the
+    // publications:
+    // - 2025-09-22: Xinhua (en.people.cn/n3/2025/0922/c90000-20369329.html), 3 %, unchanged;
+    //   Business Times/Reuters: "unchanged for the fourth consecutive month" (June–September);
+    // - 2025-12-22: Business Times/Reuters, "seventh consecutive month" (so October, November
+    //   and December too);
+    // - 2026-01-20: Xinhua (en.people.cn/n3/2026/0120/c90000-20416397.html) and RTTNews
+    //   ("eighth straight session"), 3 %;
+    // - 2026-02-24 (the 20th fell in the Spring Festival holiday): Xinhua
+    //   (en.people.cn/n3/2026/0224/c90000-20427679.html), 3 %, unchanged.
+    // So 3.00 (published 2025-05-20) is in force until the March 2026 publication, which could
+    // not come before Friday 2026-03-20. No later publication was found: the page asks for it.
     known_through: Day {
-        y: 2025,
-        m: 8,
+        y: 2026,
+        m: 3,
         d: 19,
     },
     source: "Several independent public code tables agreeing month by month from 2019-08 to \
-             2025-07; news for 2021-12-20 (3.80) and 2022-01-20 (3.70); published by the \
-             National Interbank Funding Center on the 20th of each month (next working day \
-             on holidays). Later fixings are not verified: enter them from chinamoney.com.cn. \
-             late-payment-law.md §3.4",
+             2025-07; news for 2021-12-20 (3.80) and 2022-01-20 (3.70); 3.00 unchanged at \
+             every fixing from 2025-06 to 2026-02-24 (Xinhua and Reuters reports of each \
+             publication); published by the National Interbank Funding Center on the 20th of \
+             each month (next working day on holidays). Later fixings: enter them from \
+             chinamoney.com.cn. late-payment-law.md §3.4",
 };
 
 /// late-payment-law.md §3.3: 4.35 % since 2015-10-24, the rate the sale-contract
@@ -479,7 +504,8 @@ const CN_PBOC_BENCHMARK_1Y: TableData = TableData {
 };
 
 /// late-payment-law.md §4.1 (Federal Register notices). Half-years without a row were not
-/// retrieved; 2026-H1 (4.125, a blog only) is left out.
+/// retrieved; 2026-H1 (4.125, a blog only — getinvoicepdf.com, "updated June 2026") is left
+/// out, and no Federal Register notice for 2025-H2 or 2026-H1 is in the stored corpus.
 const US_PROMPT_PAYMENT: TableData = TableData {
     rows: &[
         row(2009, 1, 1, 5625),
@@ -547,7 +573,17 @@ mod tests {
         assert_eq!(boe.rate_on(date(2023, 6, 22)), Some(d("5")));
         assert_eq!(boe.rate_on(date(2025, 12, 31)), Some(d("3.75")));
         assert_eq!(boe.rate_on(date(2026, 3, 19)), Some(d("3.75")));
-        assert_eq!(boe.rate_on(date(2026, 3, 20)), None);
+        // 30 June 2026, the day the UK rule reads for the second half of 2026, is known.
+        assert_eq!(boe.rate_on(date(2026, 6, 30)), Some(d("3.75")));
+        assert_eq!(boe.rate_on(date(2026, 7, 1)), None);
+        let lpr = RateTable::CnLpr1Year;
+        assert_eq!(
+            lpr.fixing_on(date(2026, 3, 19)),
+            Some((date(2025, 5, 20), d("3")))
+        );
+        assert_eq!(lpr.rate_on(date(2026, 3, 20)), None);
+        assert_eq!(RateTable::EcbMro.rate_on(date(2026, 2, 5)), Some(d("2.15")));
+        assert_eq!(RateTable::EcbMro.rate_on(date(2026, 2, 6)), None);
         assert_eq!(boe.rate_on(date(2007, 12, 5)), None);
         assert_eq!(
             RateTable::DeBasiszinssatz.rate_on(date(2020, 5, 1)),
