@@ -10,9 +10,10 @@
 //    (Safari < 16.4: WeChat on iPhones stuck on iOS 15) imports our own gunzip, inflate.js
 //    (copied from web/ by index.html), only then, and gives init() the bytes.
 // 1b. Builds the spreadsheet reader (workbook-reader/) as a second Wasm module and carries it
-//    the same way, in `workbook_reader_bg.wasm.js`; web/workbook-loader.js imports it on the
-//    first spreadsheet opened, so it is not on the start-up path. In release builds it goes
-//    through wasm-opt -Os first, as Trunk does with the page's own module.
+//    the same way, in `workbook_reader_bg.wasm.js`; web/workbook-loader.js starts the reader's
+//    Web Worker (web/workbook-worker.js + workbook-ops.js), which imports it, on the first
+//    spreadsheet opened, so it is not on the start-up path and never blocks the page. In
+//    release builds it goes through wasm-opt -Os first, as Trunk does with the page's module.
 // 2. Puts the SHA-256 of each inline <script> into the CSP (placeholder
 //    TRUNK_INLINE_SCRIPT_HASH), so that the policy can forbid every other inline script.
 // 3. Writes the build's file list and id into the service worker, so that it caches exactly
@@ -138,8 +139,8 @@ console.log(
 // 1b. The spreadsheet reader, built here (Trunk builds one Rust crate for the page) with the
 // same wasm-bindgen, and carried in a JS module like the main Wasm.
 const readerName = "workbook_reader";
-if (!readdirSync(dir).includes("workbook-loader.js")) {
-  fail("workbook-loader.js is not in the build (index.html must copy web/workbook-loader.js)");
+for (const file of ["workbook-loader.js", "workbook-ops.js", "workbook-worker.js"]) {
+  if (!readdirSync(dir).includes(file)) fail(`${file} is not in the build (index.html must copy web/${file})`);
 }
 const sourceDir = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 const release = process.env.TRUNK_PROFILE === "release";

@@ -63,19 +63,33 @@ struct Opener {
     choice: UseStateHandle<Option<Choice>>,
     error: UseStateHandle<Option<String>>,
     busy: UseStateHandle<bool>,
+    /// Counts the readings started or stopped: an answer for an older one is dropped.
+    reading: std::rc::Rc<std::cell::Cell<u32>>,
     lang: Lang,
 }
 
 impl Opener {
-    /// Reads the file (chosen or dropped) and settles what it held.
+    /// Reads the file (chosen or dropped) and settles what it held, unless it was stopped or
+    /// another file was opened meanwhile.
     fn open(&self, file: web_sys::File) {
         let this = self.clone();
+        let reading = this.reading.get().wrapping_add(1);
+        this.reading.set(reading);
         this.busy.set(true);
         wasm_bindgen_futures::spawn_local(async move {
             let opened = read(file, this.lang).await;
-            this.busy.set(false);
-            settle(opened, &this.dispatch, &this.choice, &this.error);
+            if this.reading.get() == reading {
+                this.busy.set(false);
+                settle(opened, &this.dispatch, &this.choice, &this.error);
+            }
         });
+    }
+
+    /// Stops the reading under way: the reader's worker is ended and its answer dropped.
+    fn cancel(&self) {
+        self.reading.set(self.reading.get().wrapping_add(1));
+        files::cancel_reading();
+        self.busy.set(false);
     }
 }
 
@@ -84,6 +98,7 @@ pub fn file_open(props: &FileOpenProps) -> Html {
     let choice = use_state(|| None::<Choice>);
     let error = use_state(|| None::<String>);
     let busy = use_state(|| false);
+    let reading = use_state(|| std::rc::Rc::new(std::cell::Cell::new(0u32)));
     let lang = props.lang;
     let w = words(lang);
     let opener = Opener {
@@ -91,6 +106,7 @@ pub fn file_open(props: &FileOpenProps) -> Html {
         choice: choice.clone(),
         error: error.clone(),
         busy: busy.clone(),
+        reading: (*reading).clone(),
         lang,
     };
 
@@ -136,6 +152,11 @@ pub fn file_open(props: &FileOpenProps) -> Html {
         });
     }
 
+    let on_cancel = {
+        let opener = opener.clone();
+        Callback::from(move |_| opener.cancel())
+    };
+
     let sheet_buttons = choice.as_ref().map(|c| {
         c.sheets
             .iter()
@@ -172,7 +193,10 @@ pub fn file_open(props: &FileOpenProps) -> Html {
                     onchange={on_file} />
                 <span>{ props.label.clone() }</span>
             </label>
-            if *busy { <span class="hint" aria-live="polite">{ w.opening }</span> }
+            if *busy {
+                <span class="hint" aria-live="polite" data-testid="file-opening">{ w.opening }</span>{ " " }
+                <button class="link" data-testid="open-cancel" onclick={on_cancel}>{ w.cancel_open }</button>
+            }
             if let Some(c) = choice.as_ref() {
                 <div class="notice sheet-choice" data-testid="sheet-choice" role="group">
                     { w.choose_sheet.replace("{file}", &c.file).replace("{n}", &c.sheets.len().to_string()) }{ " " }

@@ -218,3 +218,44 @@ for (const [file, locale, sentence, totals] of [
     await context.close();
   });
 }
+
+// The reader runs in a Web Worker (web/workbook-worker.js), so a big workbook never blocks the
+// page, and a reading can be stopped. To hold the reading open the test holds back the
+// reader's module (the worker imports it on the first spreadsheet) until it has pressed Stop;
+// the service worker is blocked so that the request reaches the route.
+test("a spreadsheet is read in the reader's worker, and a reading can be stopped", async () => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  let reached;
+  const requested = new Promise((resolve) => (reached = resolve));
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await context.route("**/workbook_reader_bg.wasm.js", async (route) => {
+    reached();
+    await held;
+    await route.continue().catch(() => {});
+  });
+  await page.goto(server.url);
+  await page.waitForSelector("[data-testid=paste-input]");
+  await page.setInputFiles("[data-testid=open-file]", workbook("ledger.xlsx"));
+  await requested;
+  assert.equal(page.workers().length, 1, "the reader's worker is running");
+  await page.waitForSelector("[data-testid=open-cancel]");
+  assert.match(await text(page, "[data-testid=file-opening]"), /Opening/);
+  await page.click("[data-testid=open-cancel]");
+  await page.waitForSelector("[data-testid=open-cancel]", { state: "detached" });
+  assert.equal(await page.locator("[data-testid=sheet-choice]").count(), 0, "a stopped reading offers nothing");
+  assert.equal(await page.locator("[data-testid=file-error]").count(), 0, "and says no error");
+  await context.unroute("**/workbook_reader_bg.wasm.js");
+  release();
+  // The next file starts a new worker and reads as usual.
+  await page.setInputFiles("[data-testid=open-file]", workbook("ledger.xlsx"));
+  await page.waitForSelector("[data-testid=sheet-choice]");
+  await page.click("[data-testid=sheet-1]");
+  await page.waitForSelector("[data-testid=total-CNY]");
+  assert.equal(await text(page, "[data-testid=total-CNY]"), "1,260.40");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
