@@ -157,7 +157,6 @@ fn typical_cell(title: &str, i: usize) -> String {
     match title {
         "数电发票号码" => format!("2531{i:016}"),
         "购买方名称" => "甲公司".to_string(),
-        "开票日期" => format!("2025-09-{:02}", i % 28 + 1),
         "价税合计" if red && i % 6 == 1 => format!("-{}.50", 100 + i - 1),
         "价税合计" if red => "-30.00".to_string(),
         "备注" if red => format!("被红冲蓝字数电发票号码：2531{:016} 销售折让", i - 1),
