@@ -10,8 +10,10 @@
 //    (Safari < 16.4: WeChat on iPhones stuck on iOS 15) imports our own gunzip, inflate.js
 //    (copied from web/ by index.html), only then, and gives init() the bytes.
 // 1b. Builds the spreadsheet reader (workbook-reader/) as a second Wasm module and carries it
-//    the same way, in `workbook_reader_bg.wasm.js`; web/workbook-loader.js imports it on the
-//    first spreadsheet opened, so it is not on the start-up path.
+//    the same way, in `workbook_reader_bg.wasm.js`; web/workbook-loader.js starts the reader's
+//    Web Worker (web/workbook-worker.js + workbook-ops.js), which imports it, on the first
+//    spreadsheet opened, so it is not on the start-up path and never blocks the page. In
+//    release builds it goes through wasm-opt -Os first, as Trunk does with the page's module.
 // 2. Puts the SHA-256 of each inline <script> into the CSP (placeholder
 //    TRUNK_INLINE_SCRIPT_HASH), so that the policy can forbid every other inline script.
 // 3. Writes the build's file list and id into the service worker, so that it caches exactly
@@ -137,8 +139,8 @@ console.log(
 // 1b. The spreadsheet reader, built here (Trunk builds one Rust crate for the page) with the
 // same wasm-bindgen, and carried in a JS module like the main Wasm.
 const readerName = "workbook_reader";
-if (!readdirSync(dir).includes("workbook-loader.js")) {
-  fail("workbook-loader.js is not in the build (index.html must copy web/workbook-loader.js)");
+for (const file of ["workbook-loader.js", "workbook-ops.js", "workbook-worker.js"]) {
+  if (!readdirSync(dir).includes(file)) fail(`${file} is not in the build (index.html must copy web/${file})`);
 }
 const sourceDir = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 const release = process.env.TRUNK_PROFILE === "release";
@@ -149,7 +151,20 @@ const readerWasm = join(sourceDir, "target", "wasm32-unknown-unknown", release ?
 execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", dir, "--out-name", readerName, readerWasm], {
   stdio: "inherit",
 });
-const readerBytes = readFileSync(join(dir, `${readerName}_bg.wasm`));
+// Trunk runs wasm-opt on the page's module in release builds (index.html: data-wasm-opt="s"),
+// not on this one: do the same here, with the same level and the same wasm-opt (Trunk.toml pins
+// version_132; scripts/env.sh puts node_modules/.bin's on PATH, or set WASM_OPT).
+const readerFile = join(dir, `${readerName}_bg.wasm`);
+const unoptimised = readFileSync(readerFile).length;
+if (release) {
+  const wasmOpt = process.env.WASM_OPT ?? "wasm-opt";
+  try {
+    execFileSync(wasmOpt, ["-Os", readerFile, "-o", readerFile], { stdio: "inherit" });
+  } catch (e) {
+    fail(`${wasmOpt} -Os on ${readerName}_bg.wasm failed (${e.message}); run with scripts/env.sh sourced, or set WASM_OPT`);
+  }
+}
+const readerBytes = readFileSync(readerFile);
 const readerGzipped = gzipSync(readerBytes, { level: constants.Z_BEST_COMPRESSION });
 writeFileSync(
   join(dir, `${readerName}_bg.wasm.js`),
@@ -157,7 +172,11 @@ writeFileSync(
     `export default "${readerGzipped.toString("base64")}";\n`,
 );
 unlinkSync(join(dir, `${readerName}_bg.wasm`));
-console.log(`post-build: the spreadsheet reader is ${readerBytes.length} bytes, ${readerGzipped.length} gzipped (loaded on first use)`);
+console.log(
+  `post-build: the spreadsheet reader is ${readerBytes.length} bytes` +
+    (release ? ` (${unoptimised} before wasm-opt -Os)` : "") +
+    `, ${readerGzipped.length} gzipped (loaded on first use)`,
+);
 
 // 2. The CSP: the hash of every inline script, taken from the final page.
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(

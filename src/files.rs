@@ -70,6 +70,22 @@ pub async fn sheet_text(file: &str, sheets: &[String], index: usize, lang: Lang)
     }
 }
 
+/// Stops the spreadsheet being read (web/workbook-loader.js ends the reader's worker); the
+/// reading's answer then is a failure with an empty message, which the caller ignores.
+pub fn cancel_reading() {
+    let loader = Reflect::get(&js_sys::global(), &JsValue::from_str("overdueWorkbook"));
+    let cancel = loader.as_ref().ok().and_then(|loader| {
+        Reflect::get(loader, &JsValue::from_str("cancel"))
+            .ok()?
+            .dyn_into::<Function>()
+            .ok()
+    });
+    if let (Ok(loader), Some(cancel)) = (loader, cancel) {
+        // Nothing to do if it throws: the answer is ignored either way.
+        let _ = cancel.call0(&loader);
+    }
+}
+
 fn lang_code(lang: Lang) -> JsValue {
     JsValue::from_str(lang.pick("zh", "en"))
 }

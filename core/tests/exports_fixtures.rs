@@ -99,7 +99,7 @@ fn erpnext_accounts_receivable() {
     );
     assert_eq!(
         parsed.summary().sentence(Lang::En),
-        "Read as: columns from the header — 3 rows → 3 invoices, 1 line skipped, 12 columns ignored."
+        "Read as: ERPNext Accounts Receivable layout — columns from the header, 3 rows → 3 invoices, 1 line skipped, 12 columns ignored."
     );
 }
 
@@ -128,12 +128,12 @@ fn xero_aged_receivables_detail() {
     let sentence = parsed.summary().sentence(Lang::En);
     assert_eq!(
         sentence,
-        "Read as: customer from section headings — 4 rows → 4 invoices, 1 credit note, 10 lines skipped, 2 columns ignored."
+        "Read as: Xero Aged Receivables Detail layout — customer from section headings, 4 rows → 4 invoices, 1 credit note, 10 lines skipped, 2 columns ignored."
     );
     assert!(parsed
         .summary()
         .sentence(Lang::Zh)
-        .starts_with("读取方式：客户取自分组标题"));
+        .starts_with("按“Xero 应收账款账龄明细”格式读取 — 客户取自分组标题"));
 }
 
 /// Zoho Books "Export Invoices" CSV: one row per line item with the invoice's Total and Balance
@@ -175,7 +175,7 @@ fn zoho_books_invoices() {
     );
     assert_eq!(
         parsed.summary().sentence(Lang::En),
-        "Read as: columns from the header — 6 rows → 3 invoices (repeated document totals counted once), 2 drafts or voids set aside, 10 columns ignored."
+        "Read as: Zoho Books invoice layout — columns from the header, 6 rows → 3 invoices (repeated document totals counted once), 2 drafts or voids set aside, 10 columns ignored."
     );
 }
 
@@ -196,19 +196,43 @@ fn china_e_invoice_detail_export() {
                 day(2025, 9, 4),
                 d("1695.00")
             ),
+            // 部分红冲: the red invoice's 销售折让 of 226.00 is taken off the blue it names.
             (
                 "25312000000012349999",
                 "杭州乙方贸易有限公司",
                 day(2025, 9, 19),
-                d("2260.00")
-            ),
-            (
-                "25312000000012350001",
-                "杭州乙方贸易有限公司",
-                day(2025, 10, 1),
-                d("-226.00")
+                d("2034.00")
             ),
         ]
+    );
+    assert_eq!(parsed.invoices[1].amount, d("2034.00"));
+    let netted: Vec<(usize, usize, &str, &str, Decimal)> = parsed
+        .merged
+        .iter()
+        .filter_map(|m| {
+            let red = m.red.as_ref()?;
+            Some((
+                m.line,
+                m.into_line,
+                red.number.as_str(),
+                m.number.as_str(),
+                red.amount,
+            ))
+        })
+        .collect();
+    assert_eq!(
+        netted,
+        vec![(
+            5,
+            4,
+            "25312000000012350001",
+            "25312000000012349999",
+            d("-226.00")
+        )]
+    );
+    assert_eq!(
+        parsed.merged[1].red_text(Lang::Zh).as_deref(),
+        Some("红字发票 25312000000012350001（-226.00）已冲减第 4 行的蓝字发票 25312000000012349999，余额仍未收")
     );
     let excluded: Vec<(usize, ExcludeReason)> =
         parsed.excluded.iter().map(|e| (e.line, e.reason)).collect();
@@ -223,7 +247,7 @@ fn china_e_invoice_detail_export() {
     );
     assert_eq!(
         parsed.summary().sentence(Lang::Zh),
-        "读取方式：列按表头识别 — 6 行 → 3 张发票（同号明细行已合计），1 张红字发票/贷项，2 张草稿或作废单据已排除，20 列未使用。"
+        "按“电子发票服务平台 全量发票查询明细”格式读取 — 列按表头识别，6 行 → 2 张发票（同号明细行已合计），2 张全额红冲的发票（蓝字与红字）已排除，1 张红字发票已冲减所列蓝字发票，20 列未使用。"
     );
 }
 
@@ -262,7 +286,7 @@ fn kingdee_ar_aging() {
     );
     assert_eq!(
         parsed.summary().sentence(Lang::Zh),
-        "读取方式：列按表头识别 — 3 行 → 3 张发票，5 行已跳过，6 列未使用。"
+        "按“金蝶云星空 应收款账龄分析表”格式读取 — 列按表头识别，3 行 → 3 张发票，5 行已跳过，6 列未使用。"
     );
 }
 
@@ -301,6 +325,9 @@ fn odoo_aged_partner_balance() {
     );
     let s = parsed.summary();
     assert_eq!((s.invoices, s.skipped, s.row_errors), (3, 8, 0));
+    assert!(s.sentence(Lang::En).starts_with(
+        "Read as: Odoo Aged Partner Balance layout — columns from the header, 3 rows → 3 invoices"
+    ));
 }
 
 /// A double-entry transaction export (one row per journal line: transaction, date, account,
@@ -345,6 +372,38 @@ fn journal_transactions_become_invoices_from_the_receivable_lines() {
     assert_eq!(parsed.excluded.len(), 4);
     assert_eq!(
         parsed.summary().sentence(Lang::En),
-        "Read as: columns from the header — 8 journal rows → 2 invoices (receivable lines only: debits are invoices, credits payments), 4 lines on other accounts set aside, 3 columns ignored."
+        "Read as: a transaction journal — columns from the header, 8 journal rows → 2 invoices (receivable lines only: debits are invoices, credits payments), 4 lines on other accounts set aside, 3 columns ignored."
     );
+}
+
+/// Each of the eleven tools' fixtures names its tool (by the header signature table in
+/// `paste/layouts.rs`); the journal in the shape issue 12 describes, and a plain list, name none.
+#[test]
+fn every_tool_is_named_by_its_header() {
+    let expected = [
+        ("invoice_ninja_invoices.csv", Some("invoice_ninja")),
+        ("wave_transactions.csv", Some("wave")),
+        ("zoho_books_invoices.csv", Some("zoho_books")),
+        ("freshbooks_invoice_details.csv", Some("freshbooks")),
+        ("invoicely_invoices.csv", Some("invoicely")),
+        ("invoice2go_invoices.csv", Some("invoice2go")),
+        ("xero_aged_receivables_detail.csv", Some("xero_ard")),
+        ("erpnext_accounts_receivable.csv", Some("erpnext_ar")),
+        ("odoo_aged_partner_balance.csv", Some("odoo_aged_partner")),
+        ("e_invoice_detail.csv", Some("cn_e_invoice")),
+        ("kingdee_ar_aging.csv", Some("kingdee_ar_aging")),
+        ("journal_transactions.csv", None),
+    ];
+    for (file, key) in expected {
+        assert_eq!(read(file).layout.map(|l| l.key), key, "{file}");
+    }
+    let plain = parse(
+        "Invoice\tCustomer\tDue Date\tAmount\nA1\tAcme\t2025-10-01\t100\n",
+        &ParseOptions::default(),
+    );
+    assert_eq!(plain.layout, None);
+    assert!(plain
+        .summary()
+        .sentence(Lang::Zh)
+        .starts_with("按普通发票清单读取 — 列按表头识别，1 行 → 1 张发票"));
 }

@@ -129,4 +129,37 @@ proptest! {
         let rows: usize = lines_per_doc.iter().sum();
         prop_assert_eq!(parsed.invoices.len() + parsed.merged.len(), rows);
     }
+
+    /// Red invoices netted against the blue invoices their 备注 name never change what is owed
+    /// in all: the sheet's total outstanding is the sum of every row, and each red invoice is
+    /// netted (a merged line saying which blue), set aside with a fully reversed blue, or — when
+    /// it would take more than is left — kept as a credit of its own.
+    #[test]
+    fn netting_red_invoices_never_changes_the_total_owed(
+        blues in prop::collection::vec(1u32..5000, 1..8),
+        reds in prop::collection::vec((0usize..8, 1u32..6000), 0..8),
+    ) {
+        let mut text = String::from("数电发票号码,购买方名称,开票日期,价税合计,备注\n");
+        let mut sum = Decimal::ZERO;
+        for (b, &amount) in blues.iter().enumerate() {
+            text.push_str(&format!("2531{b:016},甲公司,2025-09-01,{amount}.00,\n"));
+            sum += Decimal::from(amount);
+        }
+        for (r, &(names, amount)) in reds.iter().enumerate() {
+            let blue = names % blues.len();
+            text.push_str(&format!(
+                "2539{r:016},甲公司,2025-09-10,-{amount}.00,被红冲蓝字数电发票号码：2531{blue:016}\n"
+            ));
+            sum -= Decimal::from(amount);
+        }
+        let parsed = parse(&text, &options());
+        prop_assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+        let owed: Decimal = parsed.invoices.iter().map(|i| i.outstanding).sum();
+        prop_assert_eq!(owed, sum);
+        let netted = parsed.merged.iter().filter(|m| m.red.is_some()).count();
+        let kept_reds = parsed.invoices.iter().filter(|i| i.amount < Decimal::ZERO).count();
+        let reversed_reds = parsed.excluded.iter().filter(|e| e.number.starts_with("2539")).count();
+        prop_assert_eq!(netted + kept_reds + reversed_reds, reds.len());
+        prop_assert!(parsed.invoices.iter().all(|i| i.amount >= Decimal::ZERO || i.number.starts_with("2539")));
+    }
 }

@@ -103,7 +103,7 @@ fn invoice_ninja_invoices() {
     );
     assert_eq!(
         parsed.summary().sentence(Lang::En),
-        "Read as: columns from the header — 5 rows → 3 invoices (repeated document totals counted once), 1 draft or void set aside, 3 lines skipped, 11 columns ignored."
+        "Read as: Invoice Ninja invoice layout — columns from the header, 5 rows → 3 invoices (repeated document totals counted once), 1 draft or void set aside, 3 lines skipped, 11 columns ignored."
     );
 }
 
@@ -135,7 +135,7 @@ fn wave_transactions() {
         .all(|e| e.reason == ExcludeReason::NotReceivable));
     assert_eq!(
         parsed.summary().sentence(Lang::En),
-        "Read as: columns from the header — 11 journal rows → 3 invoices (receivable lines only: debits are invoices, credits payments), 6 lines on other accounts set aside, 18 columns ignored."
+        "Read as: Wave account transactions layout — columns from the header, 11 journal rows → 3 invoices (receivable lines only: debits are invoices, credits payments), 6 lines on other accounts set aside, 18 columns ignored."
     );
 }
 
@@ -161,7 +161,7 @@ fn freshbooks_invoice_details() {
     assert_eq!(excluded(&parsed), vec![("0000103", ExcludeReason::Draft)]);
     assert_eq!(
         parsed.summary().sentence(Lang::En),
-        "Read as: columns from the header — 4 rows → 2 invoices (line items merged), 1 draft or void set aside, 10 columns ignored."
+        "Read as: FreshBooks invoice details layout — columns from the header, 4 rows → 2 invoices (line items merged), 1 draft or void set aside, 10 columns ignored."
     );
 }
 
@@ -192,7 +192,7 @@ fn invoicely_invoices() {
     );
     assert_eq!(
         parsed.summary().sentence(Lang::En),
-        "Read as: columns from the header — 3 rows → 3 invoices, 1 column ignored."
+        "Read as: Invoicely invoice layout — columns from the header, 3 rows → 3 invoices, 1 column ignored."
     );
 }
 
@@ -219,6 +219,6 @@ fn invoice2go_invoices() {
     assert_eq!(parsed.invoices[1].paid, d("300"));
     assert_eq!(
         parsed.summary().sentence(Lang::En),
-        "Read as: columns from the header — 3 rows → 2 invoices, 1 draft or void set aside, 2 due dates from the terms column, 31 columns ignored."
+        "Read as: invoice2go document layout — columns from the header, 3 rows → 2 invoices, 1 draft or void set aside, 2 due dates from the terms column, 31 columns ignored."
     );
 }

@@ -1,6 +1,6 @@
 //! Spreadsheet files opened as the page will open them: bytes → sheet names → a sheet's text →
 //! `paste::parse`. The workbooks are written by `tests/fixtures/exports/make_workbooks.py`
-//! (minimal ECMA-376 and OpenDocument parts; invented rows).
+//! (minimal ECMA-376 and OpenDocument parts) and `make_xls.py` (BIFF8, with xlwt); invented rows.
 
 use std::str::FromStr;
 
@@ -75,6 +75,12 @@ fn read_invoices(file: &str) {
 #[test]
 fn xlsx_sheets_read_as_the_parser_reads_a_paste() {
     read_invoices("ledger.xlsx");
+}
+
+/// A real BIFF8 file, as Excel 97-2003 saves it (written by `make_xls.py` with xlwt).
+#[test]
+fn xls_sheets_read_the_same() {
+    read_invoices("ledger.xls");
 }
 
 #[test]

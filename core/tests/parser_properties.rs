@@ -98,6 +98,10 @@ fn mutated_layout() -> impl Strategy<Value = String> {
         ],
         vec!["", "Num", "Name", "Due Date", "Open Balance"],
         vec!["Invoice", "Client", "Date", "Amount", "Status", "Terms"],
+        // 电子发票服务平台's detail columns, with red invoices naming their blue in 备注.
+        vec!["数电发票号码", "购买方名称", "开票日期", "价税合计", "备注"],
+        // A report with section headings (customer, currency, account) above its rows.
+        vec!["Date", "Invoice Number", "Due Date", "Total", "Due"],
     ];
     let good_row = |width: usize| {
         prop::collection::vec(
@@ -113,7 +117,14 @@ fn mutated_layout() -> impl Strategy<Value = String> {
         let width = header.len();
         prop::collection::vec(good_row(width), n).prop_map(move |mutations| {
             let mut rows = vec![header.clone()];
+            let sections = header[1] == "Invoice Number";
             for (i, mutation) in mutations.iter().enumerate() {
+                if sections && i % 3 == 0 {
+                    let heading = SECTION_HEADINGS[(i / 3) % SECTION_HEADINGS.len()];
+                    let mut row = vec![String::new(); width];
+                    row[0] = heading.to_string();
+                    rows.push(row);
+                }
                 let base: Vec<String> = header.iter().map(|title| typical_cell(title, i)).collect();
                 let row = base
                     .into_iter()
@@ -127,9 +138,30 @@ fn mutated_layout() -> impl Strategy<Value = String> {
     })
 }
 
+/// Headings of the kinds reports put above their sections.
+const SECTION_HEADINGS: &[&str] = &[
+    "Acme Ltd",
+    "USD",
+    "1122 应收账款",
+    "Beta GmbH",
+    "币别：欧元",
+    "2202 应付账款",
+    "Gamma Co",
+];
+
 /// A plausible value for a column with this title (every data row invented).
 fn typical_cell(title: &str, i: usize) -> String {
+    // Every third e-invoice row is a red invoice for part (or, every sixth, all) of the one
+    // before it.
+    let red = i % 3 == 1;
     match title {
+        "数电发票号码" => format!("2531{i:016}"),
+        "购买方名称" => "甲公司".to_string(),
+        "价税合计" if red && i % 6 == 1 => format!("-{}.50", 100 + i - 1),
+        "价税合计" if red => "-30.00".to_string(),
+        "备注" if red => format!("被红冲蓝字数电发票号码：2531{:016} 销售折让", i - 1),
+        "备注" => String::new(),
+        "Invoice Number" => format!("INV-{i}"),
         "Invoice" | "发票号码" | "Num" => format!("INV-{}", i / 2),
         "Customer" | "客户名称" | "Name" => format!("Customer {}", i % 3),
         "Due date" | "到期日" | "Due Date" => format!("2025-10-{:02}", i % 28 + 1),
@@ -146,7 +178,8 @@ fn typical_cell(title: &str, i: usize) -> String {
 }
 
 /// Every line (counting `\r`, `\r\n` and `\n` each as one ending) is exactly one of: the header,
-/// an invoice, a merged line, an excluded document, a skipped row or a row error.
+/// an invoice, a merged line (a red invoice netted against its blue is one), an excluded
+/// document, a skipped row or a row error.
 fn assert_every_line_accounted_for(text: &str) -> Result<(), TestCaseError> {
     let parsed = parse(text, &options());
     let mut seen: Vec<usize> = Vec::new();

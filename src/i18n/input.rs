@@ -7,6 +7,8 @@ pub struct Words {
     pub skipped: &'static str,
     pub lines: &'static str,
     pub opening: &'static str,
+    /// Stops opening a file (a big workbook read in the reader's worker).
+    pub cancel_open: &'static str,
     /// `{file}`: the file's name; `{n}`: how many sheets.
     pub choose_sheet: &'static str,
     pub sample_over_own: &'static str,
@@ -29,6 +31,7 @@ const ZH: Words = Words {
     skipped: "行已跳过",
     lines: "行",
     opening: "正在打开…",
+    cancel_open: "停止打开",
     choose_sheet: "“{file}”有 {n} 个工作表，读取哪一个？",
     sample_over_own: "示例数据会替换您粘贴的账目。替换后可以撤销。",
     sample_yes: "换成示例数据",
@@ -43,6 +46,7 @@ const EN: Words = Words {
     skipped: "skipped",
     lines: "lines",
     opening: "Opening…",
+    cancel_open: "Stop",
     choose_sheet: "“{file}” has {n} sheets. Which one should be read?",
     sample_over_own:
         "The sample data would replace the ledger you pasted. You can undo it afterwards.",

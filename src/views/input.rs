@@ -6,7 +6,6 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::files::Opened;
 use crate::i18n::texts;
 use crate::state::{Action, AppState, GuardAction, PanelAction, Replace};
 
@@ -66,36 +65,6 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Guard(GuardAction::Clear)))
     };
-    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
-    let on_drop = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|dt| dt.files())
-                .and_then(|files| files.get(0))
-            {
-                let dispatch = dispatch.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    // A dropped workbook opens its first sheet (the button offers the choice).
-                    let opened = match super::file_open::read(file, lang).await {
-                        Opened::ChooseSheet { file, sheets } => {
-                            crate::files::sheet_text(&file, &sheets, 0, lang).await
-                        }
-                        other => other,
-                    };
-                    if let Opened::Text { text, source } = opened {
-                        dispatch.dispatch(Action::edit(Edit::Paste {
-                            text,
-                            source: Some(source),
-                        }));
-                    }
-                });
-            }
-        })
-    };
-
     let data_rows = parsed.invoices.len()
         + parsed
             .errors
@@ -132,7 +101,7 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
             if has_data { { read_summary(state) } }
             if open {
                 <div id="input-body">
-                    <div class="dropzone" ondragover={on_drag_over} ondrop={on_drop}>
+                    <div class="dropzone">
                         <label for="paste-input" class="paste-label">{ t.paste_label }</label>
                         if large {
                             <div class="large-paste" data-testid="paste-preview">

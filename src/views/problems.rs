@@ -132,7 +132,7 @@ pub(super) fn merged_lines(state: &AppState) -> Html {
                 <li>
                     <strong>{ t.row.replace("{}", &m.line.to_string()) }</strong>
                     { words.colon }
-                    { words.merged_into.replace("{number}", &clip(&m.number, 40)).replace("{line}", &m.into_line.to_string()) }
+                    { m.red_text(lang).unwrap_or_else(|| words.merged_into.replace("{number}", &clip(&m.number, 40)).replace("{line}", &m.into_line.to_string())) }
                 </li>
             }) }
             </ul>

@@ -5,6 +5,7 @@
 // English and in Chinese.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { openPage, paste, withServerAndBrowser, fixture, showInvoices } from "./harness.mjs";
 
 let server;
@@ -21,7 +22,7 @@ test("Zoho Books invoice export: repeated document totals taken once, the draft 
   await page.waitForSelector("[data-testid=read-summary]");
   assert.equal(
     await text(page, "[data-testid=read-summary]"),
-    "Read as: columns from the header — 6 rows → 3 invoices (repeated document totals counted once), 2 drafts or voids set aside, 10 columns ignored.",
+    "Read as: Zoho Books invoice layout — columns from the header, 6 rows → 3 invoices (repeated document totals counted once), 2 drafts or voids set aside, 10 columns ignored.",
   );
   assert.equal(await invoiceCount(page), 3);
   assert.equal(await text(page, "[data-testid=total-INR]"), "1,250.00");
@@ -51,7 +52,7 @@ test("ERPNext Accounts Receivable: three invoices in two currencies, the total r
   await page.waitForSelector("[data-testid=read-summary]");
   assert.equal(
     await text(page, "[data-testid=read-summary]"),
-    "Read as: columns from the header — 3 rows → 3 invoices, 1 line skipped, 12 columns ignored.",
+    "Read as: ERPNext Accounts Receivable layout — columns from the header, 3 rows → 3 invoices, 1 line skipped, 12 columns ignored.",
   );
   assert.equal(await invoiceCount(page), 3);
   assert.equal(await text(page, "[data-testid=total-USD]"), "1,250.50");
@@ -61,26 +62,29 @@ test("ERPNext Accounts Receivable: three invoices in two currencies, the total r
   await context.close();
 });
 
-test("China's e-invoice detail export: lines merged per 数电 number, the red invoice netted (zh)", async () => {
+test("China's e-invoice detail export: lines merged per 数电 number, the partial red invoice netted against its blue (zh)", async () => {
   const { page, problems, context } = await openPage(browser, server.url, { locale: "zh-CN" });
   await paste(page, fixture("exports/e_invoice_detail.csv"));
   await page.waitForSelector("[data-testid=read-summary]");
   assert.equal(
     await text(page, "[data-testid=read-summary]"),
-    "读取方式：列按表头识别 — 6 行 → 3 张发票（同号明细行已合计），1 张红字发票/贷项，2 张草稿或作废单据已排除，20 列未使用。",
+    "按“电子发票服务平台 全量发票查询明细”格式读取 — 列按表头识别，6 行 → 2 张发票（同号明细行已合计），2 张全额红冲的发票（蓝字与红字）已排除，1 张红字发票已冲减所列蓝字发票，20 列未使用。",
   );
-  assert.equal(await invoiceCount(page), 3);
+  assert.equal(await invoiceCount(page), 2);
   // The default currency (CNY) applies: the export has no currency column.
   assert.equal(await text(page, "[data-testid=total-CNY]"), "3,729.00");
   assert.match(await text(page, "[data-testid=excluded-docs]"), /未计入的单据 \(2\)/);
-  assert.match(await text(page, "[data-testid=merged-lines]"), /并入同号单据的行 \(1\)[\s\S]*已并入第 2 行/);
+  const merged = await text(page, "[data-testid=merged-lines]");
+  assert.match(merged, /并入同号单据的行 \(2\)[\s\S]*已并入第 2 行/);
+  // 部分红冲: the blue invoice stays open for 2,260.00 − 226.00.
+  assert.match(merged, /红字发票 25312000000012350001（-226\.00）已冲减第 4 行的蓝字发票 25312000000012349999/);
   assert.match(await text(page, "[data-testid=ignored-columns]"), /未使用的列 \(20\)/);
 
   // The same paste read in English after switching the language.
   await page.selectOption("[data-testid=lang-switch]", "en");
   assert.match(
     await text(page, "[data-testid=read-summary]"),
-    /^Read as: columns from the header — 6 rows → 3 invoices \(line items merged\), 1 credit note, 2 drafts or voids set aside, 20 columns ignored\.$/,
+    /^Read as: China e-invoice platform detail \(全量发票查询\) layout — columns from the header, 6 rows → 2 invoices \(line items merged\), 2 fully reversed invoices \(blue and red\) set aside, 1 red invoice netted against the blue invoice it names, 20 columns ignored\.$/,
   );
   assert.deepEqual(problems, []);
   await context.close();
@@ -91,7 +95,7 @@ test("China's e-invoice detail export: lines merged per 数电 number, the red i
 // second the invoices. The page asks which sheet, reads the chosen one, and says where from.
 const workbook = (name) => new URL(`../fixtures/exports/${name}`, import.meta.url).pathname;
 
-for (const file of ["ledger.xlsx", "ledger.ods"]) {
+for (const file of ["ledger.xlsx", "ledger.xls", "ledger.ods"]) {
   test(`opening ${file}: the page asks which of its two sheets, then shows its invoices`, async () => {
     const { page, problems, context } = await openPage(browser, server.url);
     await page.setInputFiles("[data-testid=open-file]", workbook(file));
@@ -134,7 +138,7 @@ test("invoice2go export: camelCase columns read, the unsent document set aside, 
   await page.waitForSelector("[data-testid=read-summary]");
   assert.equal(
     await text(page, "[data-testid=read-summary]"),
-    "Read as: columns from the header — 3 rows → 2 invoices, 1 draft or void set aside, 2 due dates from the terms column, 31 columns ignored.",
+    "Read as: invoice2go document layout — columns from the header, 3 rows → 2 invoices, 1 draft or void set aside, 2 due dates from the terms column, 31 columns ignored.",
   );
   assert.equal(await invoiceCount(page), 2);
   assert.equal(await text(page, "[data-testid=total-AUD]"), "1,350.00");
@@ -150,10 +154,108 @@ test("Wave transactions: invoices from the receivable lines, payments netted, in
   const { page, problems, context } = await openPage(browser, server.url, { locale: "zh-CN" });
   await paste(page, fixture("exports/wave_transactions.csv"));
   await page.waitForSelector("[data-testid=read-summary]");
-  assert.match(await text(page, "[data-testid=read-summary]"), /^读取方式：/);
+  assert.match(await text(page, "[data-testid=read-summary]"), /^按“Wave 账户交易明细”格式读取 — 列按表头识别，11 行凭证 → 3 张发票/);
   assert.equal(await invoiceCount(page), 3);
   assert.equal(await text(page, "[data-testid=total-CNY]"), "950.00");
   assert.match(await text(page, "[data-testid=excluded-docs]"), /\(6\)|（6）|6/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a workbook dropped on the paste box asks which sheet, as the open-file button does", async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  const bytes = [...readFileSync(workbook("ledger.xlsx"))];
+  const transfer = await page.evaluateHandle((bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], "ledger.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    return dt;
+  }, bytes);
+  await page.dispatchEvent(".dropzone", "drop", { dataTransfer: transfer });
+  await page.waitForSelector("[data-testid=sheet-choice]");
+  assert.match(await text(page, "[data-testid=sheet-choice]"), /ledger\.xlsx.*2 sheets/);
+  await page.click("[data-testid=sheet-1]");
+  await page.waitForSelector("[data-testid=total-CNY]");
+  assert.equal(await text(page, "[data-testid=total-CNY]"), "1,260.40");
+  assert.match(await text(page, "[data-testid=parse-status]"), /ledger\.xlsx · Invoices/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Files as a new user opens them, not pasted: each names its tool, and the totals per currency
+// come out with nothing mapped by hand.
+for (const [file, locale, sentence, totals] of [
+  [
+    "kingdee_ar_aging.csv",
+    "zh-CN",
+    "按“金蝶云星空 应收款账龄分析表”格式读取 — 列按表头识别，3 行 → 3 张发票，5 行已跳过，6 列未使用。",
+    { CNY: "50,500.00", USD: "4,800.00" },
+  ],
+  [
+    "xero_aged_receivables_detail.csv",
+    "en-US",
+    "Read as: Xero Aged Receivables Detail layout — customer from section headings, 4 rows → 4 invoices, 1 credit note, 10 lines skipped, 2 columns ignored.",
+    { CNY: "3,380.00" },
+  ],
+  [
+    "odoo_aged_partner_balance.csv",
+    "en-US",
+    /^Read as: Odoo Aged Partner Balance layout — columns from the header, 3 rows → 3 invoices, 8 lines skipped/,
+    { CNY: "2,965.00" },
+  ],
+]) {
+  test(`opening ${file} as a file: its tool named, totals per currency`, async () => {
+    const { page, problems, context } = await openPage(browser, server.url, { locale });
+    await page.setInputFiles("[data-testid=open-file]", workbook(file));
+    await page.waitForSelector("[data-testid=read-summary]");
+    const said = await text(page, "[data-testid=read-summary]");
+    if (typeof sentence === "string") assert.equal(said, sentence);
+    else assert.match(said, sentence);
+    for (const [currency, total] of Object.entries(totals)) {
+      assert.equal(await text(page, `[data-testid=total-${currency}]`), total, currency);
+    }
+    assert.equal(await page.locator("[data-testid=parse-status] strong.bad").count(), 0, "no row errors");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+// The reader runs in a Web Worker (web/workbook-worker.js), so a big workbook never blocks the
+// page, and a reading can be stopped. To hold the reading open the test holds back the
+// reader's module (the worker imports it on the first spreadsheet) until it has pressed Stop;
+// the service worker is blocked so that the request reaches the route.
+test("a spreadsheet is read in the reader's worker, and a reading can be stopped", async () => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  let reached;
+  const requested = new Promise((resolve) => (reached = resolve));
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await context.route("**/workbook_reader_bg.wasm.js", async (route) => {
+    reached();
+    await held;
+    await route.continue().catch(() => {});
+  });
+  await page.goto(server.url);
+  await page.waitForSelector("[data-testid=paste-input]");
+  await page.setInputFiles("[data-testid=open-file]", workbook("ledger.xlsx"));
+  await requested;
+  assert.equal(page.workers().length, 1, "the reader's worker is running");
+  await page.waitForSelector("[data-testid=open-cancel]");
+  assert.match(await text(page, "[data-testid=file-opening]"), /Opening/);
+  await page.click("[data-testid=open-cancel]");
+  await page.waitForSelector("[data-testid=open-cancel]", { state: "detached" });
+  assert.equal(await page.locator("[data-testid=sheet-choice]").count(), 0, "a stopped reading offers nothing");
+  assert.equal(await page.locator("[data-testid=file-error]").count(), 0, "and says no error");
+  await context.unroute("**/workbook_reader_bg.wasm.js");
+  release();
+  // The next file starts a new worker and reads as usual.
+  await page.setInputFiles("[data-testid=open-file]", workbook("ledger.xlsx"));
+  await page.waitForSelector("[data-testid=sheet-choice]");
+  await page.click("[data-testid=sheet-1]");
+  await page.waitForSelector("[data-testid=total-CNY]");
+  assert.equal(await text(page, "[data-testid=total-CNY]"), "1,260.40");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::model::{DocumentRows, ExcludeReason, Excluded, Invoice, MergedLine};
+use super::model::{DocumentRows, ExcludeReason, Excluded, Invoice, MergedLine, RedNetting};
 use crate::text::fold_width;
 
 /// What a status cell says about the document.
@@ -162,6 +162,7 @@ pub(super) fn merge_documents(
                 line: inv.line,
                 into_line: lines[first].0,
                 number: lines[first].1.clone(),
+                red: None,
             });
             continue;
         }
@@ -203,6 +204,101 @@ pub(super) fn drop_reversals_of_excluded(
     }
     excluded.sort_by_key(|e| e.line);
     kept
+}
+
+/// Red invoices (负数发票) netted against the blue invoice their notes name. 电子发票服务平台
+/// writes "被红冲蓝字数电发票号码：…" into a red invoice's 备注; a red invoice for part of the blue
+/// (部分红冲, a 销售折让 line with empty 数量/单价) leaves the rest of the blue invoice open, one
+/// for all of it (a blue whose status column did not already say 已红冲) sets both aside as
+/// reversed. The red row is then listed as merged into the blue, saying so. A red invoice whose
+/// notes name no blue invoice of the same customer and currency in the sheet, or more than is
+/// left on it, stays a credit of its own.
+pub(super) fn net_red_invoices(
+    mut invoices: Vec<Invoice>,
+    merged: &mut Vec<MergedLine>,
+    excluded: &mut Vec<Excluded>,
+) -> Vec<Invoice> {
+    let names_blue = |inv: &Invoice| {
+        inv.amount < Decimal::ZERO
+            && ["红冲", "蓝字", "红字"]
+                .iter()
+                .any(|w| inv.notes.contains(w))
+    };
+    if !invoices.iter().any(names_blue) {
+        return invoices;
+    }
+    let blue_at: HashMap<&str, usize> = invoices
+        .iter()
+        .enumerate()
+        .filter(|(_, inv)| inv.amount > Decimal::ZERO)
+        .map(|(i, inv)| (inv.number.as_str(), i))
+        .collect();
+    // (red index, blue index) pairs, decided before any amount changes.
+    let pairs: Vec<(usize, usize)> = invoices
+        .iter()
+        .enumerate()
+        .filter(|(_, inv)| names_blue(inv))
+        .filter_map(|(r, red)| {
+            let b = document_numbers_in(&red.notes)
+                .filter(|n| *n != red.number)
+                .find_map(|n| blue_at.get(n).copied())?;
+            let blue = &invoices[b];
+            (blue.customer == red.customer && blue.currency == red.currency).then_some((r, b))
+        })
+        .collect();
+    let mut gone = vec![false; invoices.len()];
+    for (r, b) in pairs {
+        let (red_amount, red_outstanding) = (invoices[r].amount, invoices[r].outstanding);
+        let blue = &invoices[b];
+        let (Some(amount), Some(outstanding)) = (
+            blue.amount.checked_add(red_amount),
+            blue.outstanding.checked_add(red_outstanding),
+        ) else {
+            continue;
+        };
+        if gone[b] || amount < Decimal::ZERO {
+            continue;
+        }
+        gone[r] = true;
+        if amount.is_zero() {
+            gone[b] = true;
+            for i in [b, r] {
+                let inv = &invoices[i];
+                excluded.push(excluded_row(inv.line, &inv.number, ExcludeReason::Reversed));
+            }
+            continue;
+        }
+        merged.push(MergedLine {
+            line: invoices[r].line,
+            into_line: blue.line,
+            number: blue.number.clone(),
+            red: Some(RedNetting {
+                number: invoices[r].number.clone(),
+                amount: red_amount,
+            }),
+        });
+        let blue = &mut invoices[b];
+        blue.amount = amount;
+        blue.outstanding = outstanding;
+    }
+    merged.sort_by_key(|m| m.line);
+    excluded.sort_by_key(|e| e.line);
+    let mut index = 0;
+    invoices.retain(|_| {
+        index += 1;
+        !gone[index - 1]
+    });
+    invoices
+}
+
+/// The words of a note that could be document numbers: runs of letters, digits and the
+/// `-` `/` `_` `.` that numbers use, split at spaces and at every other character (so the
+/// full-width colon of "号码：2531…" ends the label).
+fn document_numbers_in(notes: &str) -> impl Iterator<Item = &str> {
+    notes
+        .split(|c: char| !(c.is_ascii_alphanumeric() || "-/_.".contains(c)))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| w.len() >= 2)
 }
 
 /// True when an account name is the receivables account (`Accounts Receivable`, `Debtors`,

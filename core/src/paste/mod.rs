@@ -9,6 +9,7 @@
 mod assign;
 mod documents;
 mod headers;
+mod layouts;
 mod model;
 mod records;
 mod rows;
@@ -23,6 +24,7 @@ use crate::money::{self, DecimalMark};
 use crate::text::is_blank;
 
 pub use headers::{normalize_header, recognise_header};
+pub use layouts::{recognise_layout, Layout, LAYOUTS};
 pub use model::*;
 pub use sniff::{sniff_delimiter, Delimiter};
 pub use summary::ReadSummary;
@@ -33,7 +35,7 @@ use records::{cells_text, quote_ran_away, read_records, unify_line_endings, Row}
 use rows::RowReader;
 pub use rows::TERMS_DAYS;
 use rust_decimal::Decimal;
-use sections::is_total_label;
+use sections::{classify_heading, is_total_label, Heading};
 
 /// Reads pasted or opened text into invoices, row errors and skipped rows. See the module doc.
 pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
@@ -234,11 +236,25 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         }
     });
 
-    // Section headings carry the customer down when no column holds it.
+    // Section headings carry the customer down when no column holds it, and a currency or a
+    // ledger account down to the rows under them.
+    let mut customer_headings: Vec<(usize, &str)> = Vec::new();
+    let mut currency_headings: Vec<(usize, String)> = Vec::new();
+    let mut account_headings: Vec<(usize, bool)> = Vec::new();
+    for &(line, cell) in &headings {
+        match classify_heading(cell) {
+            Heading::Customer(name) => customer_headings.push((line, name)),
+            Heading::Currency(code) => currency_headings.push((line, code)),
+            Heading::Account { receivable } => account_headings.push((line, receivable)),
+        }
+    }
     let first_data_line = data.first().map_or(usize::MAX, |r| r.line);
     let customer_source = if col(Field::Customer).is_some() {
         CustomerSource::Column
-    } else if headings.first().is_some_and(|h| h.0 < first_data_line) {
+    } else if customer_headings
+        .first()
+        .is_some_and(|h| h.0 < first_data_line)
+    {
         CustomerSource::SectionHeadings
     } else {
         CustomerSource::None
@@ -247,8 +263,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         if customer_source != CustomerSource::SectionHeadings {
             return None;
         }
-        let i = headings.partition_point(|h| h.0 < line);
-        i.checked_sub(1).map(|i| headings[i].1)
+        sections::last_before(&customer_headings, line).copied()
     };
     let status_col = columns.iter().position(|c| c.aux == Some(Aux::Status));
     let terms_col = columns.iter().position(|c| c.aux == Some(Aux::Terms));
@@ -295,6 +310,8 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     let journal_account = assign::journal_account_column(&columns, &data);
     let mut excluded = Vec::new();
     let mut due_from_terms = 0;
+    let mut currency_from_headings = 0;
+    let default_currency_code = reader.default_currency.to_uppercase();
     let mut invoices = Vec::with_capacity(data.len());
     let mut errors = Vec::new();
     for row in &data {
@@ -318,6 +335,15 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
                 continue;
             }
         }
+        if sections::last_before(&account_headings, row.line) == Some(&false) {
+            let number = invoice_col.and_then(|c| row.record.get(c)).unwrap_or("");
+            excluded.push(documents::excluded_row(
+                row.line,
+                number,
+                ExcludeReason::NotReceivable,
+            ));
+            continue;
+        }
         let status = status_col
             .and_then(|c| row.record.get(c))
             .map_or(Status::Open, read_status);
@@ -335,6 +361,16 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
                 if invoice.due_derived && reader.row_terms(row).is_some() {
                     due_from_terms += 1;
                 }
+                // A currency heading names the currency of rows that name none themselves.
+                let own_currency = col(Field::Currency)
+                    .and_then(|c| row.record.get(c))
+                    .is_some_and(|cell| !is_blank(cell));
+                if let Some(code) = sections::last_before(&currency_headings, row.line) {
+                    if !own_currency && invoice.currency == default_currency_code {
+                        invoice.currency = code.clone();
+                        currency_from_headings += 1;
+                    }
+                }
                 invoices.push(invoice);
             }
             Err(mut row_errors) => errors.append(&mut row_errors),
@@ -342,6 +378,9 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     }
     let (invoices, merged, document_rows) = merge_documents(invoices, journal_account.is_some());
     let invoices = documents::drop_reversals_of_excluded(invoices, &mut excluded);
+    let mut merged = merged;
+    let invoices = documents::net_red_invoices(invoices, &mut merged, &mut excluded);
+    let layout = recognise_layout(columns.iter().map(|c| c.title.as_str()));
 
     Parsed {
         delimiter,
@@ -362,5 +401,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         document_rows,
         customer_source,
         due_from_terms,
+        layout,
+        currency_from_headings,
     }
 }

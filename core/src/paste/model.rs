@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::layouts::Layout;
 use super::sniff::Delimiter;
 use crate::dates::{DateError, DayMonthOrder, OrderInference};
 use crate::i18n::Lang;
@@ -299,13 +300,43 @@ impl ExcludeReason {
     }
 }
 
-/// A row that is a line (or a repeated copy) of a document read on an earlier row.
+/// A row that is a line (or a repeated copy) of a document read on an earlier row, or a red
+/// invoice netted against the blue invoice it names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MergedLine {
     pub line: usize,
     /// The line of the invoice it was merged into.
     pub into_line: usize,
+    /// The number of the document it was merged into.
     pub number: String,
+    /// Set when the row is a red invoice (部分红冲) netted against the blue invoice `number`.
+    pub red: Option<RedNetting>,
+}
+
+/// A red invoice that reverses part of a blue one: its number and (negative) amount, which
+/// were taken off the blue invoice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RedNetting {
+    pub number: String,
+    pub amount: Decimal,
+}
+
+impl MergedLine {
+    /// What the row became, for the merged-lines list: "red invoice 2531… (−226.00) taken off
+    /// blue invoice 2531… on row 4", or `None` for an ordinary merged line.
+    pub fn red_text(&self, lang: Lang) -> Option<String> {
+        let red = self.red.as_ref()?;
+        Some(match lang {
+            Lang::Zh => format!(
+                "红字发票 {}（{}）已冲减第 {} 行的蓝字发票 {}，余额仍未收",
+                red.number, red.amount, self.into_line, self.number
+            ),
+            Lang::En => format!(
+                "red invoice {} ({}) taken off blue invoice {} on row {}; the rest stays open",
+                red.number, red.amount, self.number, self.into_line
+            ),
+        })
+    }
 }
 
 /// How the rows of the sheet relate to documents.
@@ -358,6 +389,10 @@ pub struct Parsed {
     pub customer_source: CustomerSource,
     /// Invoices whose due date came from the row's own terms cell (not the default terms).
     pub due_from_terms: usize,
+    /// The tool whose export the header matches, when it matches one.
+    pub layout: Option<&'static Layout>,
+    /// Rows whose currency came from a section heading ("USD") above them.
+    pub currency_from_headings: usize,
 }
 
 impl Parsed {

@@ -470,3 +470,147 @@ fn a_terms_column_gives_the_due_date() {
     assert_eq!(due, vec![day(9, 16), day(10, 16), day(10, 1)]);
     assert_eq!(parsed.due_from_terms, 2);
 }
+
+/// 电子发票服务平台's red invoices name their blue invoice in 备注 ("被红冲蓝字数电发票号码：…").
+/// Invented rows in the platform's detail columns, without a 发票状态 column, so netting alone
+/// decides.
+const RED_BLUE: &str = "数电发票号码,购买方名称,开票日期,货物或应税劳务名称,数量,单价,价税合计,备注\n\
+    25310000000000000001,甲公司,2025-08-01,*服务*设计费,1,1000,1000.00,\n\
+    25310000000000000002,甲公司,2025-08-10,*服务*设计费,,,-300.00,被红冲蓝字数电发票号码：25310000000000000001 销售折让\n\
+    25310000000000000003,乙公司,2025-08-02,*服务*咨询费,2,250,500.00,\n\
+    25310000000000000004,乙公司,2025-08-12,*服务*咨询费,-2,250,-500.00,被红冲蓝字数电发票号码：25310000000000000003\n\
+    25310000000000000005,乙公司,2025-08-15,*服务*咨询费,,,-50.00,被红冲蓝字数电发票号码：25319999999999999999\n";
+
+#[test]
+fn a_partial_red_invoice_nets_against_its_blue_and_the_rest_stays_open() {
+    let parsed = parse(RED_BLUE, &options());
+    assert_eq!(parsed.errors, vec![]);
+    let open: Vec<(&str, Decimal, Decimal)> = parsed
+        .invoices
+        .iter()
+        .map(|i| (i.number.as_str(), i.amount, i.outstanding))
+        .collect();
+    assert_eq!(
+        open,
+        vec![
+            ("25310000000000000001", d("700.00"), d("700.00")),
+            // Names a blue invoice the sheet does not hold: a credit of its own.
+            ("25310000000000000005", d("-50.00"), d("-50.00")),
+        ]
+    );
+    let red: Vec<(usize, usize, Option<&str>)> = parsed
+        .merged
+        .iter()
+        .map(|m| {
+            (
+                m.line,
+                m.into_line,
+                m.red.as_ref().map(|r| r.number.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(red, vec![(3, 2, Some("25310000000000000002"))]);
+    assert!(parsed.merged[0]
+        .red_text(crate::i18n::Lang::En)
+        .is_some_and(|t| t.contains("taken off blue invoice 25310000000000000001 on row 2")));
+}
+
+#[test]
+fn a_full_red_invoice_sets_both_aside_as_reversed() {
+    let parsed = parse(RED_BLUE, &options());
+    let excluded: Vec<(usize, &str, ExcludeReason)> = parsed
+        .excluded
+        .iter()
+        .map(|e| (e.line, e.number.as_str(), e.reason))
+        .collect();
+    assert_eq!(
+        excluded,
+        vec![
+            (4, "25310000000000000003", ExcludeReason::Reversed),
+            (5, "25310000000000000004", ExcludeReason::Reversed),
+        ]
+    );
+    let s = parsed.summary();
+    assert_eq!((s.reversed, s.red_netted, s.credit_notes), (2, 1, 1));
+}
+
+#[test]
+fn a_red_invoice_of_another_customer_or_more_than_the_blue_is_not_netted() {
+    let text = "数电发票号码,购买方名称,开票日期,价税合计,备注\n\
+                25310000000000000001,甲公司,2025-08-01,100.00,\n\
+                25310000000000000002,乙公司,2025-08-10,-30.00,被红冲蓝字数电发票号码：25310000000000000001\n\
+                25310000000000000003,甲公司,2025-08-10,-130.00,被红冲蓝字数电发票号码：25310000000000000001\n";
+    let parsed = parse(text, &options());
+    assert_eq!(parsed.invoices.len(), 3);
+    assert!(parsed.merged.is_empty());
+}
+
+#[test]
+fn currency_and_account_headings_carry_down_to_their_rows() {
+    // Modelled on aged-balance reports that group by account, then currency, then partner
+    // (Odoo's "121000 Account Receivable" heading rows; Xero's per-currency sections).
+    let text = "Date,Invoice Number,Due Date,Total,Due\n\
+                1122 应收账款,,,,\n\
+                USD,,,,\n\
+                Acme Ltd,,,,\n\
+                2025-09-01,INV-1,2025-10-01,100.00,100.00\n\
+                Total Acme Ltd,,,100.00,100.00\n\
+                币别：欧元,,,,\n\
+                Beta GmbH,,,,\n\
+                2025-09-07,INV-2,2025-10-07,70.00,70.00\n\
+                2202 应付账款,,,,\n\
+                Gamma Supplies,,,,\n\
+                2025-09-09,BILL-9,2025-10-09,40.00,40.00\n";
+    let parsed = parse(text, &options());
+    assert_eq!(parsed.errors, vec![]);
+    assert_eq!(parsed.customer_source, CustomerSource::SectionHeadings);
+    let got: Vec<(&str, &str, &str, Decimal)> = parsed
+        .invoices
+        .iter()
+        .map(|i| {
+            (
+                i.number.as_str(),
+                i.customer.as_str(),
+                i.currency.as_str(),
+                i.outstanding,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("INV-1", "Acme Ltd", "USD", d("100.00")),
+            ("INV-2", "Beta GmbH", "EUR", d("70.00")),
+        ]
+    );
+    // The payable's row is set aside, not read as an invoice owed to the user.
+    let excluded: Vec<(usize, ExcludeReason)> =
+        parsed.excluded.iter().map(|e| (e.line, e.reason)).collect();
+    assert_eq!(excluded, vec![(12, ExcludeReason::NotReceivable)]);
+    let headings = parsed
+        .skipped
+        .iter()
+        .filter(|s| s.reason == SkipReason::Heading)
+        .count();
+    assert_eq!(headings, 7);
+    let sentence = parsed.summary().sentence(crate::i18n::Lang::En);
+    assert!(
+        sentence.starts_with("Read as: a plain invoice list — customer from section headings, currency from section headings,"),
+        "{sentence}"
+    );
+}
+
+#[test]
+fn a_currency_column_wins_over_a_currency_heading() {
+    let text = "Date,Invoice Number,Customer,Due Date,Total,Currency\n\
+                USD,,,,,\n\
+                2025-09-01,INV-1,Acme,2025-10-01,100.00,GBP\n\
+                2025-09-02,INV-2,Acme,2025-10-02,50.00,\n";
+    let parsed = parse(text, &options());
+    let got: Vec<&str> = parsed
+        .invoices
+        .iter()
+        .map(|i| i.currency.as_str())
+        .collect();
+    assert_eq!(got, vec!["GBP", "USD"]);
+}
