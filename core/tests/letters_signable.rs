@@ -443,3 +443,69 @@ fn the_demand_states_an_lpr_basis_in_the_contracts_words() {
         assert_clean(&l, LetterKind::Demand, lang);
     }
 }
+
+/// Issue 16 item 3: a customer's own contract, entered as a typed edit, is what its letters
+/// cite; another customer's letters keep the workspace default; a letter whose contract has
+/// no clause lists the gap.
+#[test]
+fn a_customers_own_contract_is_cited_in_its_letters_only() {
+    use overdue_core::edit::Edit;
+    use overdue_core::letters::{ContractTerms, ContractWords};
+    let mut ws = Workspace::default();
+    ws.settings.as_of = Some(today());
+    ws.input.text = "Invoice\tCustomer\tDue date\tAmount\tPaid\tCurrency\n\
+                     A-1\t甲公司\t2025-09-01\t1000.00\t0\tCNY\n\
+                     B-1\t乙公司\t2025-09-01\t2000.00\t0\tCNY\n"
+        .into();
+    ws.settings.letters.contract = ContractTerms {
+        zh: ContractWords {
+            name: "购销合同".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    ws.apply(Edit::SetCustomerContract {
+        customer: "甲公司".into(),
+        terms: ContractTerms {
+            number: "KJ-9".into(),
+            zh: ContractWords {
+                name: "框架采购协议".into(),
+                clause: "第八条".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    });
+    let report = derive(&ws, today());
+    let settings = &ws.settings.letters;
+    let write = |customer: &str| {
+        let req = overdue_core::letters::LetterRequest {
+            kind: LetterKind::Demand,
+            lang: Lang::Zh,
+            customer: customer.into(),
+            invoices: Vec::new(),
+            date: today(),
+            deadline: None,
+            instalments: None,
+            history: Default::default(),
+            charge_rule: None,
+        };
+        let letter = render(&report, settings, &req);
+        let gaps = gaps(&report, settings, &req, &letter);
+        (letter.body, gaps)
+    };
+    let (own, own_gaps) = write("甲公司");
+    assert!(
+        own.contains("《框架采购协议》（合同编号：KJ-9）第八条"),
+        "{own}"
+    );
+    assert!(!own.contains("购销合同"), "{own}");
+    assert!(!own_gaps.contains(&Gap::ContractClause), "{own_gaps:?}");
+    let (other, other_gaps) = write("乙公司");
+    assert!(
+        !other.contains("框架采购协议") && !other.contains("KJ-9"),
+        "{other}"
+    );
+    // The default names a contract but no clause: the gap says so before the letter goes.
+    assert!(other_gaps.contains(&Gap::ContractClause), "{other_gaps:?}");
+}

@@ -275,11 +275,10 @@ impl<'a> Reader<'a> {
     }
 
     fn part_of(&mut self, line: &str) -> Part {
-        let part = match self.lang {
+        match self.lang {
             Lang::Zh => self.chinese(line),
             Lang::En => self.english(line),
-        };
-        part
+        }
     }
 
     fn chinese(&mut self, line: &str) -> Part {
