@@ -66,6 +66,16 @@ fn zero_figures(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// "the following instalment plan: 3 payments totalling CNY 1.00:": two colons in one
+/// English sentence (a list introduced twice).
+fn double_colons(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| !l.starts_with("Re: ") && !l.starts_with("Subject: "))
+        .filter(|l| l.matches(": ").count() + usize::from(l.ends_with(':')) > 1)
+        .map(str::to_string)
+        .collect()
+}
+
 fn assert_clean(letter: &Letter, kind: LetterKind, lang: Lang) {
     let body = &letter.body;
     assert!(!body.contains("{{") && !body.contains("{%"), "{body}");
@@ -99,6 +109,11 @@ fn assert_clean(letter: &Letter, kind: LetterKind, lang: Lang) {
                 "a Chinese clause in an English letter:\n{body}"
             );
             assert!(!body.contains("Under China"), "{body}");
+            assert!(
+                double_colons(body).is_empty(),
+                "{:?}\n{body}",
+                double_colons(body)
+            );
             assert!(!body.contains("fixed compensation"), "{body}");
         }
     }
@@ -373,15 +388,21 @@ fn an_old_one_language_sender_profile_signs_both_languages() {
 }
 
 /// Prints the two letters the issue asks to see (run with `--nocapture`).
+/// Every default letter as rendered for the sample (`-- --nocapture` prints them, to read line
+/// by line); the English final notice does not repeat its Re: line as a heading.
 #[test]
-fn print_the_sample_demand_and_final_notice() {
+fn print_the_sample_letters() {
+    for kind in LetterKind::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            let l = letter(kind, lang);
+            eprintln!("===== {} / {} =====\n{}", kind.key(), lang.code(), l.body);
+        }
+    }
     let zh = letter(LetterKind::Demand, Lang::Zh);
     let en = letter(LetterKind::Final, Lang::En);
-    eprintln!(
-        "===== 催告函 =====\n{}\n===== Final notice =====\n{}",
-        zh.body, en.body
-    );
-    assert!(zh.body.starts_with("催告函") && en.body.contains("FINAL NOTICE"));
+    assert!(zh.body.starts_with("催告函"));
+    assert!(en.body.contains("Re: Final notice"), "{}", en.body);
+    assert!(!en.body.contains("FINAL NOTICE"), "{}", en.body);
 }
 
 #[test]
@@ -508,4 +529,143 @@ fn a_customers_own_contract_is_cited_in_its_letters_only() {
     );
     // The default names a contract but no clause: the gap says so before the letter goes.
     assert!(other_gaps.contains(&Gap::ContractClause), "{other_gaps:?}");
+}
+
+/// The sample in US dollars, with no sender profile, no contract and no customer details:
+/// what a new user's first letter looks like.
+fn bare_dollar_letter(kind: LetterKind, lang: Lang) -> Letter {
+    let mut ws = Workspace::default();
+    ws.settings.as_of = Some(today());
+    ws.input.text = format!(
+        "Invoice\tCustomer\tInvoice date\tDue date\tAmount\tPaid\tCurrency\n\
+         US-1\t{ACME}\t2025-06-01\t2025-07-01\t18400.00\t0\tUSD\n\
+         US-2\t{ACME}\t2025-10-26\t2025-11-25\t2500.00\t500.00\tUSD\n"
+    );
+    let report = derive(&ws, today());
+    let annotations = Annotations::default();
+    let settings = LetterSettings::default();
+    let req = overdue_core::letters::LetterRequest {
+        customer: ACME.into(),
+        ..request(&report, &annotations, kind, lang)
+    };
+    let l = render(&report, &settings, &req);
+    assert_eq!(l.error, None, "{}", l.body);
+    l
+}
+
+const ACME: &str = "Acme Trading Ltd";
+
+/// A label printed with nothing after it ("Account number:", "账号："), or a figure that says
+/// nothing ("0 days", "0.00").
+fn empty_labels(text: &str) -> Vec<String> {
+    const LABELS: &[&str] = &[
+        "户名：",
+        "开户银行：",
+        "账号：",
+        "地址：",
+        "联系人：",
+        "电话：",
+        "邮箱：",
+        "发函单位：",
+        "收函单位：",
+        "收函地址：",
+        "Account name:",
+        "Bank:",
+        "Account number:",
+        "Tel:",
+        "Email:",
+        "To:",
+        "致：",
+    ];
+    text.lines()
+        .map(|l| l.trim_matches(['\u{3000}', ' ']))
+        .filter(|l| LABELS.contains(l) || l.contains("（盖章）") && l.starts_with("（盖章）"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_new_users_letters_in_dollars_print_no_empty_field_or_zero() {
+    for kind in LetterKind::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            let l = bare_dollar_letter(kind, lang);
+            if std::env::var_os("PRINT_LETTERS").is_some() {
+                eprintln!("===== {} / {} =====\n{}", kind.key(), lang.code(), l.body);
+            }
+            assert_clean(&l, kind, lang);
+            assert!(
+                empty_labels(&l.body).is_empty(),
+                "{kind:?} {lang:?}: {:?}\n{}",
+                empty_labels(&l.body),
+                l.body
+            );
+            if lang == Lang::Zh {
+                assert!(!l.body.contains("USD"), "{}", l.body);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_empty_label_check_catches_an_empty_account_line() {
+    assert_eq!(
+        empty_labels("　　账号：\nAccount number:\n"),
+        ["账号：", "Account number:"]
+    );
+    assert!(empty_labels("　　账号：3580\n").is_empty());
+}
+
+#[test]
+fn the_double_colon_check_catches_a_list_introduced_twice() {
+    assert_eq!(
+        double_colons("we propose the following plan: 3 payments totalling CNY 9.00:").len(),
+        1
+    );
+    assert!(double_colons("1. Invoice A for CNY 1.00: CNY 1.00 outstanding").is_empty());
+}
+
+/// The 账龄表's bucket labels also go into letters (`inv.bucket`): no half-width space
+/// beside a Chinese character ("逾期 1–30 天" was); the English ones are unchanged.
+#[test]
+fn bucket_labels_have_no_half_width_space_beside_chinese() {
+    let (report, _, _) = sample();
+    for i in 0..report.buckets.len() {
+        let zh = report.buckets.label(i, Lang::Zh);
+        assert!(spaces_beside_chinese(&zh).is_empty(), "{zh:?}");
+    }
+    assert_eq!(report.buckets.label(1, Lang::Zh), "逾期1–15天");
+    assert_eq!(report.buckets.label(1, Lang::En), "1–15 days");
+}
+
+/// The Chinese final notice: its subject is 最后催告 (the page's 最后催告函 is its title, not
+/// repeated in 事由), and each paragraph stands apart.
+#[test]
+fn the_chinese_final_notice_reads_as_separate_paragraphs() {
+    let l = letter(LetterKind::Final, Lang::Zh);
+    assert!(l.body.starts_with("最后催告函\n"), "{}", l.body);
+    assert!(
+        l.body.contains("事由：关于发票FP001、FP002的最后催告\n"),
+        "{}",
+        l.body
+    );
+    for start in [
+        "　　依据《保障中小企业款项支付条例》",
+        "　　本函是我司采取法律行动前的最后通知",
+    ] {
+        let at = l
+            .body
+            .find(start)
+            .unwrap_or_else(|| panic!("{start}\n{}", l.body));
+        assert!(
+            l.body[..at].ends_with("\n\n"),
+            "{start} runs on:\n{}",
+            l.body
+        );
+    }
+    assert!(
+        l.body
+            .contains("前将上述全部款项付至我司下列账户：\n　　户名："),
+        "{}",
+        l.body
+    );
 }

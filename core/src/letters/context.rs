@@ -380,7 +380,7 @@ impl<'a> Facts<'a> {
                     LetterKind::Courtesy => "付款到期提醒",
                     LetterKind::Reminder => "逾期付款提醒",
                     LetterKind::Demand => "逾期账款催告",
-                    LetterKind::Final => "最后催告函",
+                    LetterKind::Final => "最后催告",
                     LetterKind::Dispute => "异议的回复",
                     LetterKind::PaymentPlan => "分期付款协议建议",
                     LetterKind::Statement => return format!("对账单（截至{date}）"),
