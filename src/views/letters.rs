@@ -203,7 +203,7 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
                 <pre data-testid="letter-text">{ text.clone() }</pre>
                 { crate::views::letter_print::printed_letter(&layout, "", &customer) }
             </article>
-            { contract_details(state, dispatch, &customer, letter_gaps.contains(&overdue_core::letters::Gap::ContractClause)) }
+            { contract_details(state, dispatch, &customer, &letter_gaps) }
             { template_editor(state, dispatch, kind, letter_lang) }
             { sender_form(state, dispatch, &customer) }
         </div>
@@ -211,9 +211,23 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
 }
 
 /// The contract terms the letters cite: the customer's own over the workspace default; open
-/// when the letter lacks its clause.
-fn contract_details(state: &AppState, dispatch: &Dispatch, customer: &str, open: bool) -> Html {
+/// when the letter lacks its clause or the customer has terms of its own (so that it does not
+/// fold away while they are typed in).
+fn contract_details(
+    state: &AppState,
+    dispatch: &Dispatch,
+    customer: &str,
+    letter_gaps: &[overdue_core::letters::Gap],
+) -> Html {
     let w = crate::i18n::letters::words(state.lang());
+    let own = state
+        .workspace
+        .settings
+        .letters
+        .customers
+        .get(customer)
+        .is_some_and(|p| !p.contract.is_empty());
+    let open = own || letter_gaps.contains(&overdue_core::letters::Gap::ContractClause);
     html! {
         <details class="contract no-print" data-testid="contract-details" {open}>
             <summary>{ w.contract_terms }</summary>

@@ -152,10 +152,12 @@ test("the English final notice prints in British form on A4, and on US Letter in
   await page.emulateMedia({ media: "screen" });
 
   await page.click("role=tab[name='Settings']");
-  await page.click("[data-testid=sender-profile] summary");
+  await page.waitForSelector("[data-testid=sender-profile]");
+  // The profile stays open from before.
+  if (!(await page.$("[data-testid=sender-profile][open]"))) await page.click("[data-testid=sender-profile] summary");
   await page.uncheck("[data-testid=english-british]");
   await page.click("role=tab[name='Letters']");
-  await page.waitForSelector("[data-testid=letter-print][data-paper=letter]");
+  await page.waitForSelector("[data-testid=letter-print][data-paper=letter]", { state: "attached" });
   const american = await printed(page);
   assert.equal(american.page, "letter-us");
   assert.equal(american.dateAlign === "right", false, "the date flush left in American form");
