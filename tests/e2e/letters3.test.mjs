@@ -179,6 +179,7 @@ test("a contract clause typed for one customer is in its letter and not in anoth
   await page.waitForFunction(() => document.querySelector("[data-testid=letter-text]")?.textContent.includes("《框架采购协议》（合同编号：KJ-9）第八条"));
   assert.equal(await page.locator("[data-testid=letter-gaps] .letter-gap[data-gap=contract-clause]").count(), 0);
   await shot(page, "letters-zh-390");
+  if (SHOTS) await page.locator("[data-testid=contract-details]").screenshot({ path: `${SHOTS}/contract-zh-390.png` });
 
   await chooseLetter(page, "杭州西湖贸易有限公司", "demand", "zh");
   await page.waitForFunction(() => document.querySelector("[data-testid=customer-contract]")?.dataset.customer === "杭州西湖贸易有限公司");
