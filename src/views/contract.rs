@@ -26,7 +26,7 @@ type SetField = Rc<dyn Fn(&mut ContractTerms, String)>;
 /// One text field of [`ContractWords`].
 struct WordField {
     key: &'static str,
-    label: fn(&Words) -> &'static str,
+    label: fn(&Words, Lang) -> &'static str,
     get: fn(&ContractWords) -> &String,
     set: fn(&mut ContractWords, String),
 }
@@ -34,31 +34,31 @@ struct WordField {
 const WORD_FIELDS: [WordField; 5] = [
     WordField {
         key: "name",
-        label: |w| w.name,
+        label: |w, lang| lang.pick(w.name, w.name_en),
         get: |c| &c.name,
         set: |c, v| c.name = v,
     },
     WordField {
         key: "clause",
-        label: |w| w.clause,
+        label: |w, lang| lang.pick(w.clause, w.clause_en),
         get: |c| &c.clause,
         set: |c, v| c.clause = v,
     },
     WordField {
         key: "terms",
-        label: |w| w.payment_terms,
+        label: |w, _| w.payment_terms,
         get: |c| &c.payment_terms,
         set: |c, v| c.payment_terms = v,
     },
     WordField {
         key: "late",
-        label: |w| w.late_charge_clause,
+        label: |w, _| w.late_charge_clause,
         get: |c| &c.late_charge_clause,
         set: |c, v| c.late_charge_clause = v,
     },
     WordField {
         key: "forum",
-        label: |w| w.forum,
+        label: |w, _| w.forum,
         get: |c| &c.forum,
         set: |c, v| c.forum = v,
     },
@@ -166,7 +166,7 @@ fn terms_fields(
                     let onchange = change(Rc::new(move |t: &mut ContractTerms, v| set(t.words_mut(lang), v)));
                     let placeholder = hint(theirs.map_or("", |t| (field.get)(t).as_str()));
                     html! {
-                        <label>{ (field.label)(w) }
+                        <label>{ (field.label)(w, lang) }
                             <input type="text" data-testid={format!("{prefix}-{}-{}", field.key, lang.code())}
                                 value={(field.get)(mine).clone()} {placeholder} {onchange} /></label>
                     }
