@@ -98,13 +98,14 @@ impl Buckets {
         } else {
             self.edges[index - 2] + 1
         };
+        // No half-width space beside a Chinese character: the label goes into letters too.
         match self.edges.get(index - 1) {
             Some(&high) => match lang {
-                Lang::Zh => format!("逾期 {low}–{high} 天"),
+                Lang::Zh => format!("逾期{low}–{high}天"),
                 Lang::En => format!("{low}–{high} days"),
             },
             None => match lang {
-                Lang::Zh => format!("逾期 {} 天以上", low - 1),
+                Lang::Zh => format!("逾期{}天以上", low - 1),
                 Lang::En => format!("Over {} days", low - 1),
             },
         }
@@ -405,8 +406,8 @@ mod tests {
                 "Over 90 days"
             ]
         );
-        assert_eq!(b.label(5, Lang::Zh), "逾期 90 天以上");
-        assert_eq!(b.label(2, Lang::Zh), "逾期 16–30 天");
+        assert_eq!(b.label(5, Lang::Zh), "逾期90天以上");
+        assert_eq!(b.label(2, Lang::Zh), "逾期16–30天");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::charges::{ChargeRuleParams, UserRate};
 use crate::credit::{CreditLimit, CreditSettings, CustomerCredit};
 use crate::dates::DayMonthOrder;
 use crate::i18n::Lang;
-use crate::letters::LetterSettings;
+use crate::letters::{ContractTerms, CustomerProfile, LetterSettings};
 use crate::money::{decimal_mark_evidence, parse_amount, DecimalMark};
 use crate::paste::Field;
 use crate::playbook::contacts::{bounded, ContactEntry};
@@ -123,6 +123,12 @@ pub enum Edit {
         customer: String,
         since: Option<NaiveDate>,
     },
+    /// A customer's own contract terms for its letters (issue 16); empty fields take the
+    /// workspace default, and all-empty terms are "use the workspace default".
+    SetCustomerContract {
+        customer: String,
+        terms: ContractTerms,
+    },
 }
 
 /// How much of the report an edit can change, from the first stage it feeds.
@@ -139,7 +145,10 @@ pub enum Reach {
 impl Edit {
     pub fn reach(&self) -> Reach {
         match self {
-            Edit::SetLang(_) | Edit::SetLetters(_) | Edit::SetEvidence { .. } => Reach::Nothing,
+            Edit::SetLang(_)
+            | Edit::SetLetters(_)
+            | Edit::SetCustomerContract { .. }
+            | Edit::SetEvidence { .. } => Reach::Nothing,
             Edit::SetAsOf(_)
             | Edit::SetBucketEdges(_)
             | Edit::SetChargeParams(_)
@@ -291,6 +300,14 @@ impl Workspace {
             Edit::SetInsuredLimit { customer, limit } => {
                 let limit = limit.map(|l| l.clamp(Decimal::ZERO, crate::limits::MAX_AMOUNT));
                 credit_entry(&mut settings.credit, customer, |c| c.insured_limit = limit);
+            }
+            Edit::SetCustomerContract { customer, terms } => {
+                let customers = &mut settings.letters.customers;
+                let profile = customers.entry(customer.clone()).or_default();
+                profile.contract = terms.bounded(crate::limits::MAX_LONG_TEXT_CHARS);
+                if *profile == CustomerProfile::default() {
+                    customers.remove(&customer);
+                }
             }
             Edit::SetHold { customer, since } => {
                 credit_entry(&mut settings.credit, customer, |c| c.hold_since = since)
@@ -509,12 +526,46 @@ mod tests {
     }
 
     #[test]
+    fn a_customers_contract_is_kept_and_all_empty_is_the_workspace_default() {
+        let mut ws = Workspace::default();
+        let mut terms = ContractTerms {
+            number: "HT-7".into(),
+            ..Default::default()
+        };
+        terms.zh.clause = "条".repeat(crate::limits::MAX_LONG_TEXT_CHARS + 5);
+        ws.apply(Edit::SetCustomerContract {
+            customer: "Acme".into(),
+            terms,
+        });
+        let kept = &ws.settings.letters.customers["Acme"].contract;
+        assert_eq!(kept.number, "HT-7");
+        // Cut, with its ellipsis.
+        assert_eq!(
+            kept.zh.clause.chars().count(),
+            crate::limits::MAX_LONG_TEXT_CHARS + 1
+        );
+        ws.apply(Edit::SetCustomerContract {
+            customer: "Acme".into(),
+            terms: ContractTerms::default(),
+        });
+        assert!(
+            ws.settings.letters.customers.is_empty(),
+            "nothing else was kept"
+        );
+    }
+
+    #[test]
     fn only_edits_of_what_derive_reads_reach_it() {
         assert_eq!(
             Edit::SetLetters(LetterSettings::default()).reach(),
             Reach::Nothing
         );
         assert_eq!(Edit::SetLang(Lang::En).reach(), Reach::Nothing);
+        let contract = Edit::SetCustomerContract {
+            customer: "Acme".into(),
+            terms: ContractTerms::default(),
+        };
+        assert_eq!(contract.reach(), Reach::Nothing);
         assert_eq!(Edit::SetAsOf(None).reach(), Reach::AfterParse);
         assert_eq!(Edit::SetTerms(30).reach(), Reach::Parse);
     }

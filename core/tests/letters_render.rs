@@ -441,7 +441,7 @@ fn payment_plan_proposal() {
     assert_contains(
         &en,
         &[
-            "7 payments totalling CNY 177,195.60",
+            "7 instalments, totalling CNY 177,195.60",
             "1. CNY 25,313.65 by 31 December 2025",
             "7. CNY 25,313.70 by 30 June 2026",
             "If any instalment is not paid in full by its date, the whole remaining balance becomes due",
@@ -455,7 +455,7 @@ fn payment_plan_proposal() {
     );
     assert_contains(
         &default,
-        &["3 payments", "1. CNY 59,065.20 by 4 December 2025"],
+        &["3 instalments", "1. CNY 59,065.20 by 4 December 2025"],
     );
 }
 

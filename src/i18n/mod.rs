@@ -4,6 +4,7 @@
 pub mod aging;
 pub mod charges;
 pub mod contacts;
+pub mod contract;
 pub mod credit;
 pub mod input;
 pub mod invoices;

@@ -3,7 +3,7 @@
 //! printed as one document with each letter on its own page. The letters are the core's
 //! (`letters::render`), exactly as the Letters tab would write them.
 
-use overdue_core::letters::{render, request_for, ticked_rows};
+use overdue_core::letters::{print_layout, render, request_for, ticked_rows, Layout};
 use overdue_core::playbook::sent::{kinds_due, DueLetter};
 use overdue_core::playbook::LetterKind;
 use yew::prelude::*;
@@ -35,8 +35,8 @@ pub fn batch_entry(state: &AppState, dispatch: &Dispatch) -> Html {
     }
 }
 
-/// The letter text for one customer of the batch, and the rows it covers.
-fn letter_text(state: &AppState, kind: LetterKind, letter: &DueLetter) -> (String, Vec<usize>) {
+/// The letter for one customer of the batch, laid out for print, and the rows it covers.
+fn letter_text(state: &AppState, kind: LetterKind, letter: &DueLetter) -> (Layout, Vec<usize>) {
     let report = &state.report;
     let settings = &state.workspace.settings.letters;
     let rows = ticked_rows(report, &letter.customer, &letter.invoices).rows;
@@ -50,7 +50,8 @@ fn letter_text(state: &AppState, kind: LetterKind, letter: &DueLetter) -> (Strin
         rows.clone(),
         &letter.invoices,
     );
-    (render(report, settings, &request).body, rows)
+    let rendered = render(report, settings, &request);
+    (print_layout(settings, &request, &rendered), rows)
 }
 
 /// The open batch in place of the Today list; None when no batch is open.
@@ -59,13 +60,14 @@ pub fn batch_view(state: &AppState, dispatch: &Dispatch) -> Option<Html> {
     let lang = state.lang();
     let w = crate::i18n::sent::words(lang);
     let kind = batch.kind;
-    let texts: Vec<(String, Vec<usize>)> = batch
+    let texts: Vec<(Layout, Vec<usize>)> = batch
         .letters
         .iter()
         .map(|l| letter_text(state, kind, l))
         .collect();
     let current = batch.current()?;
-    let (text, rows) = texts.get(batch.at)?.clone();
+    let (layout, rows) = texts.get(batch.at)?;
+    let (text, rows) = (layout.to_text(), rows.clone());
     let step = |action: fn() -> BatchAction| {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Batch(action())))
@@ -107,9 +109,9 @@ pub fn batch_view(state: &AppState, dispatch: &Dispatch) -> Option<Html> {
             </article>
             // Only in print: every letter of the batch, each on its own page.
             <div class="batch-print-all" aria-hidden="true">
-                { for batch.letters.iter().zip(&texts).map(|(letter, (text, _))| html! {
-                    <article class="batch-letter letter-sheet" data-customer={letter.customer.clone()}><pre>{ text.clone() }</pre></article>
-                }) }
+                { for batch.letters.iter().zip(&texts).map(|(letter, (layout, _))|
+                    crate::views::letter_print::printed_letter(layout, "batch-letter", &letter.customer)
+                ) }
             </div>
         </div>
     })

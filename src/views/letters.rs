@@ -8,8 +8,8 @@ use overdue_core::dates;
 use overdue_core::edit::Edit;
 use overdue_core::i18n::Lang;
 use overdue_core::letters::{
-    check_template, default_customer, gaps, open_rows, placeholders, recommended_letter, render,
-    request_for, ticked_rows, LetterSettings,
+    check_template, default_customer, gaps, open_rows, placeholders, print_layout,
+    recommended_letter, render, request_for, ticked_rows, LetterSettings, Paper,
 };
 use overdue_core::playbook::{InvoiceKey, LetterKind};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -81,7 +81,9 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
     let letter = render(report, settings, &request);
     let letter_gaps = gaps(report, settings, &request, &letter);
     // The body carries its own subject line (事由 / Subject); the subject also heads the e-mail.
-    let text = letter.body.clone();
+    // Copy, mail and download take the printed layout's text, which is the letter's body.
+    let layout = print_layout(settings, &request, &letter);
+    let text = layout.to_text();
     let on_customer = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -199,10 +201,39 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
             }
             <article class="letter-sheet" lang={if letter_lang == Lang::Zh { "zh-CN" } else { "en" }}>
                 <pre data-testid="letter-text">{ text.clone() }</pre>
+                { crate::views::letter_print::printed_letter(&layout, "", &customer) }
             </article>
+            { contract_details(state, dispatch, &customer, &letter_gaps) }
             { template_editor(state, dispatch, kind, letter_lang) }
             { sender_form(state, dispatch, &customer) }
         </div>
+    }
+}
+
+/// The contract terms the letters cite: the customer's own over the workspace default; open
+/// when the letter lacks its clause or the customer has terms of its own (so that it does not
+/// fold away while they are typed in).
+fn contract_details(
+    state: &AppState,
+    dispatch: &Dispatch,
+    customer: &str,
+    letter_gaps: &[overdue_core::letters::Gap],
+) -> Html {
+    let w = crate::i18n::letters::words(state.lang());
+    let own = state
+        .workspace
+        .settings
+        .letters
+        .customers
+        .get(customer)
+        .is_some_and(|p| !p.contract.is_empty());
+    let open = own || letter_gaps.contains(&overdue_core::letters::Gap::ContractClause);
+    html! {
+        <details class="contract no-print" data-testid="contract-details" {open}>
+            <summary>{ w.contract_terms }</summary>
+            { crate::views::contract::customer_contract(state, dispatch, customer) }
+            { crate::views::contract::default_contract(state, dispatch) }
+        </details>
     }
 }
 
@@ -380,6 +411,17 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
             }
         })
     };
+    let on_paper = {
+        let dispatch = dispatch.clone();
+        let settings = settings.clone();
+        Callback::from(move |e: Event| {
+            if let Some(paper) = Paper::from_key(&select_value(&e)) {
+                let mut next = settings.clone();
+                next.paper = paper;
+                dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
+            }
+        })
+    };
     let c = &settings.consequences;
     let d = &settings.dispute;
     html! {
@@ -388,13 +430,6 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
             <p class="hint">{ w.sender_in_settings }</p>
             <div class="grid-fields">
                 { field(w.contract_clause_cited_in_notices, "contract-clause", &settings.contract_clause, |x, v| x.contract_clause = v) }
-                { field(w.contract_name_zh, "contract-name-zh", &settings.contract.zh.name, |x, v| x.contract.zh.name = v) }
-                { field(w.contract_name_en, "contract-name-en", &settings.contract.en.name, |x, v| x.contract.en.name = v) }
-                { field(w.contract_number, "contract-number", &settings.contract.number, |x, v| x.contract.number = v) }
-                { field(w.clause_zh, "contract-clause-zh", &settings.contract.zh.clause, |x, v| x.contract.zh.clause = v) }
-                { field(w.clause_en, "contract-clause-en", &settings.contract.en.clause, |x, v| x.contract.en.clause = v) }
-                { field(w.forum_zh, "contract-forum-zh", &settings.contract.zh.forum, |x, v| x.contract.zh.forum = v) }
-                { field(w.forum_en, "contract-forum-en", &settings.contract.en.forum, |x, v| x.contract.en.forum = v) }
                 { customer_field(w.customer_s_full_name, "customer-full-name", profile.full_name.clone(), |p, v| p.full_name = v) }
                 { customer_field(w.customer_s_address, "customer-address", profile.address.clone(), |p, v| p.address = v) }
                 { customer_field(w.customer_s_contact, "customer-contact", profile.contact.clone(), |p, v| p.contact = v) }
@@ -404,6 +439,12 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
                 <label>{ w.default_deadline_days }
                     <input type="number" min="0" max="365" data-testid="deadline-days" value={settings.deadline_days.to_string()} onchange={on_deadline_days} /></label>
                 { check(w.count_the_deadline_in_working, "working-days", settings.working_days, |x, v| x.working_days = v) }
+                <label>{ w.paper }
+                    <select data-testid="letter-paper" onchange={on_paper}>
+                        <option value="auto" selected={settings.paper == Paper::Auto}>{ w.paper_auto }</option>
+                        <option value="a4" selected={settings.paper == Paper::A4}>{ "A4" }</option>
+                        <option value="letter" selected={settings.paper == Paper::Letter}>{ "US Letter" }</option>
+                    </select></label>
             </div>
             <fieldset class="consequences">
                 <legend>{ w.consequences_named_in_notices }</legend>

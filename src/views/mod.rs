@@ -4,12 +4,14 @@
 mod batch;
 mod charges;
 mod contacts;
+mod contract;
 mod credit;
 mod customers;
 mod evidence;
 mod file_open;
 mod input;
 mod invoices;
+mod letter_print;
 mod letters;
 mod lpr_table;
 mod mapping;

@@ -126,7 +126,7 @@ test("changing the as-of date and the buckets recomputes; the language switch ch
 
   await page.selectOption("[data-testid=lang-switch]", "zh");
   assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
-  assert.equal(await bucketOf("FP-2025-001"), "逾期 91–120 天");
+  assert.equal(await bucketOf("FP-2025-001"), "逾期91–120天");
   assert.match(await page.textContent("[data-testid=invoice-table] thead"), /逾期天数/);
   await page.selectOption("[data-testid=lang-switch]", "en");
   assert.match(await page.textContent("[data-testid=invoice-table] thead"), /Days past due/);

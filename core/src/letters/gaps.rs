@@ -115,7 +115,8 @@ pub fn gaps(
         Gap::CustomerAddress,
     );
     need(
-        matches!(kind, LetterKind::Demand | LetterKind::Final) && words.clause.is_empty(),
+        matches!(kind, LetterKind::Demand | LetterKind::Final)
+            && (words.clause.is_empty() || words.name.is_empty()),
         Gap::ContractClause,
     );
     need(

@@ -55,6 +55,7 @@ mod choice;
 mod context;
 mod gaps;
 mod history;
+pub mod layout;
 pub mod limits;
 mod phrases;
 mod schedule;
@@ -76,6 +77,7 @@ pub use choice::{
 pub use context::{format_amount, working_days_after};
 pub use gaps::{gaps, Gap};
 pub use history::{history, History};
+pub use layout::{Block, Layout, Line, Marks, Paper, Part, Span};
 pub use phrases::letter_date;
 pub use schedule::{instalments, MAX_INSTALMENTS};
 pub use settings::{
@@ -160,6 +162,36 @@ pub struct Letter {
     pub body: String,
     /// Set when the user's template failed; `body` is then the default template's letter.
     pub error: Option<TemplateError>,
+    /// The date, greeting and closing as this letter writes them, for its [`print_layout`].
+    pub marks: Marks,
+}
+
+/// The letter laid out for print: its parts (title, signature, seal line, …) found in its
+/// text, on the paper of the settings ([`Paper::Auto`]: Letter for American-form English).
+/// [`Layout::to_text`] is the letter's text unchanged.
+pub fn print_layout(settings: &LetterSettings, request: &LetterRequest, letter: &Letter) -> Layout {
+    layout::layout(
+        &letter.body,
+        &letter.marks,
+        request.lang,
+        settings.english,
+        settings.paper,
+    )
+}
+
+/// What the context says about the lines layout looks for.
+fn marks_of(ctx: &minijinja::Value) -> Marks {
+    let text = |name: &str| {
+        ctx.get_attr(name)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    Marks {
+        date: text("date"),
+        greeting: text("greeting"),
+        closing: text("closing"),
+    }
 }
 
 fn environment() -> Environment<'static> {
@@ -222,6 +254,7 @@ pub fn render(report: &Report, settings: &LetterSettings, request: &LetterReques
     let facts = context::Facts::gather(report, settings, request);
     let subject = facts.subject();
     let ctx = facts.to_value(&subject);
+    let marks = marks_of(&ctx);
     let env = environment();
     let source = settings.template(request.kind, request.lang);
     let fallback = default_template(request.kind, request.lang);
@@ -236,6 +269,7 @@ pub fn render(report: &Report, settings: &LetterSettings, request: &LetterReques
             subject,
             body,
             error: None,
+            marks,
         },
         Err(error) => {
             let body = if source == fallback {
@@ -248,6 +282,7 @@ pub fn render(report: &Report, settings: &LetterSettings, request: &LetterReques
                 subject,
                 body,
                 error: Some(error),
+                marks,
             }
         }
     }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::layout::Paper;
 use super::templates::default_template;
 use super::terms::{has_cjk, ContractTerms, CustomerEnglish, EnglishForm, SenderEnglish};
 use crate::i18n::Lang;
@@ -227,6 +228,9 @@ pub struct LetterSettings {
     #[serde(skip_serializing_if = "EnglishForm::is_british")]
     pub english: EnglishForm,
     pub dispute: DisputeOptions,
+    /// The paper letters are printed on (`Auto`: Letter for American-form English, else A4).
+    #[serde(skip_serializing_if = "Paper::is_auto")]
+    pub paper: Paper,
     /// Instalments of a payment plan when the request gives none.
     pub instalment_count: u32,
     /// Days from the letter date to the first instalment when the request gives none.
@@ -246,6 +250,7 @@ impl Default for LetterSettings {
             contract: ContractTerms::default(),
             english: EnglishForm::default(),
             dispute: DisputeOptions::default(),
+            paper: Paper::Auto,
             instalment_count: 3,
             first_instalment_days: 14,
         }

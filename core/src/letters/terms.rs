@@ -123,6 +123,23 @@ impl ContractTerms {
         }
     }
 
+    /// Every text cut to `max` characters (a contract's words come from the page or a link).
+    pub fn bounded(mut self, max: usize) -> ContractTerms {
+        self.number = crate::text::clip(&self.number, max);
+        for words in [&mut self.zh, &mut self.en] {
+            for text in [
+                &mut words.name,
+                &mut words.clause,
+                &mut words.payment_terms,
+                &mut words.late_charge_clause,
+                &mut words.forum,
+            ] {
+                *text = crate::text::clip(text, max);
+            }
+        }
+        self
+    }
+
     /// The customer's terms with each empty field taken from the workspace default.
     pub fn over(&self, default: &ContractTerms) -> ContractTerms {
         ContractTerms {
