@@ -351,7 +351,17 @@ fn sizes(c: &mut Clamper, w: &mut Workspace) {
             &mut profile.contact,
             MAX_TEXT_CHARS,
         );
+        let en = &mut profile.en;
+        for (name, value) in [
+            ("full_name", &mut en.full_name),
+            ("address", &mut en.address),
+            ("contact", &mut en.contact),
+        ] {
+            c.text(&format!("{at}.en.{name}"), value, MAX_TEXT_CHARS);
+        }
+        contract_texts(c, &format!("{at}.contract"), &mut profile.contract);
     }
+    contract_texts(c, "settings.letters.contract", &mut l.contract);
     c.entries(
         "settings.letters.templates",
         &mut l.templates,
@@ -504,6 +514,23 @@ fn last_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(MAX_YEAR, 12, 31).unwrap_or(NaiveDate::MAX)
 }
 
+/// A contract's number and words (the workspace default or a customer's), each cut to the long
+/// text bound: they come from the page, from storage or from a link.
+fn contract_texts(c: &mut Clamper, at: &str, terms: &mut crate::letters::ContractTerms) {
+    c.text(&format!("{at}.number"), &mut terms.number, MAX_TEXT_CHARS);
+    for (lang, words) in [("zh", &mut terms.zh), ("en", &mut terms.en)] {
+        for (name, value) in [
+            ("name", &mut words.name),
+            ("clause", &mut words.clause),
+            ("payment_terms", &mut words.payment_terms),
+            ("late_charge_clause", &mut words.late_charge_clause),
+            ("forum", &mut words.forum),
+        ] {
+            c.text(&format!("{at}.{lang}.{name}"), value, MAX_LONG_TEXT_CHARS);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -579,6 +606,36 @@ mod tests {
         );
         assert_eq!(clamped[1].was, "106751991168");
         assert_eq!(clamped[1].now, "3650");
+    }
+
+    #[test]
+    fn a_customers_english_lines_and_contract_terms_are_cut_like_the_other_letter_texts() {
+        let mut ws = Workspace::default();
+        let mut profile = crate::letters::CustomerProfile::default();
+        profile.en.address = "a".repeat(MAX_TEXT_CHARS + 1);
+        profile.contract.zh.clause = "条".repeat(MAX_LONG_TEXT_CHARS + 3);
+        profile.contract.en.forum = "court".into();
+        ws.settings.letters.customers.insert("ACME".into(), profile);
+        ws.settings.letters.contract.number = "N".repeat(MAX_TEXT_CHARS * 2);
+        let (ws, clamped) = sanitize(ws);
+        let l = &ws.settings.letters;
+        let acme = &l.customers["ACME"];
+        assert_eq!(acme.en.address.len(), MAX_TEXT_CHARS);
+        assert_eq!(acme.contract.zh.clause.chars().count(), MAX_LONG_TEXT_CHARS);
+        assert_eq!(
+            acme.contract.en.forum, "court",
+            "within the bound: untouched"
+        );
+        assert_eq!(l.contract.number.len(), MAX_TEXT_CHARS);
+        let fields: Vec<&str> = clamped.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "settings.letters.customers[\"ACME\"].en.address",
+                "settings.letters.customers[\"ACME\"].contract.zh.clause",
+                "settings.letters.contract.number",
+            ]
+        );
     }
 
     #[test]
