@@ -32,7 +32,7 @@ fn rows(report: &Report) -> Vec<(String, i64, Decimal, Status)> {
         .parsed
         .invoices
         .iter()
-        .zip(&report.aged)
+        .zip(report.aged.iter())
         .map(|(i, a)| (i.number.clone(), a.days_past_due, i.outstanding, a.status))
         .collect()
 }

@@ -125,28 +125,18 @@ pub enum Edit {
     },
 }
 
-/// How much of the report an edit can change, from the first stage it feeds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Reach {
-    /// Nothing `derive` reads: the language, letters, templates, the sender.
-    Nothing,
-    /// Aging, charges and the playbook; the parse is reused.
-    AfterParse,
-    /// The pasted text or how it is read: everything.
-    Parse,
-}
+/// How far an edit reaches into `derive`; the stages and their rule are in [`crate::stages`].
+pub use crate::stages::Reach;
 
 impl Edit {
     pub fn reach(&self) -> Reach {
         match self {
             Edit::SetLang(_) | Edit::SetLetters(_) | Edit::SetEvidence { .. } => Reach::Nothing,
-            Edit::SetAsOf(_)
-            | Edit::SetBucketEdges(_)
-            | Edit::SetChargeParams(_)
-            | Edit::SetCustomerChargeRule(..)
-            | Edit::SetPlaybook(_)
-            | Edit::AddUserRate(_)
-            | Edit::RemoveUserRate(_)
+            Edit::SetCreditSettings(_)
+            | Edit::SetCreditLimit { .. }
+            | Edit::SetInsuredLimit { .. }
+            | Edit::SetHold { .. } => Reach::Credit,
+            Edit::SetPlaybook(_)
             | Edit::MarkDone { .. }
             | Edit::UndoDone { .. }
             | Edit::Snooze { .. }
@@ -156,11 +146,14 @@ impl Edit {
             | Edit::RemoveSent(_)
             | Edit::SetDispute(..)
             | Edit::SetPromise(..)
-            | Edit::SetCalendar(_)
-            | Edit::SetCreditSettings(_)
-            | Edit::SetCreditLimit { .. }
-            | Edit::SetInsuredLimit { .. }
-            | Edit::SetHold { .. } => Reach::AfterParse,
+            | Edit::SetCalendar(_) => Reach::Playbook,
+            Edit::SetChargeParams(_)
+            | Edit::SetCustomerChargeRule(..)
+            | Edit::AddUserRate(_)
+            | Edit::RemoveUserRate(_) => Reach::Charges,
+            Edit::SetBucketEdges(_) => Reach::Aging,
+            // The as-of date is read by aging, charges and the playbook alike.
+            Edit::SetAsOf(_) => Reach::AfterParse,
             // Terms and the default currency fill in what a row leaves out, while parsing.
             Edit::Paste { .. }
             | Edit::LoadSample { .. }
@@ -517,5 +510,19 @@ mod tests {
         assert_eq!(Edit::SetLang(Lang::En).reach(), Reach::Nothing);
         assert_eq!(Edit::SetAsOf(None).reach(), Reach::AfterParse);
         assert_eq!(Edit::SetTerms(30).reach(), Reach::Parse);
+        assert_eq!(Edit::SetBucketEdges(vec![30]).reach(), Reach::Aging);
+        assert_eq!(Edit::RemoveUserRate(0).reach(), Reach::Charges);
+        assert_eq!(
+            Edit::SetPlaybook(PlaybookSettings::default()).reach(),
+            Reach::Playbook
+        );
+        assert_eq!(
+            Edit::SetHold {
+                customer: "X".into(),
+                since: None
+            }
+            .reach(),
+            Reach::Credit
+        );
     }
 }

@@ -353,7 +353,7 @@ fn edits_record_update_the_proof_and_remove() {
             proof: Proof::default()
         }
         .reach(),
-        overdue_core::edit::Reach::AfterParse
+        overdue_core::edit::Reach::Playbook
     );
     ws.apply(Edit::RemoveSent(1));
     assert_eq!(ws.letters_sent.len(), 1);

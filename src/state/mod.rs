@@ -22,8 +22,9 @@ use overdue_core::edit::{Edit, Reach};
 use overdue_core::i18n::Lang;
 use overdue_core::playbook::contacts::ContactEntry;
 use overdue_core::playbook::{Action as PlaybookAction, InvoiceKey, LetterKind};
-use overdue_core::report::{derive, rederive, Report};
+use overdue_core::report::{derive_with, rederive_with, Report};
 use overdue_core::review::snapshot::Snapshots;
+use overdue_core::stages::{Stage, StageHook};
 use overdue_core::workspace::Workspace;
 use yew::Reducible;
 
@@ -43,6 +44,22 @@ pub struct Timer(pub fn(&'static str, &mut dyn FnMut()));
 impl std::fmt::Debug for Timer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Timer")
+    }
+}
+
+/// Each stage of a derive timed under its own name (`overdue:derive:aging`, …), inside the
+/// `overdue:derive` measure of the whole.
+impl StageHook for Timer {
+    fn run<T>(&mut self, stage: Stage, work: impl FnOnce() -> T) -> T {
+        let mut work = Some(work);
+        let mut out = None;
+        (self.0)(stage.measure(), &mut || out = work.take().map(|w| w()));
+        match (out, work) {
+            (Some(out), _) => out,
+            // A timer that did not run its work: it runs here, untimed.
+            (None, Some(work)) => work(),
+            (None, None) => unreachable!("the work ran, so it gave its result"),
+        }
     }
 }
 
@@ -171,8 +188,11 @@ impl AppState {
         timer: Timer,
     ) -> AppState {
         let mut report = None;
-        (timer.0)("derive", &mut || report = Some(derive(&workspace, today)));
-        let report = Rc::new(report.unwrap_or_else(|| derive(&workspace, today)));
+        let mut stages = timer;
+        (timer.0)("derive", &mut || {
+            report = Some(derive_with(&workspace, today, &mut stages))
+        });
+        let report = Rc::new(report.unwrap_or_else(|| derive_with(&workspace, today, &mut ())));
         AppState {
             today,
             browser_lang,
@@ -228,9 +248,10 @@ impl AppState {
 
     fn with_workspace(&self, workspace: Workspace, reach: Reach) -> AppState {
         let mut report = None;
-        if reach > Reach::Nothing {
+        if reach != Reach::Nothing {
+            let mut stages = self.timer;
             (self.timer.0)("derive", &mut || {
-                report = rederive(&self.report, reach, &workspace, self.today)
+                report = rederive_with(&self.report, reach, &workspace, self.today, &mut stages)
             });
         }
         let mut next = AppState {

@@ -1,7 +1,7 @@
 //! The reducers, natively: the link-opening rules, undo, the letter draft across a re-paste,
 //! saving suspended while a link is open alongside, and which edits rerun `derive`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
 use overdue_core::playbook::contacts::ContactEntry;
@@ -17,15 +17,24 @@ fn today() -> NaiveDate {
 
 thread_local! {
     static DERIVES: Cell<usize> = const { Cell::new(0) };
+    static TIMED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A timer that counts the derives it is asked to time.
+/// A timer that counts the derives it is asked to time, and notes every name it times.
 const COUNTING: Timer = Timer(|name, work| {
     if name == "derive" {
         DERIVES.with(|n| n.set(n.get() + 1));
     }
+    TIMED.with(|t| t.borrow_mut().push(name));
     work()
 });
+
+/// The names timed while `act` ran.
+fn timed_during(act: impl FnOnce()) -> Vec<&'static str> {
+    TIMED.with(|t| t.borrow_mut().clear());
+    act();
+    TIMED.with(|t| t.take())
+}
 
 fn derives() -> usize {
     DERIVES.with(|n| n.get())
@@ -635,4 +644,41 @@ fn keeping_snapshots_and_comparing_against_the_latest_before() {
     // Erasing everything takes the snapshots too.
     let erased = after(&week2, [Action::Forgotten]);
     assert!(erased.snapshots.is_empty());
+}
+
+/// The page times each stage that reruns under its own measure, inside the derive's; a template
+/// keystroke times nothing, a playbook threshold only the playbook and what reads it.
+#[test]
+fn each_stage_that_reruns_is_timed_under_its_own_name() {
+    let start = state(&format!("{HEAD}A1\tAcme\t2025-09-01\t100\n"));
+    let mut letters = start.workspace.settings.letters.clone();
+    letters.sender.company = "Made-up Trading Ltd".into();
+    let typed = timed_during(|| {
+        after(&start, [Action::edit(Edit::SetLetters(letters))]);
+    });
+    assert_eq!(typed, Vec::<&str>::new());
+    let mut playbook = start.workspace.settings.playbook.clone();
+    playbook.review_every_days = 3;
+    let threshold = timed_during(|| {
+        after(&start, [Action::edit(Edit::SetPlaybook(playbook))]);
+    });
+    assert_eq!(threshold, ["derive", "derive:playbook", "derive:credit"]);
+    let as_of = timed_during(|| {
+        after(
+            &start,
+            [Action::edit(Edit::SetAsOf(NaiveDate::from_ymd_opt(
+                2026, 1, 1,
+            )))],
+        );
+    });
+    assert_eq!(
+        as_of,
+        [
+            "derive",
+            "derive:aging",
+            "derive:charges",
+            "derive:playbook",
+            "derive:credit"
+        ]
+    );
 }
