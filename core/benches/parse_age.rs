@@ -34,7 +34,7 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     for rows in [10_000usize, 100_000] {
         let mut ws = Workspace::default();
-        ws.input.text = ledger(rows);
+        ws.input.text = ledger(rows).into();
         let today = NaiveDate::from_ymd_opt(2025, 11, 23).unwrap();
         group.throughput(Throughput::Bytes(ws.input.text.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(rows), &ws, |b, ws| {

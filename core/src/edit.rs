@@ -179,12 +179,12 @@ impl Workspace {
                     input.day_month_order = None;
                     input.decimal_mark = None;
                 }
-                input.text = text;
+                input.text = text.into();
                 input.source = source;
             }
             Edit::LoadSample { as_of } => {
                 *input = Default::default();
-                input.text = sample_text(as_of);
+                input.text = sample_text(as_of).into();
             }
             Edit::SetAsOf(date) => settings.as_of = date,
             Edit::SetLang(lang) => settings.lang = Some(lang),

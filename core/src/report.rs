@@ -561,7 +561,7 @@ mod tests {
     fn rederive_agrees_with_a_full_derive() {
         let today = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
         let mut ws = Workspace::default();
-        ws.input.text = crate::sample::sample_text(today);
+        ws.input.text = crate::sample::sample_text(today).into();
         let mut report = derive(&ws, today);
         let mut letters = ws.settings.letters.clone();
         letters.sender.company = "Made-up Ltd".into();
@@ -622,7 +622,7 @@ mod tests {
         use Stage::*;
         let today = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
         let mut ws = Workspace::default();
-        ws.input.text = crate::sample::sample_text(today);
+        ws.input.text = crate::sample::sample_text(today).into();
         let mut log = StageLog::default();
         let start = derive_with(&ws, today, &mut log);
         assert_eq!(log.0, Stage::ALL);

@@ -48,7 +48,8 @@ fn sample_with(rule: ChargeRuleParams) -> (Report, LetterSettings, Annotations) 
          FP003\t{HUAQIANG}\t2025-10-26\t2025-11-25\t12345.60\t0\tCNY\n\
          FP004\t{HUAQIANG}\t2025-08-01\t2025-09-01\t5000.00\t5000.00\tCNY\n\
          CN005\t{HUAQIANG}\t2025-10-10\t2025-10-10\t-1000.00\t0\tCNY\n"
-    );
+    )
+    .into();
     ws.settings.charges.workspace = rule;
     ws.annotations.insert(
         InvoiceKey::new(HUAQIANG, "FP001"),

@@ -38,7 +38,7 @@ fn dec(s: &str) -> Decimal {
 /// A workspace with every part set away from its default.
 fn rich() -> Workspace {
     let mut ws = Workspace::default();
-    ws.input.text = PASTE.to_string();
+    ws.input.text = PASTE.to_string().into();
     ws.input.source = Some("应收账款 2025-10.xlsx".into());
     ws.input.mapping = Some(vec![
         Field::Invoice,
@@ -454,7 +454,8 @@ fn long_links() {
                 i % 100
             )
         })
-        .collect();
+        .collect::<String>()
+        .into();
     let link = encode(&big, ShareScope::SettingsAndData);
     assert!(is_long(&link, base), "{} characters", link.len());
     assert_eq!(open(&link), big);

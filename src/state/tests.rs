@@ -67,7 +67,7 @@ fn link_to(workspace: &Workspace, scope: ShareScope) -> Action {
 
 fn shared_workspace() -> Workspace {
     let mut shared = Workspace::default();
-    shared.input.text = format!("{HEAD}S1\tShared Co\t2025-09-01\t900\n");
+    shared.input.text = format!("{HEAD}S1\tShared Co\t2025-09-01\t900\n").into();
     shared
 }
 
@@ -213,6 +213,14 @@ fn letter_and_language_edits_rerun_no_derive_and_an_as_of_date_keeps_the_parse()
     );
     assert_eq!(derives(), before, "no derive for letters or language");
     assert!(Rc::ptr_eq(&typed.report, &start.report));
+    assert!(
+        typed
+            .workspace
+            .input
+            .text
+            .is_shared_with(&start.workspace.input.text),
+        "an edit shares the pasted text, it does not copy it"
+    );
     assert_eq!(
         typed.workspace.settings.letters.sender.company,
         "Made-up Trading Ltd"
