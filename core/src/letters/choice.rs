@@ -86,10 +86,10 @@ pub fn recommended_letter(report: &Report, customer: &str) -> LetterKind {
 
 /// The rows a letter can be about: the customer's invoices that are not paid, as pasted.
 pub fn open_rows(report: &Report, customer: &str) -> Vec<usize> {
-    (0..report.parsed.invoices.len())
-        .filter(|&i| {
-            report.parsed.invoices[i].customer == customer && report.aged[i].status != Status::Paid
-        })
+    report
+        .rows()
+        .filter(|row| row.invoice.customer == customer && row.aged.status != Status::Paid)
+        .map(|row| row.index)
         .collect()
 }
 
