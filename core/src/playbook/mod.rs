@@ -43,12 +43,14 @@
 mod annotations;
 pub mod contacts;
 pub mod evidence;
+mod jurisdiction;
 mod reasons;
 pub mod rules;
 pub mod sent;
 mod settings;
 pub mod today;
 mod vocabulary;
+mod why;
 
 /// Working days come from the calendar ([`crate::calendar`]); re-exported where they were.
 pub use crate::calendar::add_working_days;
@@ -56,17 +58,17 @@ pub use annotations::{
     mark_done, snooze, unmark_done, Annotation, Annotations, Dispute, DisputeReason, DoneAction,
     InvoiceKey, LateReason, PromiseToPay, Snooze,
 };
+pub use jurisdiction::Jurisdiction;
 pub use rules::{
     add_years, assess, limitation_status, write_off_check, Assessment, DisputeCase,
     LimitationStatus, NextAction, Step, WriteOffCheck,
 };
 /// The bound on every playbook setting in days, which `edit` clamps to.
 pub(crate) use settings::MAX_DAYS;
-pub use settings::{Jurisdiction, Ladder, LimitationSettings, PlaybookSettings};
+pub use settings::{Ladder, LimitationSettings, PlaybookSettings};
 pub use today::{
     by_customer, csv_cells, customer_risks, dso, run, today, CustomerCard, CustomerRisk, Dso,
     ItemKind, ItemStatus, PlaybookReport, TodayItem, CSV_COLUMNS_EN, CSV_COLUMNS_ZH,
 };
-pub use vocabulary::{
-    describe_when, format_date, Action, LetterKind, Money, Reason, RiskLevel, Stage,
-};
+pub use vocabulary::{describe_when, format_date, Action, LetterKind, Money, RiskLevel, Stage};
+pub use why::Reason;

@@ -26,8 +26,10 @@ use crate::money::round_cents;
 use crate::paste::Invoice;
 
 use super::annotations::{Annotation, DisputeReason, InvoiceKey, LateReason, PromiseToPay};
-use super::settings::{days, Jurisdiction, Ladder, PlaybookSettings};
-use super::vocabulary::{Action, LetterKind, Money, Reason, Stage};
+use super::jurisdiction::Jurisdiction;
+use super::settings::{days, Ladder, PlaybookSettings};
+use super::vocabulary::{Action, LetterKind, Money, Stage};
+use super::why::Reason;
 
 /// More days than lie between the first and last dates `chrono` can represent.
 const MAX_SPAN: i64 = 200_000_000;

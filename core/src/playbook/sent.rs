@@ -19,7 +19,7 @@ use crate::limits::{date_in_range, MAX_AMOUNT};
 use crate::paste::Invoice;
 
 use super::annotations::{mark_done, Annotations, DoneAction, InvoiceKey};
-use super::settings::Jurisdiction;
+use super::jurisdiction::Jurisdiction;
 use super::vocabulary::{Action, LetterKind};
 
 /// At most this many letters are kept (a link or a file carrying more is cut to the newest):
