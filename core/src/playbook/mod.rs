@@ -44,6 +44,7 @@ mod annotations;
 pub mod contacts;
 pub mod evidence;
 mod jurisdiction;
+mod limitation;
 mod reasons;
 pub mod rules;
 pub mod sent;
@@ -59,10 +60,10 @@ pub use annotations::{
     InvoiceKey, LateReason, PromiseToPay, Snooze,
 };
 pub use jurisdiction::Jurisdiction;
-pub use rules::{
-    add_years, assess, limitation_status, write_off_check, Assessment, DisputeCase,
-    LimitationStatus, NextAction, Step, WriteOffCheck,
+pub use limitation::{
+    add_years, limitation_status, write_off_check, LimitationStatus, WriteOffCheck,
 };
+pub use rules::{assess, Assessment, DisputeCase, NextAction, Step};
 /// The bound on every playbook setting in days, which `edit` clamps to.
 pub(crate) use settings::MAX_DAYS;
 pub use settings::{Ladder, LimitationSettings, PlaybookSettings};
