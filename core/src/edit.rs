@@ -19,7 +19,7 @@ use crate::playbook::contacts::{bounded, ContactEntry};
 use crate::playbook::evidence::{self, EvidenceItem};
 use crate::playbook::sent::{self, Proof, SentLetter};
 use crate::playbook::{
-    mark_done, snooze, unmark_done, Action, Annotation, Annotations, Dispute, InvoiceKey,
+    mark_done, snooze, unmark_done, Annotation, Annotations, CollectionAction, Dispute, InvoiceKey,
     PlaybookSettings, PromiseToPay,
 };
 use crate::sample::sample_text;
@@ -69,18 +69,18 @@ pub enum Edit {
     /// Records the given playbook actions as done on `on` for these invoices.
     MarkDone {
         keys: Vec<InvoiceKey>,
-        actions: Vec<Action>,
+        actions: Vec<CollectionAction>,
         on: NaiveDate,
     },
     UndoDone {
         keys: Vec<InvoiceKey>,
-        actions: Vec<Action>,
+        actions: Vec<CollectionAction>,
         on: NaiveDate,
     },
     /// Puts one playbook action off until a day for these invoices (None: un-snoozes it).
     Snooze {
         keys: Vec<InvoiceKey>,
-        action: Action,
+        action: CollectionAction,
         until: Option<NaiveDate>,
     },
     /// Adds one entry to the contact log (bounded like a stored log).
@@ -489,13 +489,13 @@ mod tests {
         assert!(ws.annotations.is_empty(), "clearing nothing stores nothing");
         ws.apply(Edit::MarkDone {
             keys: vec![key.clone()],
-            actions: vec![Action::ALL[0]],
+            actions: vec![CollectionAction::ALL[0]],
             on,
         });
         assert_eq!(ws.annotations[&key].done.len(), 1);
         ws.apply(Edit::UndoDone {
             keys: vec![key],
-            actions: vec![Action::ALL[0]],
+            actions: vec![CollectionAction::ALL[0]],
             on,
         });
         assert!(ws.annotations.is_empty());

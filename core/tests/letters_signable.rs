@@ -11,7 +11,7 @@ use overdue_core::letters::{
     CustomerEnglish, CustomerProfile, EnglishForm, Gap, Letter, LetterKind, LetterRequest,
     LetterSettings, SenderEnglish, SenderProfile,
 };
-use overdue_core::playbook::{Action, Annotation, Annotations, DoneAction, InvoiceKey};
+use overdue_core::playbook::{Annotation, Annotations, CollectionAction, DoneAction, InvoiceKey};
 use overdue_core::report::{derive, Report};
 use overdue_core::workspace::Workspace;
 use rust_decimal::Decimal;
@@ -55,7 +55,7 @@ fn sample_with(rule: ChargeRuleParams) -> (Report, LetterSettings, Annotations) 
         InvoiceKey::new(HUAQIANG, "FP001"),
         Annotation {
             done: vec![DoneAction {
-                action: Action::SendReminder,
+                action: CollectionAction::SendReminder,
                 date: date(2025, 10, 20),
             }],
             ..Default::default()

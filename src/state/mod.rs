@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use overdue_core::edit::{Edit, Reach};
 use overdue_core::i18n::Lang;
 use overdue_core::playbook::contacts::ContactEntry;
-use overdue_core::playbook::{Action as PlaybookAction, InvoiceKey, LetterKind};
+use overdue_core::playbook::{CollectionAction, InvoiceKey, LetterKind};
 use overdue_core::report::{derive_with, rederive_with, Report};
 use overdue_core::review::snapshot::Snapshots;
 use overdue_core::stages::{Stage, StageHook};
@@ -149,10 +149,10 @@ pub enum Action {
     /// Adds a contact-log entry and closes its form.
     LogContact(Box<ContactEntry>),
     /// Marks the given playbook actions done on the as-of date for these invoices.
-    MarkDone(Vec<InvoiceKey>, Vec<PlaybookAction>),
-    UndoDone(Vec<InvoiceKey>, Vec<PlaybookAction>),
+    MarkDone(Vec<InvoiceKey>, Vec<CollectionAction>),
+    UndoDone(Vec<InvoiceKey>, Vec<CollectionAction>),
     /// Puts one action off until a day for these invoices (None: asks for it on its own day).
-    Snooze(Vec<InvoiceKey>, PlaybookAction, Option<NaiveDate>),
+    Snooze(Vec<InvoiceKey>, CollectionAction, Option<NaiveDate>),
     /// The Letters tab with this customer, letter kind and invoices chosen (a Today action's
     /// letter button).
     OpenLetter {

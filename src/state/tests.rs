@@ -245,7 +245,7 @@ fn letter_and_language_edits_rerun_no_derive_and_an_as_of_date_keeps_the_parse()
 fn marking_done_uses_the_as_of_date_and_undo_removes_it() {
     let start = state(&format!("{HEAD}A1\tAcme\t2025-09-01\t100\n"));
     let keys = vec![InvoiceKey::new("Acme", "A1")];
-    let action = PlaybookAction::ALL[0];
+    let action = CollectionAction::ALL[0];
     let done = after(&start, [Action::MarkDone(keys.clone(), vec![action])]);
     let annotation = &done.workspace.annotations[&keys[0]];
     assert_eq!(annotation.done[0].date, today());
@@ -543,8 +543,8 @@ fn logging_a_contact_keeps_it_closes_the_form_and_feeds_the_playbook() {
             .any(|step| step.action == action && step.done.is_none())
     };
     let asked = [
-        PlaybookAction::CallPayablesContact,
-        PlaybookAction::AskReasonForDelay,
+        CollectionAction::CallPayablesContact,
+        CollectionAction::AskReasonForDelay,
     ];
     let before: Vec<_> = asked.into_iter().filter(|a| open(&s, *a)).collect();
     assert!(

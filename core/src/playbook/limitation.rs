@@ -12,7 +12,7 @@ use crate::paste::Invoice;
 use super::annotations::Annotation;
 use super::jurisdiction::Jurisdiction;
 use super::settings::{days, PlaybookSettings};
-use super::vocabulary::Action;
+use super::vocabulary::CollectionAction;
 
 /// Where the invoice stands against the limitation period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +78,7 @@ pub fn limitation_status(
     let interrupted = annotation.and_then(|a| {
         a.done
             .iter()
-            .filter(|d| d.action == Action::InterruptLimitation && d.date <= as_of)
+            .filter(|d| d.action == CollectionAction::InterruptLimitation && d.date <= as_of)
             .map(|d| d.date)
             .max()
     });

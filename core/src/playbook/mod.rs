@@ -14,7 +14,7 @@
 //!
 //! Derived (never stored):
 //! - [`assess`]`(invoice, aged, annotation, charges_owed, settings, as_of) -> Assessment`:
-//!   one invoice's [`Stage`], [`Step`]s (an [`Action`] with its due and done dates), dispute
+//!   one invoice's [`Stage`], [`Step`]s (an [`CollectionAction`] with its due and done dates), dispute
 //!   track, [`LetterKind`], next action, `why: Vec<Reason>`, limitation status and
 //!   write-off check.
 //! - [`today()`]`(invoices, aged, annotations, charges, settings, as_of) -> Vec<TodayItem>`:
@@ -71,5 +71,7 @@ pub use today::{
     by_customer, csv_cells, customer_risks, dso, run, today, CustomerCard, CustomerRisk, Dso,
     ItemKind, ItemStatus, PlaybookReport, TodayItem, CSV_COLUMNS_EN, CSV_COLUMNS_ZH,
 };
-pub use vocabulary::{describe_when, format_date, Action, LetterKind, Money, RiskLevel, Stage};
+pub use vocabulary::{
+    describe_when, format_date, CollectionAction, LetterKind, Money, RiskLevel, Stage,
+};
 pub use why::Reason;

@@ -11,7 +11,7 @@ use crate::aging::STAGE_EDGES;
 use crate::calendar::Calendar;
 
 use super::jurisdiction::Jurisdiction;
-use super::vocabulary::{Action, Stage};
+use super::vocabulary::{CollectionAction, Stage};
 
 /// Longest span, in days, any setting is allowed to mean (100 years). A typo such as
 /// `4000000000` stays a harmless "never" instead of an overflow or a long loop.
@@ -62,7 +62,7 @@ pub struct PlaybookSettings {
     pub dso_period_days: u32,
     /// Actions the user never wants recommended (e.g. a company that does not put accounts
     /// on hold).
-    pub disabled_actions: Vec<Action>,
+    pub disabled_actions: Vec<CollectionAction>,
     /// The working-day calendar the dispute deadlines count with: resolved by
     /// [`crate::report::derive`] from `settings.calendar` (the user's choice, stored there),
     /// so never stored here. Weekends only until then.
@@ -131,7 +131,7 @@ impl PlaybookSettings {
         }
     }
 
-    pub fn is_enabled(&self, action: Action) -> bool {
+    pub fn is_enabled(&self, action: CollectionAction) -> bool {
         !self.disabled_actions.contains(&action)
     }
 

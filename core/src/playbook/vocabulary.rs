@@ -181,7 +181,7 @@ impl LetterKind {
 /// added but never renamed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Action {
+pub enum CollectionAction {
     SendCourtesyReminder,
     CheckInvoiceReceived,
     SendReminder,
@@ -208,79 +208,83 @@ pub enum Action {
     InterruptLimitation,
 }
 
-impl Action {
-    pub const ALL: [Action; 24] = [
-        Action::SendCourtesyReminder,
-        Action::CheckInvoiceReceived,
-        Action::SendReminder,
-        Action::AskReasonForDelay,
-        Action::SendFormalNotice,
-        Action::OfferPaymentPlan,
-        Action::CallPayablesContact,
-        Action::SendFinalNotice,
-        Action::HoldAccount,
-        Action::ReduceCredit,
-        Action::GatherEvidence,
-        Action::HandToCollector,
-        Action::NotifyInsurer,
-        Action::ConsiderLegalAction,
-        Action::ProvideForBadDebt,
-        Action::ConsiderWriteOff,
-        Action::OfferChargeWaiver,
-        Action::Review,
-        Action::CheckPromisedPayment,
-        Action::AcknowledgeDispute,
-        Action::RequestEvidence,
-        Action::VerifyDispute,
-        Action::ResolveDispute,
-        Action::InterruptLimitation,
+impl CollectionAction {
+    pub const ALL: [CollectionAction; 24] = [
+        CollectionAction::SendCourtesyReminder,
+        CollectionAction::CheckInvoiceReceived,
+        CollectionAction::SendReminder,
+        CollectionAction::AskReasonForDelay,
+        CollectionAction::SendFormalNotice,
+        CollectionAction::OfferPaymentPlan,
+        CollectionAction::CallPayablesContact,
+        CollectionAction::SendFinalNotice,
+        CollectionAction::HoldAccount,
+        CollectionAction::ReduceCredit,
+        CollectionAction::GatherEvidence,
+        CollectionAction::HandToCollector,
+        CollectionAction::NotifyInsurer,
+        CollectionAction::ConsiderLegalAction,
+        CollectionAction::ProvideForBadDebt,
+        CollectionAction::ConsiderWriteOff,
+        CollectionAction::OfferChargeWaiver,
+        CollectionAction::Review,
+        CollectionAction::CheckPromisedPayment,
+        CollectionAction::AcknowledgeDispute,
+        CollectionAction::RequestEvidence,
+        CollectionAction::VerifyDispute,
+        CollectionAction::ResolveDispute,
+        CollectionAction::InterruptLimitation,
     ];
 
     pub fn key(self) -> &'static str {
         match self {
-            Action::SendCourtesyReminder => "send_courtesy_reminder",
-            Action::CheckInvoiceReceived => "check_invoice_received",
-            Action::SendReminder => "send_reminder",
-            Action::AskReasonForDelay => "ask_reason_for_delay",
-            Action::SendFormalNotice => "send_formal_notice",
-            Action::OfferPaymentPlan => "offer_payment_plan",
-            Action::CallPayablesContact => "call_payables_contact",
-            Action::SendFinalNotice => "send_final_notice",
-            Action::HoldAccount => "hold_account",
-            Action::ReduceCredit => "reduce_credit",
-            Action::GatherEvidence => "gather_evidence",
-            Action::HandToCollector => "hand_to_collector",
-            Action::NotifyInsurer => "notify_insurer",
-            Action::ConsiderLegalAction => "consider_legal_action",
-            Action::ProvideForBadDebt => "provide_for_bad_debt",
-            Action::ConsiderWriteOff => "consider_write_off",
-            Action::OfferChargeWaiver => "offer_charge_waiver",
-            Action::Review => "review",
-            Action::CheckPromisedPayment => "check_promised_payment",
-            Action::AcknowledgeDispute => "acknowledge_dispute",
-            Action::RequestEvidence => "request_evidence",
-            Action::VerifyDispute => "verify_dispute",
-            Action::ResolveDispute => "resolve_dispute",
-            Action::InterruptLimitation => "interrupt_limitation",
+            CollectionAction::SendCourtesyReminder => "send_courtesy_reminder",
+            CollectionAction::CheckInvoiceReceived => "check_invoice_received",
+            CollectionAction::SendReminder => "send_reminder",
+            CollectionAction::AskReasonForDelay => "ask_reason_for_delay",
+            CollectionAction::SendFormalNotice => "send_formal_notice",
+            CollectionAction::OfferPaymentPlan => "offer_payment_plan",
+            CollectionAction::CallPayablesContact => "call_payables_contact",
+            CollectionAction::SendFinalNotice => "send_final_notice",
+            CollectionAction::HoldAccount => "hold_account",
+            CollectionAction::ReduceCredit => "reduce_credit",
+            CollectionAction::GatherEvidence => "gather_evidence",
+            CollectionAction::HandToCollector => "hand_to_collector",
+            CollectionAction::NotifyInsurer => "notify_insurer",
+            CollectionAction::ConsiderLegalAction => "consider_legal_action",
+            CollectionAction::ProvideForBadDebt => "provide_for_bad_debt",
+            CollectionAction::ConsiderWriteOff => "consider_write_off",
+            CollectionAction::OfferChargeWaiver => "offer_charge_waiver",
+            CollectionAction::Review => "review",
+            CollectionAction::CheckPromisedPayment => "check_promised_payment",
+            CollectionAction::AcknowledgeDispute => "acknowledge_dispute",
+            CollectionAction::RequestEvidence => "request_evidence",
+            CollectionAction::VerifyDispute => "verify_dispute",
+            CollectionAction::ResolveDispute => "resolve_dispute",
+            CollectionAction::InterruptLimitation => "interrupt_limitation",
         }
     }
 
-    pub fn from_key(key: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.key() == key)
+    pub fn from_key(key: &str) -> Option<CollectionAction> {
+        CollectionAction::ALL.into_iter().find(|a| a.key() == key)
     }
 
     /// The letter that carries the action out, if it is a letter.
     pub fn letter(self) -> Option<LetterKind> {
         match self {
-            Action::SendCourtesyReminder => Some(LetterKind::Courtesy),
-            Action::SendReminder => Some(LetterKind::Reminder),
-            Action::SendFormalNotice | Action::InterruptLimitation => Some(LetterKind::Demand),
-            Action::OfferPaymentPlan | Action::OfferChargeWaiver => Some(LetterKind::PaymentPlan),
-            Action::SendFinalNotice => Some(LetterKind::Final),
-            Action::HandToCollector => Some(LetterKind::Statement),
-            Action::AcknowledgeDispute | Action::RequestEvidence | Action::ResolveDispute => {
-                Some(LetterKind::Dispute)
+            CollectionAction::SendCourtesyReminder => Some(LetterKind::Courtesy),
+            CollectionAction::SendReminder => Some(LetterKind::Reminder),
+            CollectionAction::SendFormalNotice | CollectionAction::InterruptLimitation => {
+                Some(LetterKind::Demand)
             }
+            CollectionAction::OfferPaymentPlan | CollectionAction::OfferChargeWaiver => {
+                Some(LetterKind::PaymentPlan)
+            }
+            CollectionAction::SendFinalNotice => Some(LetterKind::Final),
+            CollectionAction::HandToCollector => Some(LetterKind::Statement),
+            CollectionAction::AcknowledgeDispute
+            | CollectionAction::RequestEvidence
+            | CollectionAction::ResolveDispute => Some(LetterKind::Dispute),
             _ => None,
         }
     }
@@ -288,97 +292,100 @@ impl Action {
     /// Actions that belong to no stage (deadlines that run whatever the stage): a today item
     /// keeps them from every invoice it covers, not only from those at its worst stage.
     pub fn is_cross_cutting(self) -> bool {
-        matches!(self, Action::NotifyInsurer | Action::InterruptLimitation)
+        matches!(
+            self,
+            CollectionAction::NotifyInsurer | CollectionAction::InterruptLimitation
+        )
     }
 
     pub fn describe(self, lang: Lang) -> &'static str {
         match self {
-            Action::SendCourtesyReminder => lang.pick(
+            CollectionAction::SendCourtesyReminder => lang.pick(
                 "发送到期提醒，附收款账户信息",
                 "Send a courtesy reminder that the invoice falls due, with payment details",
             ),
-            Action::CheckInvoiceReceived => lang.pick(
+            CollectionAction::CheckInvoiceReceived => lang.pick(
                 "确认客户已收到正确无误的发票",
                 "Check the customer received a correct invoice",
             ),
-            Action::SendReminder => lang.pick("发送礼貌的付款提醒", "Send a polite payment reminder"),
-            Action::AskReasonForDelay => lang.pick(
+            CollectionAction::SendReminder => lang.pick("发送礼貌的付款提醒", "Send a polite payment reminder"),
+            CollectionAction::AskReasonForDelay => lang.pick(
                 "询问逾期原因：发票问题、未收到货、对方付款流程，还是资金周转",
                 "Ask why payment is late: invoice problem, goods not delivered, their payment process or their cash flow",
             ),
-            Action::SendFormalNotice => lang.pick(
+            CollectionAction::SendFormalNotice => lang.pick(
                 "发送催告函，限期付款",
                 "Send a formal overdue notice with a payment deadline",
             ),
-            Action::OfferPaymentPlan => lang.pick(
+            CollectionAction::OfferPaymentPlan => lang.pick(
                 "客户资金周转困难：提出分期付款方案",
                 "Cash flow is the cause: offer a payment plan",
             ),
-            Action::CallPayablesContact => lang.pick(
+            CollectionAction::CallPayablesContact => lang.pick(
                 "催告函无回复：致电客户应付账款负责人，并记录通话",
                 "No answer to the notice: phone the customer's payables contact and log the call",
             ),
-            Action::SendFinalNotice => lang.pick(
+            CollectionAction::SendFinalNotice => lang.pick(
                 "发送最后催告函，援引合同条款并写明后果",
                 "Send a final notice citing the contract clause and the consequences",
             ),
-            Action::HoldAccount => lang.pick(
+            CollectionAction::HoldAccount => lang.pick(
                 "暂停该客户的赊销发货",
                 "Put the account on hold: no new deliveries on credit",
             ),
-            Action::ReduceCredit => lang.pick(
+            CollectionAction::ReduceCredit => lang.pick(
                 "降低信用额度或改为预付款",
                 "Cut the credit limit or move the customer to prepayment",
             ),
-            Action::GatherEvidence => lang.pick(
+            CollectionAction::GatherEvidence => lang.pick(
                 "整理证据：合同、订单确认、送货单/提单、往来函件",
                 "Gather evidence: contract, order confirmation, delivery notes, correspondence",
             ),
-            Action::HandToCollector => lang.pick(
+            CollectionAction::HandToCollector => lang.pick(
                 "移交催收机构或律师处理（附对账单）",
                 "Hand the account to a collection agency or lawyer, with a statement of account",
             ),
-            Action::NotifyInsurer => lang.pick(
+            CollectionAction::NotifyInsurer => lang.pick(
                 "向信用保险公司报告逾期（注意保单规定的报告期限）",
                 "Notify the credit insurer of the overdue invoice (mind the policy's deadline)",
             ),
-            Action::ConsiderLegalAction => lang.pick(
+            CollectionAction::ConsiderLegalAction => lang.pick(
                 "金额值得时，考虑起诉或申请仲裁",
                 "Consider legal action or arbitration: the amount justifies it",
             ),
-            Action::ProvideForBadDebt => {
+            CollectionAction::ProvideForBadDebt => {
                 lang.pick("在账上计提坏账准备", "Provide for the debt in the books")
             }
-            Action::ConsiderWriteOff => lang.pick(
+            CollectionAction::ConsiderWriteOff => lang.pick(
                 "催收成本高于可收回金额：考虑核销",
                 "Collecting costs more than can be recovered: consider writing it off",
             ),
-            Action::OfferChargeWaiver => lang.pick(
+            CollectionAction::OfferChargeWaiver => lang.pick(
                 "如是重要客户：提出免收逾期费用，条件是尽快付清本金",
                 "For a customer you want to keep: offer to waive the late charges if the principal is paid promptly",
             ),
-            Action::Review => lang.pick("复查账户并再次跟进", "Review the account and follow up again"),
-            Action::CheckPromisedPayment => lang.pick(
+            CollectionAction::Review => lang.pick("复查账户并再次跟进", "Review the account and follow up again"),
+            CollectionAction::CheckPromisedPayment => lang.pick(
                 "核对客户承诺的款项是否到账",
                 "Check whether the promised payment has arrived",
             ),
-            Action::AcknowledgeDispute => lang.pick(
+            CollectionAction::AcknowledgeDispute => lang.pick(
                 "书面确认已收到客户的异议",
                 "Acknowledge the dispute in writing",
             ),
-            Action::RequestEvidence => lang.pick(
+            CollectionAction::RequestEvidence => lang.pick(
                 "请客户限期提供书面证据",
                 "Ask the customer for written evidence by a deadline",
             ),
-            Action::VerifyDispute => lang.pick(
+            CollectionAction::VerifyDispute => lang.pick(
                 "内部核实：销售、仓库/物流、质检",
                 "Verify internally: sales, warehouse and shipping, quality",
             ),
-            Action::ResolveDispute => lang.pick(
+            CollectionAction::ResolveDispute => lang.pick(
                 "处理争议：更正并重开发票、开具红字发票（贷项通知）、先收无争议部分，或附证据驳回",
                 "Resolve it: correct and reissue the invoice, issue a credit note, take payment of the undisputed part, or reject with evidence",
             ),
-            Action::InterruptLimitation => lang.pick(
+            CollectionAction::InterruptLimitation => lang.pick(
                 "中断诉讼时效：发出书面催款并取得客户书面确认欠款",
                 "Interrupt the limitation period: send a written demand and get the customer's written acknowledgment of the debt",
             ),
@@ -487,8 +494,8 @@ mod tests {
                 format!("\"{}\"", stage.key())
             );
         }
-        for action in Action::ALL {
-            assert_eq!(Action::from_key(action.key()), Some(action));
+        for action in CollectionAction::ALL {
+            assert_eq!(CollectionAction::from_key(action.key()), Some(action));
             assert_eq!(
                 serde_json::to_string(&action).unwrap(),
                 format!("\"{}\"", action.key())
@@ -518,7 +525,7 @@ mod tests {
 
     #[test]
     fn every_action_and_stage_is_described_in_both_languages() {
-        for action in Action::ALL {
+        for action in CollectionAction::ALL {
             assert!(!action.describe(Lang::Zh).is_empty());
             assert_ne!(action.describe(Lang::Zh), action.describe(Lang::En));
         }
