@@ -74,6 +74,99 @@ pub fn app(props: &AppProps) -> Html {
         state
     });
 
+    use_saving(&state);
+    use_link_in_address(&state);
+    // The first paste should not pay for the browser compiling the code it runs.
+    {
+        let settings = state.workspace.settings.clone();
+        use_effect_with((), move |_| {
+            let warm_up = crate::warm_up::schedule(settings);
+            move || drop(warm_up)
+        });
+    }
+    // A link opened straight into a blank workspace is done with: out of the address bar, so
+    // that a reload does not offer it again. (A prompt clears it when the user chooses.)
+    use_effect_with(state.link.opened.is_some(), |opened| {
+        if *opened {
+            browser::clear_fragment();
+        }
+    });
+    // A link prompt takes the focus: the passphrase box when it asks for one, else its heading.
+    {
+        let prompt = match &state.link.incoming {
+            Some(IncomingLink::Locked { .. }) => Some("open-link-passphrase"),
+            Some(IncomingLink::Ready { .. }) => Some("open-link-heading"),
+            _ => None,
+        };
+        use_effect_with(prompt, |prompt| {
+            if let Some(id) = prompt {
+                browser::focus(id);
+            }
+        });
+    }
+    use_document_lang(state.lang());
+
+    // After each render is in the document: how long building and applying it took.
+    use_effect(|| browser::measure_since("render"));
+    let dispatch = state.dispatcher();
+    let t = texts(state.lang());
+    let tab_button = |tab: Tab, label: &'static str| {
+        let dispatch = dispatch.clone();
+        let selected = state.ui.tab == tab;
+        html! {
+            <button role="tab" class={classes!("tab", selected.then_some("selected"))}
+                aria-selected={selected.to_string()}
+                onclick={Callback::from(move |_| dispatch.dispatch(Action::Panel(PanelAction::SetTab(tab))))}>
+                {label}
+            </button>
+        }
+    };
+
+    html! {
+        <>
+            { views::top_bar(&state, &dispatch) }
+            <main>
+                { share_view::link_notices(&state, &dispatch) }
+                { views::sanitized_notice(&state, &dispatch) }
+                if state.ui.share_open {
+                    <SharePanel workspace={state.workspace.clone()} snapshots={state.snapshots.clone()} lang={state.lang()}
+                        on_close={{
+                            let dispatch = dispatch.clone();
+                            Callback::from(move |_| dispatch.dispatch(Action::Panel(PanelAction::ToggleShare)))
+                        }} />
+                }
+                { views::input_panel(&state, &dispatch) }
+                { views::summary(&state) }
+                <nav class="tabs no-print" role="tablist">
+                    { tab_button(Tab::Today, t.tab_today) }
+                    { tab_button(Tab::Invoices, t.tab_invoices) }
+                    { tab_button(Tab::Customers, t.tab_customers) }
+                    { tab_button(Tab::Letters, t.tab_letters) }
+                    { tab_button(Tab::Review, crate::i18n::review::words(state.lang()).tab) }
+                    { tab_button(Tab::Settings, t.tab_settings) }
+                </nav>
+                <section class="tab-panel" role="tabpanel">
+                    {
+                        match state.ui.tab {
+                            Tab::Today => views::today_list(&state, &dispatch),
+                            Tab::Invoices => views::invoice_table(&state, &dispatch),
+                            Tab::Customers => views::customer_summary(&state, &dispatch),
+                            Tab::Letters => views::letters_tab(&state, &dispatch),
+                            Tab::Review => views::review_tab(&state, &dispatch),
+                            Tab::Settings => views::settings(&state, &dispatch),
+                        }
+                    }
+                </section>
+            </main>
+            <footer class="no-print"><p>{ t.privacy_note }</p></footer>
+        </>
+    }
+}
+
+/// Saving: the workspace after a change, the last good version once it rendered, and the
+/// kept snapshots when they change.
+#[hook]
+fn use_saving(state: &UseReducerHandle<AppState>) {
     // Keep the workspace in this browser when it changes: a moment later, so that typing and
     // big pastes are not slowed by writing megabytes on every change, and at once if the page
     // is being left or hidden (a phone may end a hidden tab without another event). Only a
@@ -169,6 +262,11 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
+}
+
+/// A share link in the address opens the link flow.
+#[hook]
+fn use_link_in_address(state: &UseReducerHandle<AppState>) {
     // A share link in the address: now, and when one is pasted into the address bar of the
     // open page (a change of fragment does not reload it).
     {
@@ -189,37 +287,13 @@ pub fn app(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
-    // The first paste should not pay for the browser compiling the code it runs.
-    {
-        let settings = state.workspace.settings.clone();
-        use_effect_with((), move |_| {
-            let warm_up = crate::warm_up::schedule(settings);
-            move || drop(warm_up)
-        });
-    }
-    // A link opened straight into a blank workspace is done with: out of the address bar, so
-    // that a reload does not offer it again. (A prompt clears it when the user chooses.)
-    use_effect_with(state.link.opened.is_some(), |opened| {
-        if *opened {
-            browser::clear_fragment();
-        }
-    });
-    // A link prompt takes the focus: the passphrase box when it asks for one, else its heading.
-    {
-        let prompt = match &state.link.incoming {
-            Some(IncomingLink::Locked { .. }) => Some("open-link-passphrase"),
-            Some(IncomingLink::Ready { .. }) => Some("open-link-heading"),
-            _ => None,
-        };
-        use_effect_with(prompt, |prompt| {
-            if let Some(id) = prompt {
-                browser::focus(id);
-            }
-        });
-    }
+}
+
+/// The document's language and title.
+#[hook]
+fn use_document_lang(lang: Lang) {
     // The document's language follows the page's, for screen readers and fonts.
     {
-        let lang = state.lang();
         use_effect_with(lang, move |lang| {
             if let Some(root) = web_sys::window()
                 .and_then(|w| w.document())
@@ -231,61 +305,5 @@ pub fn app(props: &AppProps) -> Html {
                 document.set_title(texts(*lang).app_name);
             }
         });
-    }
-
-    // After each render is in the document: how long building and applying it took.
-    use_effect(|| browser::measure_since("render"));
-    let dispatch = state.dispatcher();
-    let t = texts(state.lang());
-    let tab_button = |tab: Tab, label: &'static str| {
-        let dispatch = dispatch.clone();
-        let selected = state.ui.tab == tab;
-        html! {
-            <button role="tab" class={classes!("tab", selected.then_some("selected"))}
-                aria-selected={selected.to_string()}
-                onclick={Callback::from(move |_| dispatch.dispatch(Action::Panel(PanelAction::SetTab(tab))))}>
-                {label}
-            </button>
-        }
-    };
-
-    html! {
-        <>
-            { views::top_bar(&state, &dispatch) }
-            <main>
-                { share_view::link_notices(&state, &dispatch) }
-                { views::sanitized_notice(&state, &dispatch) }
-                if state.ui.share_open {
-                    <SharePanel workspace={state.workspace.clone()} snapshots={state.snapshots.clone()} lang={state.lang()}
-                        on_close={{
-                            let dispatch = dispatch.clone();
-                            Callback::from(move |_| dispatch.dispatch(Action::Panel(PanelAction::ToggleShare)))
-                        }} />
-                }
-                { views::input_panel(&state, &dispatch) }
-                { views::summary(&state) }
-                <nav class="tabs no-print" role="tablist">
-                    { tab_button(Tab::Today, t.tab_today) }
-                    { tab_button(Tab::Invoices, t.tab_invoices) }
-                    { tab_button(Tab::Customers, t.tab_customers) }
-                    { tab_button(Tab::Letters, t.tab_letters) }
-                    { tab_button(Tab::Review, crate::i18n::review::words(state.lang()).tab) }
-                    { tab_button(Tab::Settings, t.tab_settings) }
-                </nav>
-                <section class="tab-panel" role="tabpanel">
-                    {
-                        match state.ui.tab {
-                            Tab::Today => views::today_list(&state, &dispatch),
-                            Tab::Invoices => views::invoice_table(&state, &dispatch),
-                            Tab::Customers => views::customer_summary(&state, &dispatch),
-                            Tab::Letters => views::letters_tab(&state, &dispatch),
-                            Tab::Review => views::review_tab(&state, &dispatch),
-                            Tab::Settings => views::settings(&state, &dispatch),
-                        }
-                    }
-                </section>
-            </main>
-            <footer class="no-print"><p>{ t.privacy_note }</p></footer>
-        </>
     }
 }

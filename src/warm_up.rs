@@ -25,7 +25,7 @@ pub fn schedule(settings: Settings) -> Timeout {
         let workspace = Workspace {
             settings,
             input: Input {
-                text: overdue_core::sample::warm_up_text(today, ROWS),
+                text: overdue_core::sample::warm_up_text(today, ROWS).into(),
                 ..Default::default()
             },
             ..Default::default()

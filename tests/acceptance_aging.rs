@@ -20,7 +20,7 @@ fn d(s: &str) -> Decimal {
 
 fn as_of_2025_10_31(text: &str, default_currency: &str) -> Report {
     let mut ws = Workspace::default();
-    ws.input.text = text.to_string();
+    ws.input.text = text.into();
     ws.settings.default_currency = default_currency.to_string();
     ws.settings.as_of = NaiveDate::from_ymd_opt(2025, 10, 31);
     derive(&ws, NaiveDate::from_ymd_opt(2030, 1, 1).unwrap())
@@ -32,7 +32,7 @@ fn rows(report: &Report) -> Vec<(String, i64, Decimal, Status)> {
         .parsed
         .invoices
         .iter()
-        .zip(&report.aged)
+        .zip(report.aged.iter())
         .map(|(i, a)| (i.number.clone(), a.days_past_due, i.outstanding, a.status))
         .collect()
 }

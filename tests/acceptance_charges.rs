@@ -102,7 +102,7 @@ fn contract_terms_and_a_per_customer_override() {
     assert_eq!(r.charges[0].total, d("94.38"));
 
     let mut ws = Workspace::default();
-    ws.input.text = format!("{LEDGER}X-1\tOther Co\t2024-03-01\t2,000.00\tGBP\n");
+    ws.input.text = format!("{LEDGER}X-1\tOther Co\t2024-03-01\t2,000.00\tGBP\n").into();
     ws.settings.as_of = NaiveDate::from_ymd_opt(2024, 4, 15);
     ws.settings.charges.workspace = contract;
     ws.settings

@@ -38,7 +38,7 @@ fn bench(c: &mut Criterion) {
         .into_iter()
         .map(|rows| {
             let mut ws = Workspace::default();
-            ws.input.text = ledger(rows);
+            ws.input.text = ledger(rows).into();
             (rows, ws)
         })
         .collect();

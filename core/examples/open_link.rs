@@ -42,7 +42,7 @@ fn main() {
             while text.len() < count(1) {
                 text.push_str("A1\tACME\t2025-01-01\t100\n");
             }
-            ws.input.text = text;
+            ws.input.text = text.into();
             println!("{}", encode(&ws, ShareScope::SettingsAndData));
         }
         Some(path) => {

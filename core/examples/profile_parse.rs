@@ -11,7 +11,7 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(20_000);
     let mut ws = overdue_core::workspace::Workspace::default();
-    ws.input.text = bench::ledger(rows);
+    ws.input.text = bench::ledger(rows).into();
     let started = std::time::Instant::now();
     let report =
         overdue_core::report::derive(&ws, chrono::NaiveDate::from_ymd_opt(2025, 11, 23).unwrap());

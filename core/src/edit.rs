@@ -19,7 +19,7 @@ use crate::playbook::contacts::{bounded, ContactEntry};
 use crate::playbook::evidence::{self, EvidenceItem};
 use crate::playbook::sent::{self, Proof, SentLetter};
 use crate::playbook::{
-    mark_done, snooze, unmark_done, Action, Annotation, Annotations, Dispute, InvoiceKey,
+    mark_done, snooze, unmark_done, Annotation, Annotations, CollectionAction, Dispute, InvoiceKey,
     PlaybookSettings, PromiseToPay,
 };
 use crate::sample::sample_text;
@@ -69,18 +69,18 @@ pub enum Edit {
     /// Records the given playbook actions as done on `on` for these invoices.
     MarkDone {
         keys: Vec<InvoiceKey>,
-        actions: Vec<Action>,
+        actions: Vec<CollectionAction>,
         on: NaiveDate,
     },
     UndoDone {
         keys: Vec<InvoiceKey>,
-        actions: Vec<Action>,
+        actions: Vec<CollectionAction>,
         on: NaiveDate,
     },
     /// Puts one playbook action off until a day for these invoices (None: un-snoozes it).
     Snooze {
         keys: Vec<InvoiceKey>,
-        action: Action,
+        action: CollectionAction,
         until: Option<NaiveDate>,
     },
     /// Adds one entry to the contact log (bounded like a stored log).
@@ -131,16 +131,8 @@ pub enum Edit {
     },
 }
 
-/// How much of the report an edit can change, from the first stage it feeds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Reach {
-    /// Nothing `derive` reads: the language, letters, templates, the sender.
-    Nothing,
-    /// Aging, charges and the playbook; the parse is reused.
-    AfterParse,
-    /// The pasted text or how it is read: everything.
-    Parse,
-}
+/// How far an edit reaches into `derive`; the stages and their rule are in [`crate::stages`].
+pub use crate::stages::Reach;
 
 impl Edit {
     pub fn reach(&self) -> Reach {
@@ -149,13 +141,11 @@ impl Edit {
             | Edit::SetLetters(_)
             | Edit::SetCustomerContract { .. }
             | Edit::SetEvidence { .. } => Reach::Nothing,
-            Edit::SetAsOf(_)
-            | Edit::SetBucketEdges(_)
-            | Edit::SetChargeParams(_)
-            | Edit::SetCustomerChargeRule(..)
-            | Edit::SetPlaybook(_)
-            | Edit::AddUserRate(_)
-            | Edit::RemoveUserRate(_)
+            Edit::SetCreditSettings(_)
+            | Edit::SetCreditLimit { .. }
+            | Edit::SetInsuredLimit { .. }
+            | Edit::SetHold { .. } => Reach::Credit,
+            Edit::SetPlaybook(_)
             | Edit::MarkDone { .. }
             | Edit::UndoDone { .. }
             | Edit::Snooze { .. }
@@ -165,11 +155,14 @@ impl Edit {
             | Edit::RemoveSent(_)
             | Edit::SetDispute(..)
             | Edit::SetPromise(..)
-            | Edit::SetCalendar(_)
-            | Edit::SetCreditSettings(_)
-            | Edit::SetCreditLimit { .. }
-            | Edit::SetInsuredLimit { .. }
-            | Edit::SetHold { .. } => Reach::AfterParse,
+            | Edit::SetCalendar(_) => Reach::Playbook,
+            Edit::SetChargeParams(_)
+            | Edit::SetCustomerChargeRule(..)
+            | Edit::AddUserRate(_)
+            | Edit::RemoveUserRate(_) => Reach::Charges,
+            Edit::SetBucketEdges(_) => Reach::Aging,
+            // The as-of date is read by aging, charges and the playbook alike.
+            Edit::SetAsOf(_) => Reach::AfterParse,
             // Terms and the default currency fill in what a row leaves out, while parsing.
             Edit::Paste { .. }
             | Edit::LoadSample { .. }
@@ -195,12 +188,12 @@ impl Workspace {
                     input.day_month_order = None;
                     input.decimal_mark = None;
                 }
-                input.text = text;
+                input.text = text.into();
                 input.source = source;
             }
             Edit::LoadSample { as_of } => {
                 *input = Default::default();
-                input.text = sample_text(as_of);
+                input.text = sample_text(as_of).into();
             }
             Edit::SetAsOf(date) => settings.as_of = date,
             Edit::SetLang(lang) => settings.lang = Some(lang),
@@ -513,13 +506,13 @@ mod tests {
         assert!(ws.annotations.is_empty(), "clearing nothing stores nothing");
         ws.apply(Edit::MarkDone {
             keys: vec![key.clone()],
-            actions: vec![Action::ALL[0]],
+            actions: vec![CollectionAction::ALL[0]],
             on,
         });
         assert_eq!(ws.annotations[&key].done.len(), 1);
         ws.apply(Edit::UndoDone {
             keys: vec![key],
-            actions: vec![Action::ALL[0]],
+            actions: vec![CollectionAction::ALL[0]],
             on,
         });
         assert!(ws.annotations.is_empty());
@@ -568,5 +561,19 @@ mod tests {
         assert_eq!(contract.reach(), Reach::Nothing);
         assert_eq!(Edit::SetAsOf(None).reach(), Reach::AfterParse);
         assert_eq!(Edit::SetTerms(30).reach(), Reach::Parse);
+        assert_eq!(Edit::SetBucketEdges(vec![30]).reach(), Reach::Aging);
+        assert_eq!(Edit::RemoveUserRate(0).reach(), Reach::Charges);
+        assert_eq!(
+            Edit::SetPlaybook(PlaybookSettings::default()).reach(),
+            Reach::Playbook
+        );
+        assert_eq!(
+            Edit::SetHold {
+                customer: "X".into(),
+                since: None
+            }
+            .reach(),
+            Reach::Credit
+        );
     }
 }

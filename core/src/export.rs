@@ -71,17 +71,14 @@ pub fn invoice_csv(report: &Report, rows: &[usize], lang: Lang) -> String {
     let _ = writer.write_record(header);
     let zero = format_plain(Decimal::ZERO);
     let no_charge = [zero.clone(), zero.clone(), zero, "none".to_string()];
-    for &i in rows {
-        let (Some(invoice), Some(aged)) = (report.parsed.invoices.get(i), report.aged.get(i))
-        else {
-            continue;
-        };
+    for row in rows.iter().filter_map(|&i| report.row(i)) {
+        let (invoice, aged) = (row.invoice, row.aged);
         let status = match lang {
             Lang::En => aged.status.key().to_string(),
             Lang::Zh => aged.status.label(lang).to_string(),
         };
-        let charge = report
-            .charge(i)
+        let charge = row
+            .charge
             .map_or_else(|| no_charge.clone(), |c| c.csv_cells());
         let base = [
             neutralize(&invoice.number),
@@ -96,10 +93,8 @@ pub fn invoice_csv(report: &Report, rows: &[usize], lang: Lang) -> String {
             format_plain(invoice.outstanding),
             status,
         ];
-        let next = report
-            .playbook
-            .assessments
-            .get(i)
+        let next = row
+            .assessment
             .map(|a| playbook::csv_cells(a, lang))
             .unwrap_or_default();
         let _ = writer.write_record(base.iter().chain(charge.iter()).chain(next.iter()));

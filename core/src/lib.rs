@@ -24,6 +24,7 @@ pub mod rows;
 pub mod sample;
 pub mod share;
 pub mod share_review;
+pub mod stages;
 pub mod text;
 pub mod workbook;
 pub mod workspace;

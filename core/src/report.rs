@@ -14,36 +14,45 @@ use crate::credit::{self, CreditReport};
 use crate::edit::Reach;
 use crate::paste::{self, ParseOptions, Parsed};
 use crate::playbook::{self, PlaybookReport};
+use crate::stages::{Stage, StageHook};
 use crate::workspace::Workspace;
 
+/// Everything the page shows. Each stage's output is shared (`Arc`), so that a report
+/// rederived after an edit reuses the stages the edit does not reach without copying them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
     pub as_of: NaiveDate,
     pub buckets: Buckets,
     /// Shared: an edit that does not change how the text is read reuses it.
     pub parsed: Arc<Parsed>,
-    /// One per `parsed.invoices`, same order.
-    pub aged: Vec<Aged>,
+    /// One per `parsed.invoices`, same order; read it through [`Report::row`].
+    pub aged: Arc<Vec<Aged>>,
     pub customers: Vec<CustomerSummary>,
     pub totals: Vec<CurrencyTotal>,
     /// One per `parsed.invoices`, same order; empty when no charge rule is chosen anywhere.
-    pub charges: Vec<Charge>,
+    pub charges: Arc<Vec<Charge>>,
     /// Late charges per customer and currency, and per currency.
     pub charge_customers: Vec<ChargeTotal>,
     pub charge_totals: Vec<ChargeTotal>,
     /// Stage, next steps and why, per invoice; the today list; risk and DSO per customer.
-    pub playbook: PlaybookReport,
+    pub playbook: Arc<PlaybookReport>,
     /// The working-day calendar every "N working days" deadline counted with
     /// (`settings.calendar` resolved).
     pub calendar: Calendar,
     /// Limit, exposure, grade and hold per customer.
-    pub credit: CreditReport,
+    pub credit: Arc<CreditReport>,
 }
 
 /// Everything the page shows, from what the user gave. `today` is only used when the workspace
 /// has no as-of date of its own; this function never reads the clock.
 pub fn derive(workspace: &Workspace, today: NaiveDate) -> Report {
-    derive_after_parse(parse_input(workspace), workspace, today)
+    derive_with(workspace, today, &mut ())
+}
+
+/// [`derive`], each stage run through `hook` (timed by the page, logged by the tests).
+pub fn derive_with(workspace: &Workspace, today: NaiveDate, hook: &mut impl StageHook) -> Report {
+    let parsed = hook.run(Stage::Parse, || parse_input(workspace));
+    after_parse(parsed, None, workspace, today, hook)
 }
 
 /// The first stage of [`derive`]: the pasted text read with the workspace's choices. It reads
@@ -62,44 +71,210 @@ pub fn parse_input(workspace: &Workspace) -> Arc<Parsed> {
     ))
 }
 
-/// The stages of [`derive`] after the parse — aging, charges, the playbook — on a parse that
-/// [`parse_input`] made of this workspace (the shell reuses it while the text and the choices
-/// about reading it are unchanged: see [`crate::edit::Reach`]).
+/// The stages of [`derive`] after the parse — aging, charges, the playbook, credit — on a
+/// parse that [`parse_input`] made of this workspace.
 pub fn derive_after_parse(parsed: Arc<Parsed>, workspace: &Workspace, today: NaiveDate) -> Report {
+    after_parse(parsed, None, workspace, today, &mut ())
+}
+
+/// The report after an edit that reaches `reach` (see [`crate::edit::Edit::reach`]), reusing
+/// the stages it cannot have changed; `None`: `previous` still holds.
+pub fn rederive(
+    previous: &Report,
+    reach: Reach,
+    workspace: &Workspace,
+    today: NaiveDate,
+) -> Option<Report> {
+    rederive_with(previous, reach, workspace, today, &mut ())
+}
+
+/// [`rederive`], each stage that reruns run through `hook`. A stage reruns when the edit feeds
+/// it or it reads a stage that reruns ([`Reach::reruns`]); the others are `previous`'s, shared.
+pub fn rederive_with(
+    previous: &Report,
+    reach: Reach,
+    workspace: &Workspace,
+    today: NaiveDate,
+    hook: &mut impl StageHook,
+) -> Option<Report> {
+    if reach == Reach::Nothing {
+        return None;
+    }
+    if reach.reruns(Stage::Parse) {
+        return Some(derive_with(workspace, today, hook));
+    }
+    let kept = Kept { previous, reach };
+    Some(after_parse(
+        previous.parsed.clone(),
+        Some(kept),
+        workspace,
+        today,
+        hook,
+    ))
+}
+
+/// The previous report, and the reach of the edit since: which of its stages still hold.
+#[derive(Clone, Copy)]
+struct Kept<'a> {
+    previous: &'a Report,
+    reach: Reach,
+}
+
+impl<'a> Kept<'a> {
+    fn holds(kept: Option<Self>, stage: Stage) -> Option<&'a Report> {
+        kept.filter(|k| !k.reach.reruns(stage)).map(|k| k.previous)
+    }
+}
+
+/// Aging, charges, the playbook and credit, each either rerun or taken from `kept`.
+fn after_parse(
+    parsed: Arc<Parsed>,
+    kept: Option<Kept>,
+    workspace: &Workspace,
+    today: NaiveDate,
+    hook: &mut impl StageHook,
+) -> Report {
     let settings = &workspace.settings;
     let as_of = settings.as_of.unwrap_or(today);
-    let buckets = settings.buckets();
-    let aged: Vec<Aged> = parsed
-        .invoices
-        .iter()
-        .map(|inv| aging::age(inv, as_of, &buckets))
-        .collect();
-    let (customers, totals) = aging::summarize(&parsed.invoices, &aged, &buckets);
-    let rules = &settings.charges;
-    let any_rule = rules.workspace.rule != RuleKind::None
-        || rules
-            .per_customer
-            .values()
-            .any(|p| p.rule != RuleKind::None);
-    let charges: Vec<Charge> = if any_rule {
-        parsed
-            .invoices
-            .iter()
-            .map(|inv| {
-                charges::compute(rules, &inv.customer, &ChargeInput::for_invoice(inv, as_of))
-            })
-            .collect()
-    } else {
-        Vec::new()
+    let aging = match Kept::holds(kept, Stage::Aging) {
+        Some(p) => AgingStage::of(p),
+        None => hook.run(Stage::Aging, || AgingStage::run(&parsed, workspace, as_of)),
     };
-    let (charge_customers, charge_totals) = charges::charge_totals(
-        parsed
+    let charges = match Kept::holds(kept, Stage::Charges) {
+        Some(p) => ChargeStage::of(p),
+        None => hook.run(Stage::Charges, || {
+            ChargeStage::run(&parsed, workspace, as_of)
+        }),
+    };
+    let (playbook, calendar) = match Kept::holds(kept, Stage::Playbook) {
+        Some(p) => (p.playbook.clone(), p.calendar.clone()),
+        None => hook.run(Stage::Playbook, || {
+            run_playbook(&parsed, &aging.aged, &charges.charges, workspace, as_of)
+        }),
+    };
+    let credit = match Kept::holds(kept, Stage::Credit) {
+        Some(p) => p.credit.clone(),
+        None => hook.run(Stage::Credit, || {
+            Arc::new(run_credit(
+                &parsed,
+                &aging.aged,
+                &playbook,
+                workspace,
+                as_of,
+            ))
+        }),
+    };
+    Report {
+        as_of,
+        buckets: aging.buckets,
+        parsed,
+        aged: aging.aged,
+        customers: aging.customers,
+        totals: aging.totals,
+        charges: charges.charges,
+        charge_customers: charges.customers,
+        charge_totals: charges.totals,
+        playbook,
+        calendar,
+        credit,
+    }
+}
+
+/// What the aging stage gives. Reads: the parse, the as-of date, the bucket edges.
+struct AgingStage {
+    buckets: Buckets,
+    aged: Arc<Vec<Aged>>,
+    customers: Vec<CustomerSummary>,
+    totals: Vec<CurrencyTotal>,
+}
+
+impl AgingStage {
+    fn run(parsed: &Parsed, workspace: &Workspace, as_of: NaiveDate) -> AgingStage {
+        let buckets = workspace.settings.buckets();
+        let aged: Vec<Aged> = parsed
             .invoices
             .iter()
-            .map(|i| i.customer.as_str())
-            .zip(charges.iter()),
-    );
-    let owed: Vec<rust_decimal::Decimal> = charges.iter().map(|c| c.total).collect();
+            .map(|inv| aging::age(inv, as_of, &buckets))
+            .collect();
+        let (customers, totals) = aging::summarize(&parsed.invoices, &aged, &buckets);
+        AgingStage {
+            buckets,
+            aged: Arc::new(aged),
+            customers,
+            totals,
+        }
+    }
+
+    fn of(report: &Report) -> AgingStage {
+        AgingStage {
+            buckets: report.buckets.clone(),
+            aged: report.aged.clone(),
+            customers: report.customers.clone(),
+            totals: report.totals.clone(),
+        }
+    }
+}
+
+/// What the charges stage gives. Reads: the parse, the as-of date, `settings.charges`.
+struct ChargeStage {
+    charges: Arc<Vec<Charge>>,
+    customers: Vec<ChargeTotal>,
+    totals: Vec<ChargeTotal>,
+}
+
+impl ChargeStage {
+    fn run(parsed: &Parsed, workspace: &Workspace, as_of: NaiveDate) -> ChargeStage {
+        let rules = &workspace.settings.charges;
+        let any_rule = rules.workspace.rule != RuleKind::None
+            || rules
+                .per_customer
+                .values()
+                .any(|p| p.rule != RuleKind::None);
+        let charges: Vec<Charge> = if any_rule {
+            parsed
+                .invoices
+                .iter()
+                .map(|inv| {
+                    charges::compute(rules, &inv.customer, &ChargeInput::for_invoice(inv, as_of))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let (customers, totals) = charges::charge_totals(
+            parsed
+                .invoices
+                .iter()
+                .map(|i| i.customer.as_str())
+                .zip(charges.iter()),
+        );
+        ChargeStage {
+            charges: Arc::new(charges),
+            customers,
+            totals,
+        }
+    }
+
+    fn of(report: &Report) -> ChargeStage {
+        ChargeStage {
+            charges: report.charges.clone(),
+            customers: report.charge_customers.clone(),
+            totals: report.charge_totals.clone(),
+        }
+    }
+}
+
+/// The playbook stage, and the calendar it counted working days with. Reads: the parse,
+/// aging, charges, the annotations, both logs, `settings.playbook`, `settings.calendar`.
+fn run_playbook(
+    parsed: &Parsed,
+    aged: &[Aged],
+    charges: &[Charge],
+    workspace: &Workspace,
+    as_of: NaiveDate,
+) -> (Arc<PlaybookReport>, Calendar) {
+    let settings = &workspace.settings;
+    let owed: Vec<Decimal> = charges.iter().map(|c| c.total).collect();
     // What the contact log implies (calls made, reasons, promises) joins the annotations.
     let annotations = playbook::contacts::with_log(
         &workspace.annotations,
@@ -119,15 +294,28 @@ pub fn derive_after_parse(parsed: Arc<Parsed>, workspace: &Workspace, today: Nai
     let playbook_settings = with_calendar(&settings.playbook, &calendar);
     let playbook = playbook::run(
         &parsed.invoices,
-        &aged,
+        aged,
         &annotations,
         &owed,
         &playbook_settings,
         as_of,
     );
-    let credit = credit::derive(
+    (Arc::new(playbook), calendar)
+}
+
+/// The credit stage. Reads: the parse, aging, the playbook's assessments, `settings.credit`,
+/// the default currency and whether receivables are insured.
+fn run_credit(
+    parsed: &Parsed,
+    aged: &[Aged],
+    playbook: &PlaybookReport,
+    workspace: &Workspace,
+    as_of: NaiveDate,
+) -> CreditReport {
+    let settings = &workspace.settings;
+    credit::derive(
         &parsed.invoices,
-        &aged,
+        aged,
         &playbook.assessments,
         &credit::Context {
             settings: &settings.credit,
@@ -138,21 +326,7 @@ pub fn derive_after_parse(parsed: Arc<Parsed>, workspace: &Workspace, today: Nai
                 .then_some(settings.playbook.insurer_notice_days),
             as_of,
         },
-    );
-    Report {
-        as_of,
-        buckets,
-        parsed,
-        aged,
-        customers,
-        totals,
-        charges,
-        charge_customers,
-        charge_totals,
-        playbook,
-        calendar,
-        credit,
-    }
+    )
 }
 
 /// The playbook's settings with the working-day calendar the workspace chose (copied only when
@@ -167,25 +341,6 @@ fn with_calendar<'a>(
         let mut owned = settings.clone();
         owned.working_days = calendar.clone();
         Cow::Owned(owned)
-    }
-}
-
-/// The report after an edit that reaches `reach` (see [`crate::edit::Edit::reach`]), reusing
-/// the stages it cannot have changed; `None`: `previous` still holds.
-pub fn rederive(
-    previous: &Report,
-    reach: Reach,
-    workspace: &Workspace,
-    today: NaiveDate,
-) -> Option<Report> {
-    match reach {
-        Reach::Nothing => None,
-        Reach::AfterParse => Some(derive_after_parse(
-            previous.parsed.clone(),
-            workspace,
-            today,
-        )),
-        Reach::Parse => Some(derive(workspace, today)),
     }
 }
 
@@ -406,7 +561,7 @@ mod tests {
     fn rederive_agrees_with_a_full_derive() {
         let today = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
         let mut ws = Workspace::default();
-        ws.input.text = crate::sample::sample_text(today);
+        ws.input.text = crate::sample::sample_text(today).into();
         let mut report = derive(&ws, today);
         let mut letters = ws.settings.letters.clone();
         letters.sender.company = "Made-up Ltd".into();
@@ -417,6 +572,12 @@ mod tests {
             Edit::SetAsOf(NaiveDate::from_ymd_opt(2026, 1, 15)),
             Edit::SetBucketEdges(vec![0, 10, 20]),
             Edit::SetDispute(key, None),
+            Edit::SetChargeParams(contract_fee(40)),
+            Edit::SetPlaybook(playbook_with_review_days(9)),
+            Edit::SetHold {
+                customer: report.parsed.invoices[0].customer.clone(),
+                since: NaiveDate::from_ymd_opt(2025, 10, 1),
+            },
             Edit::SetTerms(45),
             Edit::SetDefaultCurrency("USD".into()),
             Edit::Paste {
@@ -435,6 +596,90 @@ mod tests {
                 derive(&ws, today),
                 "after an edit reaching {reach:?}"
             );
+        }
+    }
+
+    fn contract_fee(fee: i64) -> charges::ChargeRuleParams {
+        charges::ChargeRuleParams {
+            rule: RuleKind::Contract,
+            fixed_fee: Decimal::from(fee),
+            ..Default::default()
+        }
+    }
+
+    fn playbook_with_review_days(days: u32) -> playbook::PlaybookSettings {
+        playbook::PlaybookSettings {
+            review_every_days: days,
+            ..Default::default()
+        }
+    }
+
+    /// Which stages one edit of each class reruns, as the hook saw them run, and that the
+    /// stages it does not rerun are the previous report's own (shared, not recomputed).
+    #[test]
+    fn each_edit_class_reruns_only_its_stages() {
+        use crate::stages::StageLog;
+        use Stage::*;
+        let today = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
+        let mut ws = Workspace::default();
+        ws.input.text = crate::sample::sample_text(today).into();
+        let mut log = StageLog::default();
+        let start = derive_with(&ws, today, &mut log);
+        assert_eq!(log.0, Stage::ALL);
+        let customer = start.parsed.invoices[0].customer.clone();
+        let cases: Vec<(Edit, Vec<Stage>)> = vec![
+            (Edit::SetLang(crate::i18n::Lang::En), vec![]),
+            (
+                Edit::SetAsOf(NaiveDate::from_ymd_opt(2025, 12, 1)),
+                vec![Aging, Charges, Playbook, Credit],
+            ),
+            (
+                Edit::SetBucketEdges(vec![0, 45]),
+                vec![Aging, Playbook, Credit],
+            ),
+            (
+                Edit::SetChargeParams(contract_fee(25)),
+                vec![Charges, Playbook, Credit],
+            ),
+            (
+                Edit::SetPlaybook(playbook_with_review_days(3)),
+                vec![Playbook, Credit],
+            ),
+            (
+                Edit::SetHold {
+                    customer,
+                    since: Some(today),
+                },
+                vec![Credit],
+            ),
+            (Edit::SetTerms(45), Stage::ALL.to_vec()),
+        ];
+        for (edit, expected) in cases {
+            let reach = edit.reach();
+            let mut edited = ws.clone();
+            edited.apply(edit);
+            let mut log = StageLog::default();
+            let next = rederive_with(&start, reach, &edited, today, &mut log);
+            assert_eq!(log.0, expected, "{reach:?}");
+            let Some(next) = next else {
+                assert!(expected.is_empty());
+                continue;
+            };
+            let shared = [
+                (Parse, Arc::ptr_eq(&next.parsed, &start.parsed)),
+                (Aging, Arc::ptr_eq(&next.aged, &start.aged)),
+                (Charges, Arc::ptr_eq(&next.charges, &start.charges)),
+                (Playbook, Arc::ptr_eq(&next.playbook, &start.playbook)),
+                (Credit, Arc::ptr_eq(&next.credit, &start.credit)),
+            ];
+            for (stage, is_shared) in shared {
+                assert_eq!(
+                    is_shared,
+                    !expected.contains(&stage),
+                    "{reach:?}: {stage:?}"
+                );
+            }
+            assert_eq!(next, derive(&edited, today), "{reach:?}");
         }
     }
 

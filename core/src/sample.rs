@@ -197,7 +197,7 @@ mod tests {
     fn the_warm_up_ledger_reads_without_problems() {
         let as_of = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let mut ws = Workspace::default();
-        ws.input.text = warm_up_text(as_of, 500);
+        ws.input.text = warm_up_text(as_of, 500).into();
         let report = derive(&ws, as_of);
         assert_eq!(report.parsed.invoices.len(), 500);
         assert!(
@@ -211,7 +211,7 @@ mod tests {
     fn the_sample_reads_with_one_problem_and_one_skipped_total() {
         let as_of = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let mut ws = Workspace::default();
-        ws.input.text = sample_text(as_of);
+        ws.input.text = sample_text(as_of).into();
         let report = derive(&ws, as_of);
         assert_eq!(report.parsed.invoices.len(), ROWS.len());
         assert_eq!(report.parsed.errors.len(), 1);

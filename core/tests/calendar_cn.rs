@@ -119,7 +119,8 @@ fn a_dispute_deadline_across_the_spring_festival() {
     ws.settings.as_of = Some(d(2025, 1, 27));
     ws.input.text = "发票号\t客户\t到期日\t金额\t币种\n\
                      FP1\t华强电子\t2024-12-31\t10000\tCNY\n"
-        .to_string();
+        .to_string()
+        .into();
     ws.annotations.insert(
         InvoiceKey::new("华强电子", "FP1"),
         Annotation {

@@ -31,7 +31,7 @@ const HEADER: &str =
 fn workspace(rows: &str) -> Workspace {
     let mut ws = Workspace::default();
     ws.settings.as_of = Some(as_of());
-    ws.input.text = format!("{HEADER}{rows}");
+    ws.input.text = format!("{HEADER}{rows}").into();
     ws
 }
 

@@ -144,7 +144,7 @@ fn json_shape_counts_values_and_depth_and_ignores_strings() {
     assert_eq!(json_shape(b""), JsonShape::default());
     // A workspace the page writes is far inside both bounds.
     let mut ws = Workspace::default();
-    ws.input.text = "Invoice\tCustomer\nA\tB\n".repeat(1000);
+    ws.input.text = "Invoice\tCustomer\nA\tB\n".repeat(1000).into();
     let shape = json_shape(ws.to_json().as_bytes());
     assert!(
         shape.depth <= 5 && shape.elements < MAX_JSON_ELEMENTS / 100,
@@ -159,7 +159,7 @@ fn text_link(bytes: usize) -> String {
     while text.len() < bytes {
         text.push_str("A1\tACME\t2025-01-01\t100\n");
     }
-    ws.input.text = text;
+    ws.input.text = text.into();
     encode(&ws, ShareScope::SettingsAndData)
 }
 

@@ -38,7 +38,7 @@ fn report_with(rows: usize) -> Report {
             100 + n
         ));
     }
-    ws.input.text = text;
+    ws.input.text = text.into();
     let report = derive(&ws, today());
     assert_eq!(report.parsed.invoices.len(), rows);
     report

@@ -38,7 +38,8 @@ fn sample() -> (Report, LetterSettings) {
          FP004\t{HUAQIANG}\t2025-08-01\t2025-09-01\t5000.00\t5000.00\tCNY\n\
          CN005\t{HUAQIANG}\t2025-10-10\t2025-10-10\t-1000.00\t0\tCNY\n\
          INV-88\t{HARBOR}\t2025-08-01\t2025-09-15\t18400.00\t0\tUSD\n"
-    );
+    )
+    .into();
     ws.settings.charges.workspace.rule = RuleKind::CnSmeRegulation;
     ws.annotations.insert(
         InvoiceKey::new(HARBOR, "INV-88"),

@@ -540,7 +540,8 @@ fn bare_dollar_letter(kind: LetterKind, lang: Lang) -> Letter {
         "Invoice\tCustomer\tInvoice date\tDue date\tAmount\tPaid\tCurrency\n\
          US-1\t{ACME}\t2025-06-01\t2025-07-01\t18400.00\t0\tUSD\n\
          US-2\t{ACME}\t2025-10-26\t2025-11-25\t2500.00\t500.00\tUSD\n"
-    );
+    )
+    .into();
     let report = derive(&ws, today());
     let annotations = Annotations::default();
     let settings = LetterSettings::default();

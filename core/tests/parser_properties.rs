@@ -215,7 +215,7 @@ proptest! {
     #[test]
     fn never_panics_on_text_with_quotes_and_line_breaks(text in "[\"\\n\\r\\t,;a-z0-9¥.()年月日-]{0,200}") {
         let mut ws = Workspace::default();
-        ws.input.text = text;
+        ws.input.text = text.into();
         let report = derive(&ws, chrono::NaiveDate::from_ymd_opt(2025, 10, 31).unwrap());
         prop_assert_eq!(report.aged.len(), report.parsed.invoices.len());
     }
@@ -252,7 +252,7 @@ proptest! {
             text.push_str(&format!("I{i}\tC\t2025-01-01\t{amount}\n"));
         }
         let mut ws = Workspace::default();
-        ws.input.text = text;
+        ws.input.text = text.into();
         let report = derive(&ws, chrono::NaiveDate::from_ymd_opt(2025, 10, 31).unwrap());
         prop_assert_eq!(report.parsed.invoices.len() + report.parsed.errors.len(), rows);
     }

@@ -71,7 +71,7 @@ fn assess_with(invoices: &[Invoice], log: &[ContactEntry], on: NaiveDate) -> Pla
     )
 }
 
-fn step(report: &PlaybookReport, action: Action) -> Option<Step> {
+fn step(report: &PlaybookReport, action: CollectionAction) -> Option<Step> {
     report.assessments[0]
         .steps
         .iter()
@@ -89,7 +89,7 @@ fn a_logged_call_marks_the_call_step_done_and_an_unanswered_one_does_not() {
     mark_done(
         &mut annotations,
         &[InvoiceKey::of(&invoices[0])],
-        Action::SendFormalNotice,
+        CollectionAction::SendFormalNotice,
         notice,
     );
     let run_with = |log: &[ContactEntry]| {
@@ -108,7 +108,7 @@ fn a_logged_call_marks_the_call_step_done_and_an_unanswered_one_does_not() {
         )
     };
     let before = run_with(&log);
-    assert!(step(&before, Action::CallPayablesContact)
+    assert!(step(&before, CollectionAction::CallPayablesContact)
         .unwrap()
         .is_due(as_of()));
     log.push(entry(
@@ -117,7 +117,7 @@ fn a_logged_call_marks_the_call_step_done_and_an_unanswered_one_does_not() {
         Some(ContactReason::NoAnswer),
     ));
     let no_answer = run_with(&log);
-    assert!(step(&no_answer, Action::CallPayablesContact)
+    assert!(step(&no_answer, CollectionAction::CallPayablesContact)
         .unwrap()
         .is_due(as_of()));
     log.push(entry(
@@ -127,7 +127,9 @@ fn a_logged_call_marks_the_call_step_done_and_an_unanswered_one_does_not() {
     ));
     let called = run_with(&log);
     assert_eq!(
-        step(&called, Action::CallPayablesContact).unwrap().done,
+        step(&called, CollectionAction::CallPayablesContact)
+            .unwrap()
+            .done,
         Some(as_of())
     );
 }
@@ -136,14 +138,14 @@ fn a_logged_call_marks_the_call_step_done_and_an_unanswered_one_does_not() {
 fn cash_flow_given_as_the_reason_brings_the_payment_plan() {
     let invoices = vec![invoice("FP-2", 20, "9000")];
     let without = assess_with(&invoices, &[], as_of());
-    assert!(step(&without, Action::OfferPaymentPlan).is_none());
+    assert!(step(&without, CollectionAction::OfferPaymentPlan).is_none());
     let log = [entry(
         plus(as_of(), -1),
         Channel::WeChat,
         Some(ContactReason::CashFlow),
     )];
     let with = assess_with(&invoices, &log, as_of());
-    assert!(step(&with, Action::OfferPaymentPlan).is_some());
+    assert!(step(&with, CollectionAction::OfferPaymentPlan).is_some());
     assert!(with.assessments[0].why.contains(&Reason::CashFlow));
 }
 

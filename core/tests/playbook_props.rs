@@ -82,8 +82,8 @@ fn any_invoice() -> impl Strategy<Value = Invoice> {
         )
 }
 
-fn any_action() -> impl Strategy<Value = Action> {
-    proptest::sample::select(Action::ALL.to_vec())
+fn any_action() -> impl Strategy<Value = CollectionAction> {
+    proptest::sample::select(CollectionAction::ALL.to_vec())
 }
 
 fn any_annotation() -> impl Strategy<Value = Annotation> {

@@ -64,11 +64,11 @@ fn at(days: i64) -> Assessment {
     run_one(&inv, None, "0", &PlaybookSettings::default(), as_of())
 }
 
-fn actions(steps: &[Step]) -> Vec<Action> {
+fn actions(steps: &[Step]) -> Vec<CollectionAction> {
     steps.iter().map(|s| s.action).collect()
 }
 
-fn done(action: Action, on: NaiveDate) -> DoneAction {
+fn done(action: CollectionAction, on: NaiveDate) -> DoneAction {
     DoneAction { action, date: on }
 }
 
@@ -104,10 +104,10 @@ fn steps_of_each_stage_start_on_the_day_the_stage_began() {
     assert_eq!(
         actions(&a.steps),
         [
-            Action::SendFinalNotice,
-            Action::HoldAccount,
-            Action::ReduceCredit,
-            Action::GatherEvidence
+            CollectionAction::SendFinalNotice,
+            CollectionAction::HoldAccount,
+            CollectionAction::ReduceCredit,
+            CollectionAction::GatherEvidence
         ]
     );
     let entered = plus(as_of(), -(53 - 31));
@@ -116,7 +116,7 @@ fn steps_of_each_stage_start_on_the_day_the_stage_began() {
     assert_eq!(
         a.next_action,
         Some(NextAction {
-            action: Action::SendFinalNotice,
+            action: CollectionAction::SendFinalNotice,
             date: entered
         })
     );
@@ -134,13 +134,16 @@ fn steps_of_each_stage_start_on_the_day_the_stage_began() {
     assert_eq!(
         actions(&friendly.steps),
         [
-            Action::CheckInvoiceReceived,
-            Action::SendReminder,
-            Action::AskReasonForDelay
+            CollectionAction::CheckInvoiceReceived,
+            CollectionAction::SendReminder,
+            CollectionAction::AskReasonForDelay
         ]
     );
     let courtesy = at(-3);
-    assert_eq!(actions(&courtesy.steps), [Action::SendCourtesyReminder]);
+    assert_eq!(
+        actions(&courtesy.steps),
+        [CollectionAction::SendCourtesyReminder]
+    );
     assert_eq!(courtesy.steps[0].due, as_of());
 }
 
@@ -151,7 +154,7 @@ fn not_yet_due_invoices_wait_for_the_courtesy_day() {
     assert_eq!(
         a.next_action,
         Some(NextAction {
-            action: Action::SendCourtesyReminder,
+            action: CollectionAction::SendCourtesyReminder,
             date: plus(as_of(), 7)
         })
     );
@@ -200,19 +203,22 @@ fn the_formal_notice_is_followed_by_a_call_then_the_next_stage() {
     let inv = invoice("F", due, "1000");
     let sent = plus(as_of(), -3);
     let mut ann = Annotation {
-        done: vec![done(Action::SendFormalNotice, sent)],
+        done: vec![done(CollectionAction::SendFormalNotice, sent)],
         ..Default::default()
     };
     let a = run_one(&inv, Some(&ann), "0", &PlaybookSettings::default(), as_of());
     let call = a
         .steps
         .iter()
-        .find(|s| s.action == Action::CallPayablesContact)
+        .find(|s| s.action == CollectionAction::CallPayablesContact)
         .unwrap();
     assert_eq!(call.due, plus(sent, 7));
     assert_eq!(a.payment_deadline, Some(plus(sent, 7)));
     assert_eq!(a.letter, None, "nothing to send today");
-    assert_eq!(a.next_action.unwrap().action, Action::CallPayablesContact);
+    assert_eq!(
+        a.next_action.unwrap().action,
+        CollectionAction::CallPayablesContact
+    );
     assert!(a
         .why
         .iter()
@@ -220,7 +226,7 @@ fn the_formal_notice_is_followed_by_a_call_then_the_next_stage() {
 
     // A notice marked done before the stage began does not count for this stage.
     let early = Annotation {
-        done: vec![done(Action::SendFormalNotice, plus(as_of(), -5))],
+        done: vec![done(CollectionAction::SendFormalNotice, plus(as_of(), -5))],
         ..Default::default()
     };
     let a = run_one(
@@ -233,12 +239,13 @@ fn the_formal_notice_is_followed_by_a_call_then_the_next_stage() {
     assert_eq!(a.letter, Some(LetterKind::Demand));
 
     // Everything done: the next thing is the pre-legal stage (day 31), sooner than a review.
-    ann.done.push(done(Action::CallPayablesContact, as_of()));
+    ann.done
+        .push(done(CollectionAction::CallPayablesContact, as_of()));
     let a = run_one(&inv, Some(&ann), "0", &PlaybookSettings::default(), as_of());
     assert_eq!(
         a.next_action,
         Some(NextAction {
-            action: Action::SendFinalNotice,
+            action: CollectionAction::SendFinalNotice,
             date: plus(due, 31)
         })
     );
@@ -260,20 +267,28 @@ fn the_last_stage_repeats_a_review() {
     // (the CNY 5,000 estimate), so provision and write-off are the stage's steps.
     let ann = Annotation {
         done: vec![
-            done(Action::SendFinalNotice, plus(due, 40)),
-            done(Action::ProvideForBadDebt, plus(entered, 2)),
-            done(Action::ConsiderWriteOff, plus(entered, 2)),
+            done(CollectionAction::SendFinalNotice, plus(due, 40)),
+            done(CollectionAction::ProvideForBadDebt, plus(entered, 2)),
+            done(CollectionAction::ConsiderWriteOff, plus(entered, 2)),
         ],
         ..Default::default()
     };
     let a = run_one(&inv, Some(&ann), "0", &PlaybookSettings::default(), as_of());
-    let review = a.steps.iter().find(|s| s.action == Action::Review).unwrap();
+    let review = a
+        .steps
+        .iter()
+        .find(|s| s.action == CollectionAction::Review)
+        .unwrap();
     assert_eq!(review.due, plus(entered, 16));
     // Marking the review done moves the next one on.
     let mut ann = ann;
-    ann.done.push(done(Action::Review, as_of()));
+    ann.done.push(done(CollectionAction::Review, as_of()));
     let a = run_one(&inv, Some(&ann), "0", &PlaybookSettings::default(), as_of());
-    let review = a.steps.iter().find(|s| s.action == Action::Review).unwrap();
+    let review = a
+        .steps
+        .iter()
+        .find(|s| s.action == CollectionAction::Review)
+        .unwrap();
     assert_eq!(review.due, plus(as_of(), 14));
 }
 
@@ -285,9 +300,10 @@ fn cash_flow_trouble_brings_a_payment_plan_offer() {
         ..Default::default()
     };
     let a = run_one(&inv, Some(&ann), "0", &PlaybookSettings::default(), as_of());
-    assert!(actions(&a.steps).contains(&Action::OfferPaymentPlan));
+    assert!(actions(&a.steps).contains(&CollectionAction::OfferPaymentPlan));
     assert_eq!(a.letter, Some(LetterKind::Demand), "the notice comes first");
-    ann.done.push(done(Action::SendFormalNotice, as_of()));
+    ann.done
+        .push(done(CollectionAction::SendFormalNotice, as_of()));
     let a = run_one(&inv, Some(&ann), "0", &PlaybookSettings::default(), as_of());
     assert_eq!(a.letter, Some(LetterKind::PaymentPlan));
 }
@@ -295,14 +311,20 @@ fn cash_flow_trouble_brings_a_payment_plan_offer() {
 #[test]
 fn switched_off_actions_are_not_recommended() {
     let settings = PlaybookSettings {
-        disabled_actions: vec![Action::HoldAccount, Action::ReduceCredit],
+        disabled_actions: vec![
+            CollectionAction::HoldAccount,
+            CollectionAction::ReduceCredit,
+        ],
         ..Default::default()
     };
     let inv = invoice("X", plus(as_of(), -40), "10");
     let a = run_one(&inv, None, "0", &settings, as_of());
     assert_eq!(
         actions(&a.steps),
-        [Action::SendFinalNotice, Action::GatherEvidence]
+        [
+            CollectionAction::SendFinalNotice,
+            CollectionAction::GatherEvidence
+        ]
     );
 }
 
@@ -327,15 +349,16 @@ fn a_dispute_leaves_the_track_and_follows_its_own_deadlines() {
     assert_eq!(a.on_track, Decimal::ZERO);
     let case = a.dispute.as_ref().unwrap();
     assert!(case.whole);
-    let due: Vec<(Action, NaiveDate)> = case.steps.iter().map(|s| (s.action, s.due)).collect();
+    let due: Vec<(CollectionAction, NaiveDate)> =
+        case.steps.iter().map(|s| (s.action, s.due)).collect();
     assert_eq!(
         due,
         [
-            (Action::AcknowledgeDispute, since), // at once, in one dispute letter
-            (Action::RequestEvidence, since),
+            (CollectionAction::AcknowledgeDispute, since), // at once, in one dispute letter
+            (CollectionAction::RequestEvidence, since),
             // 3 working days after the acknowledgment deadline, over the weekend
-            (Action::VerifyDispute, date(2025, 11, 4)),
-            (Action::ResolveDispute, date(2025, 11, 4)),
+            (CollectionAction::VerifyDispute, date(2025, 11, 4)),
+            (CollectionAction::ResolveDispute, date(2025, 11, 4)),
         ]
     );
     // Acknowledged within 1 working day.
@@ -343,7 +366,10 @@ fn a_dispute_leaves_the_track_and_follows_its_own_deadlines() {
         by: date(2025, 10, 30)
     }));
     assert_eq!(a.letter, Some(LetterKind::Dispute));
-    assert_eq!(a.next_action.unwrap().action, Action::AcknowledgeDispute);
+    assert_eq!(
+        a.next_action.unwrap().action,
+        CollectionAction::AcknowledgeDispute
+    );
 
     // A quality claim gives 72 hours, weekend or not.
     ann.dispute.as_mut().unwrap().reason = DisputeReason::Quality;
@@ -353,8 +379,8 @@ fn a_dispute_leaves_the_track_and_follows_its_own_deadlines() {
     // Evidence asked early: the clock runs from the day it was asked.
     ann.dispute.as_mut().unwrap().reason = DisputeReason::Delivery;
     ann.done = vec![
-        done(Action::AcknowledgeDispute, since),
-        done(Action::RequestEvidence, since),
+        done(CollectionAction::AcknowledgeDispute, since),
+        done(CollectionAction::RequestEvidence, since),
     ];
     let a = run_one(&inv, Some(&ann), "0", &PlaybookSettings::default(), as_of());
     assert_eq!(a.dispute.unwrap().evidence_by, date(2025, 11, 3));
@@ -370,7 +396,7 @@ fn resolving_a_dispute_rejoins_the_track_at_the_stage_its_days_call_for() {
             disputed_amount: None,
             since: date(2025, 10, 1),
         }),
-        done: vec![done(Action::ResolveDispute, resolved)],
+        done: vec![done(CollectionAction::ResolveDispute, resolved)],
         ..Default::default()
     };
     let before = run_one(
@@ -412,7 +438,7 @@ fn the_undisputed_part_stays_on_the_normal_track() {
     let case = a.dispute.as_ref().unwrap();
     assert!(!case.whole);
     assert_eq!(case.amount, dec("1200"));
-    assert!(actions(&a.steps).contains(&Action::SendFormalNotice));
+    assert!(actions(&a.steps).contains(&CollectionAction::SendFormalNotice));
     assert!(a.why.contains(&Reason::UndisputedOnTrack {
         amount: Money::new(dec("3800"), "CNY")
     }));
@@ -472,12 +498,12 @@ fn a_promise_pauses_escalation_through_the_promised_day() {
         "frozen where it was, though day 30"
     );
     assert_eq!(a.paused_until, Some(pay_by));
-    assert_eq!(actions(&a.steps), [Action::CheckPromisedPayment]);
+    assert_eq!(actions(&a.steps), [CollectionAction::CheckPromisedPayment]);
     assert_eq!(a.letter, None);
     assert_eq!(
         a.next_action,
         Some(NextAction {
-            action: Action::CheckPromisedPayment,
+            action: CollectionAction::CheckPromisedPayment,
             date: plus(pay_by, 1)
         })
     );
@@ -599,7 +625,7 @@ fn a_promise_to_pay_before_the_due_date_is_no_extension() {
 fn limitation_steps(a: &Assessment) -> usize {
     a.steps
         .iter()
-        .filter(|s| s.action == Action::InterruptLimitation)
+        .filter(|s| s.action == CollectionAction::InterruptLimitation)
         .count()
 }
 
@@ -648,7 +674,10 @@ fn an_acknowledged_demand_or_a_part_payment_restarts_the_period() {
     let inv = invoice("L", date(2022, 1, 10), "20000");
     let settings = PlaybookSettings::default();
     let ann = Annotation {
-        done: vec![done(Action::InterruptLimitation, date(2024, 10, 20))],
+        done: vec![done(
+            CollectionAction::InterruptLimitation,
+            date(2024, 10, 20),
+        )],
         ..Default::default()
     };
     let a = run_one(&inv, Some(&ann), "0", &settings, date(2024, 11, 1));
@@ -758,7 +787,7 @@ fn the_default_cost_of_collection_is_never_zero_and_small_debts_are_not_worth_a_
     // CNY 2,210.50 at 75 days: the CNY 5,000 estimate exceeds it — no "worth pursuing".
     let small = invoice("S", plus(as_of(), -75), "2210.50");
     let a = run_one(&small, None, "0", &defaults, as_of());
-    assert!(!actions(&a.steps).contains(&Action::ConsiderLegalAction));
+    assert!(!actions(&a.steps).contains(&CollectionAction::ConsiderLegalAction));
     assert!(a.write_off.as_ref().unwrap().write_off);
     assert!(a
         .why
@@ -777,17 +806,17 @@ fn a_large_old_debt_read_in_for_the_first_time_climbs_the_ladder_from_the_demand
     // deadline, and only then the provision.
     let big = invoice("BIG", plus(as_of(), -120), "50000");
     let a = run_one(&big, None, "0", &defaults, as_of());
-    let own: Vec<Action> = actions(&a.steps)
+    let own: Vec<CollectionAction> = actions(&a.steps)
         .into_iter()
         .filter(|x| !x.is_cross_cutting())
         .collect();
     assert_eq!(
         own,
         [
-            Action::SendFinalNotice,
-            Action::HandToCollector,
-            Action::ConsiderLegalAction,
-            Action::ProvideForBadDebt
+            CollectionAction::SendFinalNotice,
+            CollectionAction::HandToCollector,
+            CollectionAction::ConsiderLegalAction,
+            CollectionAction::ProvideForBadDebt
         ]
     );
     assert_eq!(a.letter, Some(LetterKind::Final));
@@ -796,7 +825,7 @@ fn a_large_old_debt_read_in_for_the_first_time_climbs_the_ladder_from_the_demand
     let hand_over = a
         .steps
         .iter()
-        .find(|s| s.action == Action::HandToCollector)
+        .find(|s| s.action == CollectionAction::HandToCollector)
         .unwrap();
     assert_eq!(
         hand_over.due,
@@ -806,7 +835,7 @@ fn a_large_old_debt_read_in_for_the_first_time_climbs_the_ladder_from_the_demand
 
     // The demand sent today: the hand-over is due when its deadline has passed.
     let sent = Annotation {
-        done: vec![done(Action::SendFinalNotice, as_of())],
+        done: vec![done(CollectionAction::SendFinalNotice, as_of())],
         ..Default::default()
     };
     let a = run_one(&big, Some(&sent), "0", &defaults, as_of());
@@ -814,7 +843,7 @@ fn a_large_old_debt_read_in_for_the_first_time_climbs_the_ladder_from_the_demand
     let hand_over = a
         .steps
         .iter()
-        .find(|s| s.action == Action::HandToCollector)
+        .find(|s| s.action == CollectionAction::HandToCollector)
         .unwrap();
     assert_eq!(hand_over.due, plus(as_of(), 7));
     assert!(!hand_over.is_due(as_of()));
@@ -828,9 +857,9 @@ fn the_write_off_check_drives_the_late_stages() {
     assert_eq!(
         actions(&a.steps),
         [
-            Action::SendFinalNotice,
-            Action::HandToCollector,
-            Action::ConsiderLegalAction
+            CollectionAction::SendFinalNotice,
+            CollectionAction::HandToCollector,
+            CollectionAction::ConsiderLegalAction
         ]
     );
     assert!(a.write_off.as_ref().unwrap().worth_pursuing);
@@ -840,10 +869,10 @@ fn the_write_off_check_drives_the_late_stages() {
     assert_eq!(
         actions(&a.steps),
         [
-            Action::SendFinalNotice,
-            Action::ProvideForBadDebt,
-            Action::ConsiderWriteOff,
-            Action::OfferChargeWaiver
+            CollectionAction::SendFinalNotice,
+            CollectionAction::ProvideForBadDebt,
+            CollectionAction::ConsiderWriteOff,
+            CollectionAction::OfferChargeWaiver
         ]
     );
     assert_eq!(a.letter, Some(LetterKind::Final));
@@ -861,7 +890,7 @@ fn the_write_off_check_drives_the_late_stages() {
     assert!(a.why.contains(&Reason::CollectionBreakEven {
         amount: Money::new(dec("3200"), "CNY")
     }));
-    assert!(!actions(&a.steps).contains(&Action::ConsiderWriteOff));
+    assert!(!actions(&a.steps).contains(&CollectionAction::ConsiderWriteOff));
     let zh = Reason::CollectionNotWorthwhile {
         recoverable: Money::new(dec("3200"), "CNY"),
         cost: Money::new(dec("5320"), "CNY"),
@@ -889,7 +918,7 @@ fn the_insurer_notice_is_recommended_ahead_of_its_deadline() {
         let a = run_one(&inv, None, "0", &settings, as_of());
         a.steps
             .iter()
-            .find(|s| s.action == Action::NotifyInsurer)
+            .find(|s| s.action == CollectionAction::NotifyInsurer)
             .cloned()
     };
     // Deadline day 60, recommended from day 46.
@@ -905,7 +934,7 @@ fn the_insurer_notice_is_recommended_ahead_of_its_deadline() {
     assert!(at(46)
         .steps
         .iter()
-        .all(|s| s.action != Action::NotifyInsurer));
+        .all(|s| s.action != CollectionAction::NotifyInsurer));
 }
 
 // ---------------------------------------------------------------- working days

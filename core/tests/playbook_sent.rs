@@ -97,7 +97,7 @@ fn assess_with(
     run(invoices, &aged, &annotations, &[], settings, on)
 }
 
-fn step(report: &PlaybookReport, action: Action) -> Option<Step> {
+fn step(report: &PlaybookReport, action: CollectionAction) -> Option<Step> {
     report.assessments[0]
         .steps
         .iter()
@@ -111,13 +111,15 @@ fn no_second_first_reminder_once_one_was_recorded() {
     let settings = PlaybookSettings::default();
     let before = assess_with(&invoices, &[], &settings);
     assert_eq!(before.assessments[0].stage, Stage::Friendly);
-    assert!(step(&before, Action::SendReminder).unwrap().is_due(as_of()));
+    assert!(step(&before, CollectionAction::SendReminder)
+        .unwrap()
+        .is_due(as_of()));
     assert_eq!(before.assessments[0].letter, Some(LetterKind::Reminder));
 
     let sent = [letter(LetterKind::Reminder, plus(as_of(), -4), &["FP-1"])];
     let after = assess_with(&invoices, &sent, &settings);
     assert_eq!(
-        step(&after, Action::SendReminder).unwrap().done,
+        step(&after, CollectionAction::SendReminder).unwrap().done,
         Some(plus(as_of(), -4))
     );
     assert_ne!(after.assessments[0].letter, Some(LetterKind::Reminder));
@@ -125,7 +127,10 @@ fn no_second_first_reminder_once_one_was_recorded() {
     // One sent on the due date itself, before the friendly stage began, counts too.
     let early = [letter(LetterKind::Reminder, plus(as_of(), -10), &["FP-1"])];
     let after = assess_with(&invoices, &early, &settings);
-    assert!(step(&after, Action::SendReminder).unwrap().done.is_some());
+    assert!(step(&after, CollectionAction::SendReminder)
+        .unwrap()
+        .done
+        .is_some());
     assert_ne!(after.assessments[0].letter, Some(LetterKind::Reminder));
 
     // A reminder for another invoice of the customer does not cover this one; one dated after
@@ -135,7 +140,10 @@ fn no_second_first_reminder_once_one_was_recorded() {
         letter(LetterKind::Reminder, plus(as_of(), 1), &["FP-1"]),
     ] {
         let report = assess_with(&invoices, &[other], &settings);
-        assert!(step(&report, Action::SendReminder).unwrap().done.is_none());
+        assert!(step(&report, CollectionAction::SendReminder)
+            .unwrap()
+            .done
+            .is_none());
     }
 }
 
@@ -148,7 +156,7 @@ fn a_letter_listing_no_invoices_covers_every_open_one_of_the_customer() {
         let reminder = assessment
             .steps
             .iter()
-            .find(|s| s.action == Action::SendReminder)
+            .find(|s| s.action == CollectionAction::SendReminder)
             .unwrap();
         assert_eq!(reminder.done, Some(plus(as_of(), -1)));
     }
@@ -166,7 +174,9 @@ fn the_demand_deadline_runs_from_its_receipt() {
     assert_eq!(a.stage, Stage::Formal);
     assert_eq!(a.payment_deadline, Some(plus(sent_on, 7)));
     assert_eq!(
-        step(&report, Action::CallPayablesContact).unwrap().due,
+        step(&report, CollectionAction::CallPayablesContact)
+            .unwrap()
+            .due,
         plus(sent_on, 7)
     );
 
@@ -176,7 +186,9 @@ fn the_demand_deadline_runs_from_its_receipt() {
     let a = &report.assessments[0];
     assert_eq!(a.payment_deadline, Some(plus(received, 7)));
     assert_eq!(
-        step(&report, Action::CallPayablesContact).unwrap().due,
+        step(&report, CollectionAction::CallPayablesContact)
+            .unwrap()
+            .due,
         plus(received, 7)
     );
     assert!(a.why.contains(&Reason::NoticeReceived {
@@ -353,7 +365,7 @@ fn edits_record_update_the_proof_and_remove() {
             proof: Proof::default()
         }
         .reach(),
-        overdue_core::edit::Reach::AfterParse
+        overdue_core::edit::Reach::Playbook
     );
     ws.apply(Edit::RemoveSent(1));
     assert_eq!(ws.letters_sent.len(), 1);

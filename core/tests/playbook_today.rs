@@ -103,7 +103,7 @@ fn a_customer_gets_one_overdue_item_at_its_worst_stage_and_one_for_what_falls_du
     assert!(overdue
         .steps
         .iter()
-        .all(|s| s.action != Action::SendReminder));
+        .all(|s| s.action != CollectionAction::SendReminder));
     let upcoming = huaqiang
         .iter()
         .find(|i| i.kind == ItemKind::Upcoming)
@@ -163,7 +163,7 @@ fn marking_an_items_actions_done_moves_it_down_and_shows_the_next_date() {
     unmark_done(
         &mut annotations,
         &item.invoices,
-        Action::SendReminder,
+        CollectionAction::SendReminder,
         as_of(),
     );
     let items = list(&invoices, &annotations, as_of());
@@ -434,7 +434,7 @@ fn the_limitation_deadline_of_any_covered_invoice_shows_on_the_item() {
     assert!(item
         .steps
         .iter()
-        .any(|s| s.action == Action::InterruptLimitation));
+        .any(|s| s.action == CollectionAction::InterruptLimitation));
     assert!(item
         .why
         .iter()

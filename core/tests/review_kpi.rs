@@ -148,7 +148,8 @@ fn collection_rate_per_salesperson_from_a_salesperson_column() {
     use overdue_core::workspace::Workspace;
     let ledger = |rows: &str| {
         let mut workspace = Workspace::default();
-        workspace.input.text = format!("客户\t发票号\t到期日\t金额\t已收金额\t业务员\n{rows}");
+        workspace.input.text =
+            format!("客户\t发票号\t到期日\t金额\t已收金额\t业务员\n{rows}").into();
         workspace
     };
     let last =
@@ -179,7 +180,8 @@ fn collection_rate_per_salesperson_from_a_salesperson_column() {
     for header in ["销售员", "经办人", "Sales rep", "Salesperson"] {
         let mut w = Workspace::default();
         w.input.text =
-            format!("Customer\tInvoice\tDue date\tAmount\t{header}\nA\t1\t2026-11-01\t10\tBob\n");
+            format!("Customer\tInvoice\tDue date\tAmount\t{header}\nA\t1\t2026-11-01\t10\tBob\n")
+                .into();
         let r = overdue_core::report::derive(&w, d("2026-11-20"));
         assert_eq!(
             r.parsed.invoices[0].salesperson.as_deref(),

@@ -82,7 +82,7 @@ prop_compose! {
         annotations in proptest::collection::vec(annotation(), 0..4),
     ) -> Workspace {
         let mut ws = Workspace::default();
-        ws.input.text = text;
+        ws.input.text = text.into();
         ws.input.source = source;
         let s = &mut ws.settings;
         s.as_of = as_of;
@@ -146,7 +146,7 @@ proptest! {
     #[test]
     fn pasted_text_round_trips(text in ledger_text()) {
         let mut ws = Workspace::default();
-        ws.input.text = text.clone();
+        ws.input.text = text.clone().into();
         let back = open(&encode(&ws, ShareScope::SettingsAndData)).unwrap();
         prop_assert_eq!(back.input.text, text);
     }

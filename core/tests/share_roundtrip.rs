@@ -14,8 +14,8 @@ use overdue_core::letters::{CustomerProfile, LetterKind};
 use overdue_core::money::DecimalMark;
 use overdue_core::paste::Field;
 use overdue_core::playbook::{
-    Action, Annotation, Dispute, DisputeReason, DoneAction, InvoiceKey, Jurisdiction, LateReason,
-    PromiseToPay, Snooze,
+    Annotation, CollectionAction, Dispute, DisputeReason, DoneAction, InvoiceKey, Jurisdiction,
+    LateReason, PromiseToPay, Snooze,
 };
 use overdue_core::share::{
     compressed_payload, decode, encode, encode_encrypted, is_long, open_payload, shareable,
@@ -38,7 +38,7 @@ fn dec(s: &str) -> Decimal {
 /// A workspace with every part set away from its default.
 fn rich() -> Workspace {
     let mut ws = Workspace::default();
-    ws.input.text = PASTE.to_string();
+    ws.input.text = PASTE.to_string().into();
     ws.input.source = Some("应收账款 2025-10.xlsx".into());
     ws.input.mapping = Some(vec![
         Field::Invoice,
@@ -82,7 +82,7 @@ fn rich() -> Workspace {
         .collection_cost_fixed
         .insert("CNY".into(), dec("5000"));
     s.playbook.risk_share_percent = dec("33.3");
-    s.playbook.disabled_actions = vec![Action::HoldAccount];
+    s.playbook.disabled_actions = vec![CollectionAction::HoldAccount];
 
     let l = &mut s.letters;
     l.sender.company = "杭州示例科技有限公司".into();
@@ -132,12 +132,12 @@ fn rich() -> Workspace {
             }],
             late_reason: Some(LateReason::CashFlow),
             done: vec![DoneAction {
-                action: Action::SendReminder,
+                action: CollectionAction::SendReminder,
                 date: date(2025, 10, 1),
             }],
             note: "对方说月底付款 / will pay at month end".into(),
             snoozed: vec![Snooze {
-                action: Action::CallPayablesContact,
+                action: CollectionAction::CallPayablesContact,
                 until: date(2025, 11, 3),
             }],
             received: Vec::new(),
@@ -454,7 +454,8 @@ fn long_links() {
                 i % 100
             )
         })
-        .collect();
+        .collect::<String>()
+        .into();
     let link = encode(&big, ShareScope::SettingsAndData);
     assert!(is_long(&link, base), "{} characters", link.len());
     assert_eq!(open(&link), big);

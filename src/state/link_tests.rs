@@ -51,7 +51,7 @@ fn kept(text: &str, dates: &[&str]) -> Snapshots {
 fn theirs() -> (Workspace, Snapshots) {
     let text = format!("{HEAD}S1\tShared Co\t2026-10-01\t900\n");
     let mut workspace = Workspace::default();
-    workspace.input.text = text.clone();
+    workspace.input.text = text.clone().into();
     (workspace, kept(&text, &["2026-11-20", "2026-11-27"]))
 }
 
@@ -140,7 +140,7 @@ fn a_links_out_of_range_values_are_in_its_review_before_the_user_accepts() {
         Snapshots::default(),
     );
     let mut workspace = Workspace::default();
-    workspace.input.text = format!("{HEAD}S1\tShared Co\t2026-10-01\t900\n");
+    workspace.input.text = format!("{HEAD}S1\tShared Co\t2026-10-01\t900\n").into();
     workspace.settings.terms_days = 106_751_991_168;
     let fragment = share::encode(&workspace, ShareScope::SettingsAndData);
     let asked = after(

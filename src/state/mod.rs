@@ -21,9 +21,10 @@ use chrono::NaiveDate;
 use overdue_core::edit::{Edit, Reach};
 use overdue_core::i18n::Lang;
 use overdue_core::playbook::contacts::ContactEntry;
-use overdue_core::playbook::{Action as PlaybookAction, InvoiceKey, LetterKind};
-use overdue_core::report::{derive, rederive, Report};
+use overdue_core::playbook::{CollectionAction, InvoiceKey, LetterKind};
+use overdue_core::report::{derive_with, rederive_with, Report};
 use overdue_core::review::snapshot::Snapshots;
+use overdue_core::stages::{Stage, StageHook};
 use overdue_core::workspace::Workspace;
 use yew::Reducible;
 
@@ -43,6 +44,22 @@ pub struct Timer(pub fn(&'static str, &mut dyn FnMut()));
 impl std::fmt::Debug for Timer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Timer")
+    }
+}
+
+/// Each stage of a derive timed under its own name (`overdue:derive:aging`, …), inside the
+/// `overdue:derive` measure of the whole.
+impl StageHook for Timer {
+    fn run<T>(&mut self, stage: Stage, work: impl FnOnce() -> T) -> T {
+        let mut work = Some(work);
+        let mut out = None;
+        (self.0)(stage.measure(), &mut || out = work.take().map(|w| w()));
+        match (out, work) {
+            (Some(out), _) => out,
+            // A timer that did not run its work: it runs here, untimed.
+            (None, Some(work)) => work(),
+            (None, None) => unreachable!("the work ran, so it gave its result"),
+        }
     }
 }
 
@@ -141,10 +158,10 @@ pub enum Action {
     /// Adds a contact-log entry and closes its form.
     LogContact(Box<ContactEntry>),
     /// Marks the given playbook actions done on the as-of date for these invoices.
-    MarkDone(Vec<InvoiceKey>, Vec<PlaybookAction>),
-    UndoDone(Vec<InvoiceKey>, Vec<PlaybookAction>),
+    MarkDone(Vec<InvoiceKey>, Vec<CollectionAction>),
+    UndoDone(Vec<InvoiceKey>, Vec<CollectionAction>),
     /// Puts one action off until a day for these invoices (None: asks for it on its own day).
-    Snooze(Vec<InvoiceKey>, PlaybookAction, Option<NaiveDate>),
+    Snooze(Vec<InvoiceKey>, CollectionAction, Option<NaiveDate>),
     /// The Letters tab with this customer, letter kind and invoices chosen (a Today action's
     /// letter button).
     OpenLetter {
@@ -180,8 +197,11 @@ impl AppState {
         timer: Timer,
     ) -> AppState {
         let mut report = None;
-        (timer.0)("derive", &mut || report = Some(derive(&workspace, today)));
-        let report = Rc::new(report.unwrap_or_else(|| derive(&workspace, today)));
+        let mut stages = timer;
+        (timer.0)("derive", &mut || {
+            report = Some(derive_with(&workspace, today, &mut stages))
+        });
+        let report = Rc::new(report.unwrap_or_else(|| derive_with(&workspace, today, &mut ())));
         AppState {
             today,
             browser_lang,
@@ -238,9 +258,10 @@ impl AppState {
 
     fn with_workspace(&self, workspace: Workspace, reach: Reach) -> AppState {
         let mut report = None;
-        if reach > Reach::Nothing {
+        if reach != Reach::Nothing {
+            let mut stages = self.timer;
             (self.timer.0)("derive", &mut || {
-                report = rederive(&self.report, reach, &workspace, self.today)
+                report = rederive_with(&self.report, reach, &workspace, self.today, &mut stages)
             });
         }
         let mut next = AppState {

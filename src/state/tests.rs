@@ -1,7 +1,7 @@
 //! The reducers, natively: the link-opening rules, undo, the letter draft across a re-paste,
 //! saving suspended while a link is open alongside, and which edits rerun `derive`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
 use overdue_core::playbook::contacts::ContactEntry;
@@ -17,15 +17,24 @@ fn today() -> NaiveDate {
 
 thread_local! {
     static DERIVES: Cell<usize> = const { Cell::new(0) };
+    static TIMED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A timer that counts the derives it is asked to time.
+/// A timer that counts the derives it is asked to time, and notes every name it times.
 const COUNTING: Timer = Timer(|name, work| {
     if name == "derive" {
         DERIVES.with(|n| n.set(n.get() + 1));
     }
+    TIMED.with(|t| t.borrow_mut().push(name));
     work()
 });
+
+/// The names timed while `act` ran.
+fn timed_during(act: impl FnOnce()) -> Vec<&'static str> {
+    TIMED.with(|t| t.borrow_mut().clear());
+    act();
+    TIMED.with(|t| t.take())
+}
 
 fn derives() -> usize {
     DERIVES.with(|n| n.get())
@@ -60,7 +69,7 @@ fn link_to(workspace: &Workspace, scope: ShareScope) -> Action {
 
 fn shared_workspace() -> Workspace {
     let mut shared = Workspace::default();
-    shared.input.text = format!("{HEAD}S1\tShared Co\t2025-09-01\t900\n");
+    shared.input.text = format!("{HEAD}S1\tShared Co\t2025-09-01\t900\n").into();
     shared
 }
 
@@ -210,6 +219,14 @@ fn letter_and_language_edits_rerun_no_derive_and_an_as_of_date_keeps_the_parse()
     );
     assert_eq!(derives(), before, "no derive for letters or language");
     assert!(Rc::ptr_eq(&typed.report, &start.report));
+    assert!(
+        typed
+            .workspace
+            .input
+            .text
+            .is_shared_with(&start.workspace.input.text),
+        "an edit shares the pasted text, it does not copy it"
+    );
     assert_eq!(
         typed.workspace.settings.letters.sender.company,
         "Made-up Trading Ltd"
@@ -234,7 +251,7 @@ fn letter_and_language_edits_rerun_no_derive_and_an_as_of_date_keeps_the_parse()
 fn marking_done_uses_the_as_of_date_and_undo_removes_it() {
     let start = state(&format!("{HEAD}A1\tAcme\t2025-09-01\t100\n"));
     let keys = vec![InvoiceKey::new("Acme", "A1")];
-    let action = PlaybookAction::ALL[0];
+    let action = CollectionAction::ALL[0];
     let done = after(&start, [Action::MarkDone(keys.clone(), vec![action])]);
     let annotation = &done.workspace.annotations[&keys[0]];
     assert_eq!(annotation.done[0].date, today());
@@ -532,8 +549,8 @@ fn logging_a_contact_keeps_it_closes_the_form_and_feeds_the_playbook() {
             .any(|step| step.action == action && step.done.is_none())
     };
     let asked = [
-        PlaybookAction::CallPayablesContact,
-        PlaybookAction::AskReasonForDelay,
+        CollectionAction::CallPayablesContact,
+        CollectionAction::AskReasonForDelay,
     ];
     let before: Vec<_> = asked.into_iter().filter(|a| open(&s, *a)).collect();
     assert!(
@@ -656,4 +673,41 @@ fn today_draws_its_first_cards_and_adds_a_page_at_a_time() {
         ],
     );
     assert_eq!(more.ui.today_shown, 3 * TODAY_PAGE);
+}
+
+/// The page times each stage that reruns under its own measure, inside the derive's; a template
+/// keystroke times nothing, a playbook threshold only the playbook and what reads it.
+#[test]
+fn each_stage_that_reruns_is_timed_under_its_own_name() {
+    let start = state(&format!("{HEAD}A1\tAcme\t2025-09-01\t100\n"));
+    let mut letters = start.workspace.settings.letters.clone();
+    letters.sender.company = "Made-up Trading Ltd".into();
+    let typed = timed_during(|| {
+        after(&start, [Action::edit(Edit::SetLetters(letters))]);
+    });
+    assert_eq!(typed, Vec::<&str>::new());
+    let mut playbook = start.workspace.settings.playbook.clone();
+    playbook.review_every_days = 3;
+    let threshold = timed_during(|| {
+        after(&start, [Action::edit(Edit::SetPlaybook(playbook))]);
+    });
+    assert_eq!(threshold, ["derive", "derive:playbook", "derive:credit"]);
+    let as_of = timed_during(|| {
+        after(
+            &start,
+            [Action::edit(Edit::SetAsOf(NaiveDate::from_ymd_opt(
+                2026, 1, 1,
+            )))],
+        );
+    });
+    assert_eq!(
+        as_of,
+        [
+            "derive",
+            "derive:aging",
+            "derive:charges",
+            "derive:playbook",
+            "derive:credit"
+        ]
+    );
 }

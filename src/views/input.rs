@@ -113,7 +113,7 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                         <textarea id="paste-input" data-testid="paste-input" rows="7" spellcheck="false"
                             readonly={large}
                             placeholder={ if large { t.large_paste_hint } else { t.paste_placeholder } }
-                            value={ if large { String::new() } else { text.clone() } }
+                            value={ if large { String::new() } else { text.to_string() } }
                             onpaste={on_paste} oninput={on_input} />
                         <div class="input-actions">
                             <button class="primary" data-testid="sample-data" onclick={on_sample}>{ t.sample_data }</button>

@@ -244,13 +244,15 @@ pub fn card_records(
     dispatch: &Dispatch,
     card: &overdue_core::playbook::CustomerCard,
 ) -> Html {
-    use overdue_core::playbook::Action as Step;
+    use overdue_core::playbook::CollectionAction;
     let as_of = state.report.as_of;
     let hand_over = card.items.iter().flat_map(|i| i.steps.iter()).any(|s| {
         s.is_due(as_of)
             && matches!(
                 s.action,
-                Step::HandToCollector | Step::ConsiderLegalAction | Step::GatherEvidence
+                CollectionAction::HandToCollector
+                    | CollectionAction::ConsiderLegalAction
+                    | CollectionAction::GatherEvidence
             )
     });
     let any_sent = sent_for(&state.workspace.letters_sent, card.customer)

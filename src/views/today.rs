@@ -5,8 +5,8 @@ use overdue_core::dates;
 use overdue_core::edit::{parse_setting_number, Edit};
 use overdue_core::i18n::Lang;
 use overdue_core::playbook::{
-    by_customer, describe_when, format_date, Action as Step, CustomerCard, Dispute, DisputeReason,
-    InvoiceKey, Jurisdiction, PlaybookSettings, PromiseToPay, RiskLevel, Step as StepLine,
+    by_customer, describe_when, format_date, CollectionAction, CustomerCard, Dispute,
+    DisputeReason, InvoiceKey, Jurisdiction, PlaybookSettings, PromiseToPay, RiskLevel, Step,
     TodayItem,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -158,7 +158,7 @@ fn track_html(state: &AppState, dispatch: &Dispatch, item: &TodayItem) -> Html {
 
 /// One step: its day against today, and for a due step its own "done" and "snooze to…";
 /// a step done today can be undone.
-fn step_html(state: &AppState, dispatch: &Dispatch, item: &TodayItem, step: &StepLine) -> Html {
+fn step_html(state: &AppState, dispatch: &Dispatch, item: &TodayItem, step: &Step) -> Html {
     let lang = state.lang();
     let as_of = state.report.as_of;
     let w = crate::i18n::today::words(lang);
@@ -200,7 +200,7 @@ fn step_html(state: &AppState, dispatch: &Dispatch, item: &TodayItem, step: &Ste
                     <input type="date" data-testid="snooze" min={tomorrow} onchange={snooze} /></label>
             }
             // A call is logged, not only ticked: what was said and promised steers the next steps.
-            if due && matches!(action, Step::CallPayablesContact | Step::AskReasonForDelay) {
+            if due && matches!(action, CollectionAction::CallPayablesContact | CollectionAction::AskReasonForDelay) {
                 { " " }{ super::contacts::log_button(dispatch, &item.customer, crate::i18n::contacts::words(lang).log_call) }
             }
             if step.done == Some(as_of) {
@@ -504,7 +504,7 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
             dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
         })
     };
-    let action_box = |action: Step| {
+    let action_box = |action: CollectionAction| {
         let dispatch = dispatch.clone();
         let current = settings.clone();
         let enabled = !settings.disabled_actions.contains(&action);
@@ -561,7 +561,7 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
             </div>
             <details class="actions">
                 <summary>{ w.actions_recommended_untick_to_stop }</summary>
-                <div class="action-boxes">{ for Step::ALL.iter().map(|a| action_box(*a)) }</div>
+                <div class="action-boxes">{ for CollectionAction::ALL.iter().map(|a| action_box(*a)) }</div>
             </details>
             <button class="link" onclick={on_reset}>{ w.restore_the_default_playbook }</button>
         </div>

@@ -5,7 +5,7 @@
 use crate::aging::Status;
 use crate::dates::add_days;
 use crate::i18n::Lang;
-use crate::playbook::{Action, InvoiceKey, LetterKind};
+use crate::playbook::{CollectionAction, InvoiceKey, LetterKind};
 use crate::report::Report;
 use crate::workspace::Workspace;
 
@@ -71,12 +71,12 @@ pub fn recommended_letter(report: &Report, customer: &str) -> LetterKind {
     else {
         return LetterKind::Reminder;
     };
-    let due = |action: Action| {
+    let due = |action: CollectionAction| {
         item.steps
             .iter()
             .any(|s| s.action == action && s.is_due(report.as_of))
     };
-    if due(Action::InterruptLimitation) || due(Action::HandToCollector) {
+    if due(CollectionAction::InterruptLimitation) || due(CollectionAction::HandToCollector) {
         return LetterKind::Acknowledgment;
     }
     item.letter
@@ -86,10 +86,10 @@ pub fn recommended_letter(report: &Report, customer: &str) -> LetterKind {
 
 /// The rows a letter can be about: the customer's invoices that are not paid, as pasted.
 pub fn open_rows(report: &Report, customer: &str) -> Vec<usize> {
-    (0..report.parsed.invoices.len())
-        .filter(|&i| {
-            report.parsed.invoices[i].customer == customer && report.aged[i].status != Status::Paid
-        })
+    report
+        .rows()
+        .filter(|row| row.invoice.customer == customer && row.aged.status != Status::Paid)
+        .map(|row| row.index)
         .collect()
 }
 
@@ -196,7 +196,7 @@ mod tests {
         let hand_over = bolt
             .steps
             .iter()
-            .any(|s| s.action == Action::HandToCollector && s.is_due(r.as_of));
+            .any(|s| s.action == CollectionAction::HandToCollector && s.is_due(r.as_of));
         let expected = if hand_over {
             LetterKind::Acknowledgment
         } else {

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::playbook::sent::SentLetter;
-use crate::playbook::{Action, Annotations, InvoiceKey, LetterKind};
+use crate::playbook::{Annotations, CollectionAction, InvoiceKey, LetterKind};
 
 /// Letters sent before this one about (any of) its invoices, oldest first.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -35,12 +35,12 @@ impl History {
 }
 
 /// The letter a recorded action stands for.
-fn letter_of(action: Action) -> Option<LetterKind> {
+fn letter_of(action: CollectionAction) -> Option<LetterKind> {
     match action {
-        Action::SendCourtesyReminder => Some(LetterKind::Courtesy),
-        Action::SendReminder => Some(LetterKind::Reminder),
-        Action::SendFormalNotice => Some(LetterKind::Demand),
-        Action::SendFinalNotice => Some(LetterKind::Final),
+        CollectionAction::SendCourtesyReminder => Some(LetterKind::Courtesy),
+        CollectionAction::SendReminder => Some(LetterKind::Reminder),
+        CollectionAction::SendFormalNotice => Some(LetterKind::Demand),
+        CollectionAction::SendFinalNotice => Some(LetterKind::Final),
         _ => None,
     }
 }
@@ -91,9 +91,9 @@ mod tests {
                 InvoiceKey::new("Acme", number),
                 Annotation {
                     done: vec![
-                        done(Action::SendReminder, 3),
-                        done(Action::CallPayablesContact, 5),
-                        done(Action::SendFormalNotice, 25),
+                        done(CollectionAction::SendReminder, 3),
+                        done(CollectionAction::CallPayablesContact, 5),
+                        done(CollectionAction::SendFormalNotice, 25),
                     ],
                     ..Default::default()
                 },
@@ -144,7 +144,7 @@ mod tests {
             InvoiceKey::new("Acme", "A1"),
             Annotation {
                 done: vec![DoneAction {
-                    action: Action::SendReminder,
+                    action: CollectionAction::SendReminder,
                     date: day(3),
                 }],
                 ..Default::default()

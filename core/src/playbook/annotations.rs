@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use crate::paste::Invoice;
 
 pub use super::reasons::{DisputeReason, LateReason};
-use super::vocabulary::Action;
+use super::vocabulary::CollectionAction;
 
 /// Separates customer and number in the stored key (the ASCII "unit separator", which no one
 /// types into a ledger). A literal separator or backslash inside a name is escaped, so every
@@ -168,14 +168,14 @@ pub struct PromiseToPay {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DoneAction {
-    pub action: Action,
+    pub action: CollectionAction,
     pub date: NaiveDate,
 }
 
 /// `action` is not to be asked for before `until`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snooze {
-    pub action: Action,
+    pub action: CollectionAction,
     pub until: NaiveDate,
 }
 
@@ -185,7 +185,7 @@ pub struct Snooze {
 pub fn snooze(
     annotations: &mut Annotations,
     keys: &[InvoiceKey],
-    action: Action,
+    action: CollectionAction,
     until: Option<NaiveDate>,
 ) {
     for key in keys {
@@ -205,7 +205,7 @@ pub fn snooze(
 pub fn mark_done(
     annotations: &mut Annotations,
     keys: &[InvoiceKey],
-    action: Action,
+    action: CollectionAction,
     on: NaiveDate,
 ) {
     for key in keys {
@@ -221,7 +221,7 @@ pub fn mark_done(
 pub fn unmark_done(
     annotations: &mut Annotations,
     keys: &[InvoiceKey],
-    action: Action,
+    action: CollectionAction,
     on: NaiveDate,
 ) {
     for key in keys {
@@ -277,12 +277,12 @@ mod tests {
                 }],
                 late_reason: Some(LateReason::CashFlow),
                 done: vec![DoneAction {
-                    action: Action::SendReminder,
+                    action: CollectionAction::SendReminder,
                     date: day,
                 }],
                 note: "called Mr Li".into(),
                 snoozed: vec![Snooze {
-                    action: Action::CallPayablesContact,
+                    action: CollectionAction::CallPayablesContact,
                     until: day,
                 }],
                 received: Vec::new(),
@@ -302,11 +302,11 @@ mod tests {
         let mut annotations = Annotations::new();
         let keys = [InvoiceKey::new("A", "1"), InvoiceKey::new("A", "2")];
         let day = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
-        mark_done(&mut annotations, &keys, Action::SendReminder, day);
-        mark_done(&mut annotations, &keys, Action::SendReminder, day);
+        mark_done(&mut annotations, &keys, CollectionAction::SendReminder, day);
+        mark_done(&mut annotations, &keys, CollectionAction::SendReminder, day);
         assert_eq!(annotations.len(), 2);
         assert_eq!(annotations[&keys[0]].done.len(), 1);
-        unmark_done(&mut annotations, &keys, Action::SendReminder, day);
+        unmark_done(&mut annotations, &keys, CollectionAction::SendReminder, day);
         assert!(annotations.is_empty());
     }
 }

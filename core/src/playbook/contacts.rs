@@ -13,7 +13,7 @@ use crate::paste::Invoice;
 
 use super::annotations::{mark_done, Annotations, InvoiceKey, PromiseToPay};
 use super::reasons::LateReason;
-use super::vocabulary::Action;
+use super::vocabulary::CollectionAction;
 
 /// At most this many entries are kept in a workspace (a link or a file carrying more is cut
 /// to the newest): years of daily calls to every customer of a small business.
@@ -190,7 +190,12 @@ pub fn with_log(
             .collect();
         let answered = entry.reason != Some(ContactReason::NoAnswer);
         if entry.channel.is_conversation() && answered {
-            mark_done(&mut merged, &keys, Action::CallPayablesContact, entry.date);
+            mark_done(
+                &mut merged,
+                &keys,
+                CollectionAction::CallPayablesContact,
+                entry.date,
+            );
         }
         for key in &keys {
             let annotation = merged.entry(key.clone()).or_default();
@@ -205,7 +210,12 @@ pub fn with_log(
             }
         }
         if entry.reason.is_some() && answered {
-            mark_done(&mut merged, &keys, Action::AskReasonForDelay, entry.date);
+            mark_done(
+                &mut merged,
+                &keys,
+                CollectionAction::AskReasonForDelay,
+                entry.date,
+            );
         }
     }
     merged.retain(|_, a| !a.is_empty());

@@ -14,7 +14,7 @@
 //!
 //! Derived (never stored):
 //! - [`assess`]`(invoice, aged, annotation, charges_owed, settings, as_of) -> Assessment`:
-//!   one invoice's [`Stage`], [`Step`]s (an [`Action`] with its due and done dates), dispute
+//!   one invoice's [`Stage`], [`Step`]s (an [`CollectionAction`] with its due and done dates), dispute
 //!   track, [`LetterKind`], next action, `why: Vec<Reason>`, limitation status and
 //!   write-off check.
 //! - [`today()`]`(invoices, aged, annotations, charges, settings, as_of) -> Vec<TodayItem>`:
@@ -43,12 +43,15 @@
 mod annotations;
 pub mod contacts;
 pub mod evidence;
+mod jurisdiction;
+mod limitation;
 mod reasons;
 pub mod rules;
 pub mod sent;
 mod settings;
 pub mod today;
 mod vocabulary;
+mod why;
 
 /// Working days come from the calendar ([`crate::calendar`]); re-exported where they were.
 pub use crate::calendar::add_working_days;
@@ -56,17 +59,19 @@ pub use annotations::{
     mark_done, snooze, unmark_done, Annotation, Annotations, Dispute, DisputeReason, DoneAction,
     InvoiceKey, LateReason, PromiseToPay, Snooze,
 };
-pub use rules::{
-    add_years, assess, limitation_status, write_off_check, Assessment, DisputeCase,
-    LimitationStatus, NextAction, Step, WriteOffCheck,
+pub use jurisdiction::Jurisdiction;
+pub use limitation::{
+    add_years, limitation_status, write_off_check, LimitationStatus, WriteOffCheck,
 };
+pub use rules::{assess, Assessment, DisputeCase, NextAction, Step};
 /// The bound on every playbook setting in days, which `edit` clamps to.
 pub(crate) use settings::MAX_DAYS;
-pub use settings::{Jurisdiction, Ladder, LimitationSettings, PlaybookSettings};
+pub use settings::{Ladder, LimitationSettings, PlaybookSettings};
 pub use today::{
     by_customer, csv_cells, customer_risks, dso, run, today, CustomerCard, CustomerRisk, Dso,
     ItemKind, ItemStatus, PlaybookReport, TodayItem, CSV_COLUMNS_EN, CSV_COLUMNS_ZH,
 };
 pub use vocabulary::{
-    describe_when, format_date, Action, LetterKind, Money, Reason, RiskLevel, Stage,
+    describe_when, format_date, CollectionAction, LetterKind, Money, RiskLevel, Stage,
 };
+pub use why::Reason;

@@ -16,18 +16,19 @@
 //! step became relevant (usually the day the invoice entered its stage) and not after the
 //! as-of date, so looking at an earlier as-of date shows the state of that day.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::aging::{Aged, Status};
 use crate::calendar::add_working_days;
 use crate::dates::days_between;
-use crate::money::round_cents;
 use crate::paste::Invoice;
 
 use super::annotations::{Annotation, DisputeReason, InvoiceKey, LateReason, PromiseToPay};
-use super::settings::{days, Jurisdiction, Ladder, PlaybookSettings};
-use super::vocabulary::{Action, LetterKind, Money, Reason, Stage};
+use super::limitation::{limitation_status, write_off_check, LimitationStatus, WriteOffCheck};
+use super::settings::{days, Ladder, PlaybookSettings};
+use super::vocabulary::{CollectionAction, LetterKind, Money, Stage};
+use super::why::Reason;
 
 /// More days than lie between the first and last dates `chrono` can represent.
 const MAX_SPAN: i64 = 200_000_000;
@@ -35,7 +36,7 @@ const MAX_SPAN: i64 = 200_000_000;
 /// One recommended action with its date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Step {
-    pub action: Action,
+    pub action: CollectionAction,
     /// When it should be done; earlier than the as-of date when it is late.
     pub due: NaiveDate,
     /// When it was marked done, if it was.
@@ -51,7 +52,7 @@ impl Step {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NextAction {
-    pub action: Action,
+    pub action: CollectionAction,
     pub date: NaiveDate,
 }
 
@@ -67,48 +68,6 @@ pub struct DisputeCase {
     /// The day the customer's written evidence is due.
     pub evidence_by: NaiveDate,
     pub steps: Vec<Step>,
-}
-
-/// Where the invoice stands against the limitation period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LimitationStatus {
-    pub jurisdiction: Jurisdiction,
-    pub years: u32,
-    /// The latest of the due date, the last part payment and the last recorded interruption.
-    pub runs_from: NaiveDate,
-    /// The last day to act: the anniversary of `runs_from`. Whether the count starts on the
-    /// due date or the day after differs between readings; the earlier end is the safe one.
-    pub ends: NaiveDate,
-    /// Days from the as-of date to `ends` (0 on the last day, negative after it).
-    pub days_left: i64,
-    /// Inside the warning window, or past the end.
-    pub warning: bool,
-}
-
-/// Whether collecting is worth what it costs. `principal` is the amount on the normal track
-/// (the undisputed part).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WriteOffCheck {
-    pub currency: String,
-    pub principal: Decimal,
-    pub charges: Decimal,
-    /// Principal plus charges.
-    pub recoverable: Decimal,
-    /// Fixed cost for the currency plus the percentage of `recoverable`, to the cent.
-    pub cost: Decimal,
-    /// `recoverable − cost`.
-    pub net: Decimal,
-    /// Collecting costs more than can be recovered (`cost > recoverable`): consider writing
-    /// it off.
-    pub write_off: bool,
-    /// Collecting brings in more than it costs (`cost < recoverable`): legal action can pay.
-    /// At exact break-even neither is recommended.
-    pub worth_pursuing: bool,
-    /// The late charges that could be waived for prompt payment of the principal.
-    pub waivable_charges: Decimal,
-    /// The cost is the page's assumption ([`super::settings::DEFAULT_COLLECTION_COSTS`]),
-    /// not a figure the user gave.
-    pub cost_estimated: bool,
 }
 
 /// Everything the playbook says about one invoice.
@@ -168,85 +127,6 @@ pub(crate) fn shift(date: NaiveDate, n: i64) -> NaiveDate {
     } else {
         NaiveDate::MIN
     })
-}
-
-/// The same calendar day `years` later (28 February for 29 February).
-pub fn add_years(date: NaiveDate, years: u32) -> NaiveDate {
-    date.checked_add_months(Months::new(years.min(100) * 12))
-        .unwrap_or(NaiveDate::MAX)
-}
-
-/// The limitation position of an open invoice. The period restarts on a part payment
-/// (`paid_date` when something was paid) and on an interruption marked done.
-pub fn limitation_status(
-    invoice: &Invoice,
-    annotation: Option<&Annotation>,
-    settings: &PlaybookSettings,
-    as_of: NaiveDate,
-) -> LimitationStatus {
-    let limitation = &settings.limitation;
-    let years = limitation.effective_years();
-    let part_payment = invoice
-        .paid_date
-        .filter(|d| *d <= as_of && invoice.paid > Decimal::ZERO);
-    let interrupted = annotation.and_then(|a| {
-        a.done
-            .iter()
-            .filter(|d| d.action == Action::InterruptLimitation && d.date <= as_of)
-            .map(|d| d.date)
-            .max()
-    });
-    let runs_from = [Some(invoice.due_date), part_payment, interrupted]
-        .into_iter()
-        .flatten()
-        .max()
-        .unwrap_or(invoice.due_date);
-    let ends = add_years(runs_from, years);
-    let days_left = days_between(as_of, ends);
-    LimitationStatus {
-        jurisdiction: limitation.jurisdiction,
-        years,
-        runs_from,
-        ends,
-        days_left,
-        warning: days_left <= days(limitation.warn_days),
-    }
-}
-
-/// Compares what can be recovered with what collecting costs.
-pub fn write_off_check(
-    principal: Decimal,
-    charges: Decimal,
-    currency: &str,
-    settings: &PlaybookSettings,
-) -> WriteOffCheck {
-    let principal = principal.max(Decimal::ZERO);
-    let charges = charges.max(Decimal::ZERO);
-    let recoverable = principal.saturating_add(charges);
-    let percent = settings
-        .collection_cost_percent_for(currency)
-        .clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
-    let variable = recoverable
-        .checked_mul(percent)
-        .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED))
-        .unwrap_or(recoverable);
-    let cost = round_cents(
-        settings
-            .collection_cost_for(currency)
-            .saturating_add(variable),
-    );
-    WriteOffCheck {
-        currency: currency.to_string(),
-        principal,
-        charges,
-        recoverable,
-        cost,
-        net: recoverable.saturating_sub(cost),
-        write_off: cost > recoverable,
-        worth_pursuing: cost < recoverable,
-        waivable_charges: charges,
-        cost_estimated: settings.collection_cost_is_estimate(currency),
-    }
 }
 
 /// Where the normal track stands after promises to pay have been applied.
@@ -331,15 +211,15 @@ fn position(
 }
 
 /// The stage's main action, named when the next thing to happen is entering that stage.
-fn opening_action(stage: Stage) -> Option<Action> {
+fn opening_action(stage: Stage) -> Option<CollectionAction> {
     match stage {
-        Stage::BeforeDue => Some(Action::SendCourtesyReminder),
-        Stage::Friendly => Some(Action::SendReminder),
-        Stage::Formal => Some(Action::SendFormalNotice),
-        Stage::PreLegal => Some(Action::SendFinalNotice),
-        Stage::Escalate => Some(Action::HandToCollector),
-        Stage::BadDebt => Some(Action::ProvideForBadDebt),
-        Stage::Disputed => Some(Action::AcknowledgeDispute),
+        Stage::BeforeDue => Some(CollectionAction::SendCourtesyReminder),
+        Stage::Friendly => Some(CollectionAction::SendReminder),
+        Stage::Formal => Some(CollectionAction::SendFormalNotice),
+        Stage::PreLegal => Some(CollectionAction::SendFinalNotice),
+        Stage::Escalate => Some(CollectionAction::HandToCollector),
+        Stage::BadDebt => Some(CollectionAction::ProvideForBadDebt),
+        Stage::Disputed => Some(CollectionAction::AcknowledgeDispute),
         Stage::Closed | Stage::Current => None,
     }
 }
@@ -367,7 +247,7 @@ impl<'a> Steps<'a> {
     }
 
     /// The first day on or after `from` (and not after the as-of date) `action` was done.
-    fn done(&self, action: Action, from: NaiveDate) -> Option<NaiveDate> {
+    fn done(&self, action: CollectionAction, from: NaiveDate) -> Option<NaiveDate> {
         self.annotation?
             .done
             .iter()
@@ -377,7 +257,7 @@ impl<'a> Steps<'a> {
     }
 
     /// The latest day on or after `from` any of `actions` was done.
-    fn last_done(&self, actions: &[Action], from: NaiveDate) -> Option<NaiveDate> {
+    fn last_done(&self, actions: &[CollectionAction], from: NaiveDate) -> Option<NaiveDate> {
         self.annotation?
             .done
             .iter()
@@ -388,7 +268,7 @@ impl<'a> Steps<'a> {
 
     /// The day the letter that carried out `action` on `sent` reached the customer, when the
     /// letters-sent log knows it: a notice's deadline runs from its receipt.
-    fn received(&self, action: Action, sent: NaiveDate) -> Option<NaiveDate> {
+    fn received(&self, action: CollectionAction, sent: NaiveDate) -> Option<NaiveDate> {
         self.annotation?
             .received
             .iter()
@@ -398,7 +278,7 @@ impl<'a> Steps<'a> {
     }
 
     /// The day the user put `action` off to, if they did.
-    fn snoozed_until(&self, action: Action) -> Option<NaiveDate> {
+    fn snoozed_until(&self, action: CollectionAction) -> Option<NaiveDate> {
         self.annotation?
             .snoozed
             .iter()
@@ -407,7 +287,12 @@ impl<'a> Steps<'a> {
             .max()
     }
 
-    fn push(&mut self, action: Action, due: NaiveDate, counts_from: NaiveDate) -> Option<&Step> {
+    fn push(
+        &mut self,
+        action: CollectionAction,
+        due: NaiveDate,
+        counts_from: NaiveDate,
+    ) -> Option<&Step> {
         if !self.settings.is_enabled(action) {
             return None;
         }
@@ -472,7 +357,7 @@ pub fn assess(
         .and_then(|a| a.dispute.as_ref())
         .filter(|d| d.since <= as_of);
     if let Some(dispute) = dispute {
-        match dispute_steps.done(Action::ResolveDispute, dispute.since) {
+        match dispute_steps.done(CollectionAction::ResolveDispute, dispute.since) {
             Some(on) => {
                 rejoined = Some(on);
                 why.push(Reason::DisputeResolved { on });
@@ -491,10 +376,10 @@ pub fn assess(
                     &settings.working_days,
                 );
                 let acknowledged = dispute_steps
-                    .push(Action::AcknowledgeDispute, since, since)
+                    .push(CollectionAction::AcknowledgeDispute, since, since)
                     .and_then(|s| s.done);
                 let asked = dispute_steps
-                    .push(Action::RequestEvidence, since, since)
+                    .push(CollectionAction::RequestEvidence, since, since)
                     .and_then(|s| s.done);
                 let asked = asked.unwrap_or(ack_by.max(since));
                 let quality = dispute.reason == DisputeReason::Quality;
@@ -509,10 +394,10 @@ pub fn assess(
                     )
                 };
                 let verified = dispute_steps
-                    .push(Action::VerifyDispute, evidence_by, since)
+                    .push(CollectionAction::VerifyDispute, evidence_by, since)
                     .and_then(|s| s.done);
                 dispute_steps.push(
-                    Action::ResolveDispute,
+                    CollectionAction::ResolveDispute,
                     verified.unwrap_or(evidence_by),
                     since,
                 );
@@ -521,7 +406,9 @@ pub fn assess(
                     since,
                     amount: Money::new(amount, currency),
                 });
-                if acknowledged.is_none() && settings.is_enabled(Action::AcknowledgeDispute) {
+                if acknowledged.is_none()
+                    && settings.is_enabled(CollectionAction::AcknowledgeDispute)
+                {
                     why.push(Reason::AcknowledgeBy { by: ack_by });
                 }
                 if !whole {
@@ -532,7 +419,7 @@ pub fn assess(
                 if dispute_steps
                     .list
                     .iter()
-                    .any(|s| s.action == Action::VerifyDispute && s.done.is_none())
+                    .any(|s| s.action == CollectionAction::VerifyDispute && s.done.is_none())
                 {
                     why.push(Reason::EvidenceDeadline {
                         by: evidence_by,
@@ -578,7 +465,7 @@ pub fn assess(
             stage: place.stage,
         });
         steps.push(
-            Action::CheckPromisedPayment,
+            CollectionAction::CheckPromisedPayment,
             shift(promise.pay_by, 1),
             promise.made_on,
         );
@@ -619,7 +506,7 @@ pub fn assess(
                 // Not yet due: the next thing is the courtesy reminder.
                 let on = shift(as_of, -ladder.lead - place.effective);
                 after_steps = Some(NextAction {
-                    action: Action::SendCourtesyReminder,
+                    action: CollectionAction::SendCourtesyReminder,
                     date: on,
                 });
             }
@@ -659,7 +546,7 @@ pub fn assess(
         let first_late = shift(invoice.due_date, 1);
         let deadline = shift(invoice.due_date, days(settings.insurer_notice_days));
         let from = shift(deadline, -days(settings.insurer_warn_days)).max(first_late);
-        if let Some(step) = steps.push(Action::NotifyInsurer, from, first_late) {
+        if let Some(step) = steps.push(CollectionAction::NotifyInsurer, from, first_late) {
             if step.is_due(as_of) {
                 why.push(Reason::InsurerDeadline {
                     by: deadline,
@@ -671,7 +558,7 @@ pub fn assess(
     let limitation = limitation_status(invoice, annotation, settings, as_of);
     if limitation.warning {
         let warn_from = shift(limitation.ends, -days(settings.limitation.warn_days));
-        steps.push(Action::InterruptLimitation, warn_from, warn_from);
+        steps.push(CollectionAction::InterruptLimitation, warn_from, warn_from);
         why.push(if limitation.days_left >= 0 {
             Reason::LimitationNear {
                 jurisdiction: limitation.jurisdiction,
@@ -740,32 +627,32 @@ fn stage_steps(
     };
     // A notice takes effect when it reaches the customer (民法典 第一百三十七条: a declaration
     // to a party takes effect on arrival), so its deadline counts from the receipt when known.
-    let effective = |steps: &Steps, action: Action, sent: Option<NaiveDate>| {
+    let effective = |steps: &Steps, action: CollectionAction, sent: Option<NaiveDate>| {
         sent.map(|sent| steps.received(action, sent).unwrap_or(sent))
     };
     match stage {
         Stage::BeforeDue => {
-            steps.push(Action::SendCourtesyReminder, since, since);
+            steps.push(CollectionAction::SendCourtesyReminder, since, since);
         }
         Stage::Friendly => {
-            steps.push(Action::CheckInvoiceReceived, since, since);
+            steps.push(CollectionAction::CheckInvoiceReceived, since, since);
             // One first reminder per invoice: one sent earlier (even before this stage, or
             // before a dispute sent the invoice off the track) is not asked for again.
-            steps.push(Action::SendReminder, since, NaiveDate::MIN);
-            steps.push(Action::AskReasonForDelay, since, since);
+            steps.push(CollectionAction::SendReminder, since, NaiveDate::MIN);
+            steps.push(CollectionAction::AskReasonForDelay, since, since);
         }
         Stage::Formal => {
             let sent = steps
-                .push(Action::SendFormalNotice, since, since)
+                .push(CollectionAction::SendFormalNotice, since, since)
                 .and_then(|s| s.done);
             if annotation.and_then(|a| a.late_reason) == Some(LateReason::CashFlow) {
-                steps.push(Action::OfferPaymentPlan, since, since);
+                steps.push(CollectionAction::OfferPaymentPlan, since, since);
                 why.push(Reason::CashFlow);
             }
-            let arrived = effective(steps, Action::SendFormalNotice, sent);
+            let arrived = effective(steps, CollectionAction::SendFormalNotice, sent);
             let call_after = days(settings.call_after_days);
             let call_on = shift(arrived.unwrap_or(since.max(as_of)), call_after);
-            steps.push(Action::CallPayablesContact, call_on, since);
+            steps.push(CollectionAction::CallPayablesContact, call_on, since);
             assessment.payment_deadline = Some(deadline(arrived));
             if let Some(sent) = sent {
                 why.push(Reason::NoticeSent {
@@ -783,12 +670,12 @@ fn stage_steps(
         }
         Stage::PreLegal => {
             let sent = steps
-                .push(Action::SendFinalNotice, since, since)
+                .push(CollectionAction::SendFinalNotice, since, since)
                 .and_then(|s| s.done);
-            steps.push(Action::HoldAccount, since, since);
-            steps.push(Action::ReduceCredit, since, since);
-            steps.push(Action::GatherEvidence, since, since);
-            let arrived = effective(steps, Action::SendFinalNotice, sent);
+            steps.push(CollectionAction::HoldAccount, since, since);
+            steps.push(CollectionAction::ReduceCredit, since, since);
+            steps.push(CollectionAction::GatherEvidence, since, since);
+            let arrived = effective(steps, CollectionAction::SendFinalNotice, sent);
             assessment.payment_deadline = Some(deadline(arrived));
             if let Some(received) = arrived.filter(|r| Some(*r) != sent) {
                 why.push(Reason::NoticeReceived {
@@ -804,7 +691,10 @@ fn stage_steps(
             // No hand-over and no lawyer without a written demand first: an old debt read in
             // for the first time has none on record, so the demand comes first and the
             // hand-over waits for its deadline.
-            let demands = [Action::SendFormalNotice, Action::SendFinalNotice];
+            let demands = [
+                CollectionAction::SendFormalNotice,
+                CollectionAction::SendFinalNotice,
+            ];
             let before_stage = steps
                 .last_done(&demands, NaiveDate::MIN)
                 .filter(|d| *d < since);
@@ -819,7 +709,7 @@ fn stage_steps(
                 }
                 None => {
                     let sent = steps
-                        .push(Action::SendFinalNotice, since, since)
+                        .push(CollectionAction::SendFinalNotice, since, since)
                         .and_then(|s| s.done);
                     if sent.is_none() {
                         why.push(Reason::CatchUpDemand);
@@ -830,24 +720,24 @@ fn stage_steps(
             // A large debt goes to an agency or a lawyer before it is provided for: only what
             // is not worth pursuing (or has been handed over already) skips straight on.
             let handed_over = steps
-                .last_done(&[Action::HandToCollector], NaiveDate::MIN)
+                .last_done(&[CollectionAction::HandToCollector], NaiveDate::MIN)
                 .is_some_and(|d| d < since);
             if stage == Stage::Escalate || (check.worth_pursuing && !handed_over) {
-                steps.push(Action::HandToCollector, hand_over_on, since);
+                steps.push(CollectionAction::HandToCollector, hand_over_on, since);
                 if check.worth_pursuing {
-                    steps.push(Action::ConsiderLegalAction, hand_over_on, since);
+                    steps.push(CollectionAction::ConsiderLegalAction, hand_over_on, since);
                 }
                 if stage == Stage::BadDebt {
                     why.push(Reason::EscalateBeforeProvision);
                 }
             }
             if stage == Stage::BadDebt {
-                steps.push(Action::ProvideForBadDebt, since, since);
+                steps.push(CollectionAction::ProvideForBadDebt, since, since);
                 if check.write_off {
-                    steps.push(Action::ConsiderWriteOff, since, since);
+                    steps.push(CollectionAction::ConsiderWriteOff, since, since);
                 }
                 if check.waivable_charges > Decimal::ZERO {
-                    steps.push(Action::OfferChargeWaiver, since, since);
+                    steps.push(CollectionAction::OfferChargeWaiver, since, since);
                     why.push(Reason::ChargesWaivable {
                         charges: Money::new(check.waivable_charges, &invoice.currency),
                     });
@@ -890,14 +780,14 @@ fn after_stage(
         let next = ladder.stage(last + 1);
         (next, shift(as_of, last + 1 - effective))
     });
-    let mut actions: Vec<Action> = steps.list.iter().map(|s| s.action).collect();
-    actions.push(Action::Review);
+    let mut actions: Vec<CollectionAction> = steps.list.iter().map(|s| s.action).collect();
+    actions.push(CollectionAction::Review);
     let last_done = steps.last_done(&actions, since).unwrap_or(since);
     let review_on = shift(last_done, days(settings.review_every_days).max(1));
     let review_first = next_stage.is_none_or(|(_, on)| review_on < on);
-    if review_first && settings.is_enabled(Action::Review) {
+    if review_first && settings.is_enabled(CollectionAction::Review) {
         steps.list.push(Step {
-            action: Action::Review,
+            action: CollectionAction::Review,
             due: review_on,
             done: None,
         });

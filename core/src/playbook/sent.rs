@@ -19,8 +19,8 @@ use crate::limits::{date_in_range, MAX_AMOUNT};
 use crate::paste::Invoice;
 
 use super::annotations::{mark_done, Annotations, DoneAction, InvoiceKey};
-use super::settings::Jurisdiction;
-use super::vocabulary::{Action, LetterKind};
+use super::jurisdiction::Jurisdiction;
+use super::vocabulary::{CollectionAction, LetterKind};
 
 /// At most this many letters are kept (a link or a file carrying more is cut to the newest):
 /// a letter a working day to every customer of a small business for years.
@@ -257,14 +257,17 @@ pub fn bounded(mut log: SentLog) -> SentLog {
 /// dispute and asks for the evidence). A statement of account hands nothing over, nor does a
 /// debt acknowledgment sent for signature: only the customer's signed copy (its
 /// `acknowledged` date) restarts the limitation period, so the step stays open until then.
-pub fn actions_of(kind: LetterKind) -> &'static [Action] {
+pub fn actions_of(kind: LetterKind) -> &'static [CollectionAction] {
     match kind {
-        LetterKind::Courtesy => &[Action::SendCourtesyReminder],
-        LetterKind::Reminder => &[Action::SendReminder],
-        LetterKind::Demand => &[Action::SendFormalNotice],
-        LetterKind::Final => &[Action::SendFinalNotice],
-        LetterKind::PaymentPlan => &[Action::OfferPaymentPlan],
-        LetterKind::Dispute => &[Action::AcknowledgeDispute, Action::RequestEvidence],
+        LetterKind::Courtesy => &[CollectionAction::SendCourtesyReminder],
+        LetterKind::Reminder => &[CollectionAction::SendReminder],
+        LetterKind::Demand => &[CollectionAction::SendFormalNotice],
+        LetterKind::Final => &[CollectionAction::SendFinalNotice],
+        LetterKind::PaymentPlan => &[CollectionAction::OfferPaymentPlan],
+        LetterKind::Dispute => &[
+            CollectionAction::AcknowledgeDispute,
+            CollectionAction::RequestEvidence,
+        ],
         LetterKind::Statement | LetterKind::Acknowledgment => &[],
     }
 }
@@ -332,7 +335,12 @@ pub fn with_sent(
             received.filter(|_| jurisdiction == Jurisdiction::Prc && requests_payment(entry.kind)),
         ];
         for on in interrupted.into_iter().flatten().filter(|d| *d <= as_of) {
-            mark_done(&mut merged, &keys, Action::InterruptLimitation, on);
+            mark_done(
+                &mut merged,
+                &keys,
+                CollectionAction::InterruptLimitation,
+                on,
+            );
         }
     }
     merged

@@ -15,7 +15,8 @@ use crate::paste::Invoice;
 use super::annotations::{Annotations, InvoiceKey};
 use super::rules::{assess, shift, Assessment, Step};
 use super::settings::{days, PlaybookSettings};
-use super::vocabulary::{LetterKind, Money, Reason, RiskLevel, Stage};
+use super::vocabulary::{LetterKind, Money, RiskLevel, Stage};
+use super::why::Reason;
 
 /// Which track a today item is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

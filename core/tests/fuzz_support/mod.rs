@@ -438,7 +438,7 @@ pub fn workspaces() -> Vec<overdue_core::workspace::Workspace> {
     use overdue_core::workspace::Workspace;
     let as_of = chrono::NaiveDate::from_ymd_opt(2025, 11, 20).unwrap();
     let mut sample = Workspace::default();
-    sample.input.text = overdue_core::sample::sample_text(as_of);
+    sample.input.text = overdue_core::sample::sample_text(as_of).into();
     sample.settings.as_of = Some(as_of);
     sample.settings.charges.workspace.rule = RuleKind::CnSmeRegulation;
     sample.settings.letters.sender.company = "示例科技有限公司".into();
@@ -460,7 +460,7 @@ pub fn workspaces() -> Vec<overdue_core::workspace::Workspace> {
     let mut all = vec![Workspace::default(), sample];
     for text in fixtures() {
         let mut ws = Workspace::default();
-        ws.input.text = text;
+        ws.input.text = text.into();
         all.push(ws);
     }
     all

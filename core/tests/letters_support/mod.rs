@@ -10,7 +10,7 @@ use overdue_core::letters::{
     history, render, ContractTerms, ContractWords, CustomerEnglish, CustomerProfile, Letter,
     LetterKind, LetterRequest, LetterSettings, SenderEnglish, SenderProfile,
 };
-use overdue_core::playbook::{Action, Annotation, Annotations, DoneAction, InvoiceKey};
+use overdue_core::playbook::{Annotation, Annotations, CollectionAction, DoneAction, InvoiceKey};
 use overdue_core::report::{derive, Report};
 use overdue_core::workspace::Workspace;
 
@@ -46,13 +46,14 @@ pub fn sample_with(rule: ChargeRuleParams) -> (Report, LetterSettings, Annotatio
          FP003\t{HUAQIANG}\t2025-10-26\t2025-11-25\t12345.60\t0\tCNY\n\
          FP004\t{HUAQIANG}\t2025-08-01\t2025-09-01\t5000.00\t5000.00\tCNY\n\
          CN005\t{HUAQIANG}\t2025-10-10\t2025-10-10\t-1000.00\t0\tCNY\n"
-    );
+    )
+    .into();
     ws.settings.charges.workspace = rule;
     ws.annotations.insert(
         InvoiceKey::new(HUAQIANG, "FP001"),
         Annotation {
             done: vec![DoneAction {
-                action: Action::SendReminder,
+                action: CollectionAction::SendReminder,
                 date: date(2025, 10, 20),
             }],
             ..Default::default()
