@@ -32,8 +32,8 @@ pub use summary::ReadSummary;
 use documents::{is_receivable_account, merge_documents, read_status, Status};
 use headers::{find_header, guess_mapping, looks_like_unknown_header};
 use records::{cells_text, quote_ran_away, read_records, unify_line_endings, Row};
-use rows::RowReader;
 pub use rows::TERMS_DAYS;
+use rows::{legacy_columns, RowReader};
 use rust_decimal::Decimal;
 use sections::{classify_heading, is_total_label, Heading};
 
@@ -305,6 +305,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
             .default_terms_days
             .clamp(*TERMS_DAYS.start(), *TERMS_DAYS.end()),
         terms: terms_col,
+        legacy: legacy_columns(&columns),
     };
     let paid_known = col(Field::Paid).is_some() || col(Field::Outstanding).is_some();
     let journal_account = assign::journal_account_column(&columns, &data);

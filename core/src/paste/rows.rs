@@ -33,6 +33,58 @@ pub(super) struct RowReader<'a> {
     pub(super) terms_days: i64,
     /// A terms column (`Net 30`, `月结30天`): its days win over `terms_days` for its row.
     pub(super) terms: Option<usize>,
+    /// A pre-数电 invoice's 发票代码 and 发票号码 columns (China's e-invoice export lists both
+    /// beside the 数电 number). An 8-digit 号码 repeats across 代码, so such an invoice is
+    /// numbered by the two together ([`document_number`]).
+    pub(super) legacy: Option<LegacyColumns>,
+}
+
+/// The 发票代码 and 发票号码 columns of a sheet that has both, and its 数电 number column if any.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct LegacyColumns {
+    pub(super) code: usize,
+    pub(super) number: usize,
+    pub(super) digital: Option<usize>,
+}
+
+/// A sheet's 发票代码 and 发票号码 columns, when it has both (titled exactly so, as the 电子发票
+/// 服务平台's 全量发票查询 export and the older tax-control exports title them).
+pub(super) fn legacy_columns(columns: &[super::Column]) -> Option<LegacyColumns> {
+    let titled = |names: &[&str]| columns.iter().position(|c| names.contains(&c.title.trim()));
+    Some(LegacyColumns {
+        code: titled(&["发票代码"])?,
+        number: titled(&["发票号码"])?,
+        digital: titled(&["数电发票号码", "全电发票号码", "数电票号码"]),
+    })
+}
+
+/// The number a row's document goes by: its invoice cell, except on a sheet with 发票代码 and
+/// 发票号码 columns, where a pre-数电 invoice goes by the two joined ("044031900111-12345678")
+/// and a 数电 invoice by its 数电 number, whichever of the columns the invoice field was given.
+pub(super) fn document_number(
+    own: &str,
+    invoice: Option<usize>,
+    legacy: Option<LegacyColumns>,
+    cell: impl Fn(usize) -> String,
+) -> String {
+    let Some(legacy) = legacy else {
+        return own.to_string();
+    };
+    if invoice != Some(legacy.number) && !own.is_empty() {
+        return own.to_string();
+    }
+    let (code, number) = (cell(legacy.code), cell(legacy.number));
+    if !code.is_empty() && !number.is_empty() {
+        return format!("{code}-{number}");
+    }
+    if !own.is_empty() {
+        return own.to_string();
+    }
+    legacy
+        .digital
+        .map(&cell)
+        .filter(|n| !n.is_empty())
+        .unwrap_or_default()
 }
 
 impl RowReader<'_> {
@@ -65,7 +117,9 @@ impl RowReader<'_> {
             })
         };
 
-        let number = cell(self.invoice).to_string();
+        let number = document_number(cell(self.invoice), self.invoice, self.legacy, |c| {
+            cell(Some(c)).to_string()
+        });
         if number.is_empty() {
             fail(self.invoice, Problem::Missing(Field::Invoice));
         }

@@ -614,3 +614,46 @@ fn a_currency_column_wins_over_a_currency_heading() {
         .collect();
     assert_eq!(got, vec!["GBP", "USD"]);
 }
+
+/// The 全量发票查询 export lists 发票代码, 发票号码 and 数电发票号码 side by side: a 数电 invoice fills
+/// only the last, a pre-数电 (税控) invoice only the first two — and its 8-digit 号码 repeats under
+/// another 代码. Invented rows in the platform's column order (a subset of its columns).
+const LEGACY_AND_DIGITAL: &str =
+    "发票代码,发票号码,数电发票号码,购买方名称,开票日期,货物或应税劳务名称,价税合计\n\
+    ,,25310000000000000001,甲公司,2025-08-01,*服务*设计费,1000.00\n\
+    ,,25310000000000000001,甲公司,2025-08-01,*服务*安装费,200.00\n\
+    044031900111,00012345,,甲公司,2024-12-20,*服务*设计费,300.00\n\
+    044031900222,00012345,,乙公司,2024-12-21,*服务*咨询费,400.00\n\
+    044031900222,00012345,,乙公司,2024-12-21,*服务*差旅费,50.00\n";
+
+#[test]
+fn a_pre_digital_invoice_goes_by_its_code_and_number_together() {
+    let parsed = parse(LEGACY_AND_DIGITAL, &options());
+    assert_eq!(parsed.errors, vec![]);
+    let docs: Vec<(&str, &str, Decimal)> = parsed
+        .invoices
+        .iter()
+        .map(|i| (i.number.as_str(), i.customer.as_str(), i.amount))
+        .collect();
+    assert_eq!(
+        docs,
+        vec![
+            ("25310000000000000001", "甲公司", d("1200.00")),
+            ("044031900111-00012345", "甲公司", d("300.00")),
+            ("044031900222-00012345", "乙公司", d("450.00")),
+        ]
+    );
+    // The same 号码 under two 代码 is two invoices; the line items of each are merged.
+    assert_eq!(parsed.merged.len(), 2);
+}
+
+#[test]
+fn a_sheet_of_pre_digital_invoices_only_numbers_them_by_code_and_number() {
+    let text = "发票代码,发票号码,购买方名称,开票日期,价税合计\n\
+                044031900111,00012345,甲公司,2024-12-20,300.00\n\
+                044031900222,00012345,乙公司,2024-12-21,400.00\n";
+    let parsed = parse(text, &options());
+    assert_eq!(parsed.errors, vec![]);
+    let numbers: Vec<&str> = parsed.invoices.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, ["044031900111-00012345", "044031900222-00012345"]);
+}
