@@ -95,6 +95,8 @@ fn other_currencies_use_their_chinese_name() {
     let usd = amount_in_words_zh(Decimal::from_str("18400").unwrap(), "USD");
     assert_eq!(usd, "美元壹万捌仟肆佰元整");
     assert_eq!(currency_name_zh("EUR"), "欧元");
+    assert_eq!(currency_name_zh("sek"), "瑞典克朗");
+    assert_eq!(currency_name_zh("VND"), "越南盾");
     assert_eq!(currency_name_zh("XYZ"), "XYZ");
     assert_eq!(currency_name_zh(""), "人民币");
 }
