@@ -335,8 +335,10 @@ test("user text from a link stays text: in the table, the letter and the print v
   assert.equal(await b.page.textContent("tr[data-invoice='X1'] td:nth-child(2)"), evil);
   await b.page.click("role=tab[name='Letters']");
   assert.match(await b.page.textContent("[data-testid=letter-text]"), /<img src=x onerror=/);
+  // Print takes the letter's print layout (issue 16): the text is there as text, and no element.
   await b.page.emulateMedia({ media: "print" });
-  assert.ok(await b.page.isVisible("[data-testid=letter-text]"));
+  assert.ok(await b.page.isVisible("[data-testid=letter-print]"));
+  assert.match(await b.page.textContent("[data-testid=letter-print]"), /<img src=x onerror=/);
   assert.equal(await b.page.locator("img").count(), 0);
   assert.notEqual(await b.page.title(), "pwned");
   await b.context.close();
