@@ -124,7 +124,7 @@ use miniz_oxide::inflate::TINFLStatus;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
-use crate::limits::Clamped;
+use crate::limits::{Clamped, Shown, SnapshotWhy};
 use crate::review::shared::{self, MAX_SHARED_SNAPSHOT_INVOICES};
 use crate::review::snapshot::{ReadError, Snapshots};
 use crate::workspace::{Input, LoadError, Workspace, CURRENT_VERSION};
@@ -489,8 +489,8 @@ pub fn open_payload_in_full(bytes: &[u8]) -> Result<Opened, ShareError> {
     } else if crate::share_review::scope_of(&workspace) == ShareScope::SettingsOnly {
         clamped.push(Clamped {
             field: "snapshots".to_string(),
-            was: format!("{} in a settings-only link", probe.snapshots.list.len()),
-            now: "not opened".to_string(),
+            was: Shown::Snapshot(SnapshotWhy::InSettingsLink(probe.snapshots.list.len())),
+            now: Shown::NotOpened,
         });
         Snapshots::default()
     } else {

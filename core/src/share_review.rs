@@ -141,9 +141,14 @@ pub fn scope_of(incoming: &Workspace) -> ShareScope {
     }
 }
 
-/// Whether the user has anything of their own that a link could overwrite: data, notes, or any
-/// setting other than the language.
-pub fn has_own_work(workspace: &Workspace) -> bool {
+/// Whether the user has anything of their own that a link could change: data, notes, any
+/// setting other than the language, or kept weekly snapshots (a link's snapshots would join
+/// them, so the user is asked first even when the ledger itself is empty).
+pub fn has_own_work(workspace: &Workspace, snapshots: &Snapshots) -> bool {
+    !snapshots.is_empty() || workspace_has_own_work(workspace)
+}
+
+fn workspace_has_own_work(workspace: &Workspace) -> bool {
     let settings = Settings {
         lang: None,
         ..workspace.settings.clone()
@@ -312,6 +317,7 @@ mod tests {
     use super::*;
     use crate::charges::RuleKind;
     use crate::share::{decode, encode, Fragment};
+    use chrono::NaiveDate;
 
     fn through_link(ws: &Workspace, scope: ShareScope) -> Workspace {
         match decode(&encode(ws, scope)) {
@@ -336,15 +342,26 @@ mod tests {
 
     #[test]
     fn a_blank_workspace_has_nothing_to_lose_but_a_language_alone_is_not_work() {
+        let none = Snapshots::default();
         let mut ws = Workspace::default();
-        assert!(!has_own_work(&ws));
+        assert!(!has_own_work(&ws, &none));
         ws.settings.lang = Some(Lang::En);
-        assert!(!has_own_work(&ws));
+        assert!(!has_own_work(&ws, &none));
         ws.settings.terms_days = 60;
-        assert!(has_own_work(&ws));
+        assert!(has_own_work(&ws, &none));
         let mut ws = Workspace::default();
         ws.input.text = "x".into();
-        assert!(has_own_work(&ws));
+        assert!(has_own_work(&ws, &none));
+        // Kept snapshots are the user's own history, even with nothing pasted now.
+        let mut kept = Snapshots::default();
+        let text = "Invoice\tCustomer\tDue date\tAmount\nA1\tACME\t2026-10-01\t100\n";
+        let mut dated = Workspace::default();
+        dated.input.text = text.into();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let report = crate::report::derive(&dated, day);
+        kept.keep(crate::review::snapshot::Snapshot::of(&report, &dated))
+            .unwrap();
+        assert!(has_own_work(&Workspace::default(), &kept));
     }
 
     #[test]

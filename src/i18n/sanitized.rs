@@ -5,8 +5,6 @@ use overdue_core::i18n::Lang;
 pub struct Words {
     pub heading: &'static str,
     pub intro: &'static str,
-    /// `{field}`, `{was}`, `{now}`.
-    pub item: &'static str,
     /// `{n}`: how many more are not listed.
     pub more: &'static str,
     pub dismiss: &'static str,
@@ -25,7 +23,6 @@ pub fn words(lang: Lang) -> &'static Words {
 const ZH: Words = Words {
     heading: "保存的数据中有几项超出范围，已经调整",
     intro: "下面这些值超出了本页能处理的范围（可能来自旧版本，或在本页以外被改动过），现已改为所示的值。其余数据没有变动，请到“设置”里核对一下。",
-    item: "{field}：原为 {was}，现为 {now}",
     more: "另有 {n} 项未列出",
     dismiss: "知道了",
     link_heading: "链接中有几项超出范围",
@@ -35,7 +32,6 @@ const ZH: Words = Words {
 const EN: Words = Words {
     heading: "Some of your saved values were out of range and have been adjusted",
     intro: "These were beyond what the page can work with (perhaps saved by an older version, or changed outside the page), and now hold the values shown. Nothing else was changed; you may want to check them in Settings.",
-    item: "{field}: was {was}, now {now}",
     more: "and {n} more not listed",
     dismiss: "Got it",
     link_heading: "Some values in this link are out of range",

@@ -196,7 +196,7 @@ impl AppState {
             snapshots,
             ..
         } = opened;
-        if self.link.own_kept.is_none() && !has_own_work(&self.workspace) {
+        if self.link.own_kept.is_none() && !has_own_work(&self.workspace, &self.snapshots) {
             let previous = self.workspace.clone();
             let mut next = self.replaced_by(apply(&previous, &incoming));
             next.merge_snapshots(&snapshots);

@@ -134,6 +134,22 @@ fn into_a_blank_page_the_snapshots_come_at_once_and_undo_takes_them_back() {
 }
 
 #[test]
+fn with_only_kept_snapshots_the_user_is_asked_before_a_links_snapshots_join_them() {
+    let mine_text = format!("{HEAD}M1\tMine Co\t2026-10-01\t100\n");
+    // Nothing pasted now, but a history of their own.
+    let own = state("", kept(&mine_text, &["2026-11-13"]));
+    let (workspace, snapshots) = theirs();
+    let asked = after(&own, [found(&workspace, &snapshots)]);
+    assert!(
+        matches!(asked.link.incoming, Some(IncomingLink::Ready { .. })),
+        "asked first: {:?}",
+        asked.link.incoming
+    );
+    assert!(asked.link.opened.is_none());
+    assert_eq!(asked.snapshots, own.snapshots, "nothing merged yet");
+}
+
+#[test]
 fn a_links_out_of_range_values_are_in_its_review_before_the_user_accepts() {
     let own = state(
         &format!("{HEAD}M1\tMine Co\t2026-10-01\t100\n"),
@@ -154,5 +170,5 @@ fn a_links_out_of_range_values_are_in_its_review_before_the_user_accepts() {
     };
     assert_eq!(review.clamped.len(), 1);
     assert_eq!(review.clamped[0].field, "settings.terms_days");
-    assert_eq!(review.clamped[0].now, "3650");
+    assert_eq!(review.clamped[0].now.to_string(), "3650");
 }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::Dispatch;
 use crate::i18n::sanitized::words;
 use overdue_core::i18n::Lang;
-use overdue_core::limits::Clamped;
+use overdue_core::limits::{self, Clamped};
 
 use crate::state::{Action, AppState, StoreAction};
 
@@ -39,12 +39,7 @@ pub fn sanitized_notice(state: &AppState, dispatch: &Dispatch) -> Html {
 pub fn clamped_list(clamped: &[Clamped], lang: Lang) -> Html {
     let w = words(lang);
     let items = clamped.iter().take(MAX_LISTED).map(|c| {
-        let text = w
-            .item
-            .replace("{field}", &c.field)
-            .replace("{was}", &c.was)
-            .replace("{now}", &c.now);
-        html! { <li data-testid="sanitized-item">{ text }</li> }
+        html! { <li data-testid="sanitized-item">{ limits::words::line(c, lang) }</li> }
     });
     let rest = clamped.len().saturating_sub(MAX_LISTED);
     html! {

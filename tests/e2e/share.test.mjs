@@ -259,8 +259,8 @@ test("a link's out-of-range values are listed in its review before it is accepte
     input: { text: "Invoice\tCustomer\tInvoice date\tAmount\nX-1\tFar Co\t2025-01-01\t100\n" },
   });
   for (const [locale, item] of [
-    ["en-US", /settings\.terms_days: was 106751991168, now 3650/],
-    ["zh-CN", /settings\.terms_days：原为 106751991168，现为 3650/],
+    ["en-US", /^Default payment terms \(days\): was 106751991168, now 3650$/],
+    ["zh-CN", /^默认账期（天）：原为106751991168，现为3650$/],
   ]) {
     const b = await fresh(undefined, { locale });
     await paste(b.page, "Invoice\tCustomer\tDue date\tAmount\nMINE-1\tMy customer\t2025-09-01\t500\n");

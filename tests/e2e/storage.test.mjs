@@ -173,8 +173,8 @@ test("values out of range in the saved workspace are adjusted on load, and the p
   await page.waitForSelector("[data-testid=sanitized-notice]");
   const items = await page.locator("[data-testid=sanitized-item]").allTextContents();
   assert.deepEqual(items, [
-    "settings.terms_days: was 99999999, now 3650",
-    "settings.letters.sender.bank_account: was 5000 characters, now 2000 characters",
+    "Default payment terms (days): was 99999999, now 3650",
+    "Your company's details › bank account: was 5000 characters, now 2000 characters",
   ]);
   await showInvoices(page);
   await page.waitForSelector("tr[data-invoice='FP-2025-001']");

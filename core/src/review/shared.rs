@@ -18,7 +18,8 @@ use super::snapshot::{
     ReadError, Snapshot, Snapshots, MAX_SNAPSHOTS, MAX_SNAPSHOT_INVOICES, SNAPSHOT_VERSION,
 };
 use crate::limits::{
-    date_in_range, Clamped, MAX_AMOUNT, MAX_CURRENCY_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS,
+    date_in_range, Clamped, Shown, SnapshotWhy, MAX_AMOUNT, MAX_CURRENCY_CHARS, MAX_NAME_CHARS,
+    MAX_TEXT_CHARS,
 };
 
 /// Most invoices, over all its snapshots, that one link carries: 26 weeks of a ledger of about
@@ -83,15 +84,15 @@ impl Snapshots {
 /// Why a snapshot from outside cannot be used, if it cannot: a date outside the workspace's
 /// years, an amount beyond the largest the page computes with, a name or code longer than any
 /// real one, or more invoices than a snapshot may hold.
-pub fn out_of_range(snapshot: &Snapshot) -> Option<String> {
+pub fn out_of_range(snapshot: &Snapshot) -> Option<SnapshotWhy> {
     if !date_in_range(snapshot.as_of) {
-        return Some(format!("as-of date {}", snapshot.as_of));
+        return Some(SnapshotWhy::AsOfOutOfRange(snapshot.as_of));
     }
     if snapshot.invoices.is_empty() {
-        return Some("no invoices".to_string());
+        return Some(SnapshotWhy::NoInvoices);
     }
     if snapshot.invoices.len() > MAX_SNAPSHOT_INVOICES {
-        return Some(format!("{} invoices", snapshot.invoices.len()));
+        return Some(SnapshotWhy::TooManyInvoices(snapshot.invoices.len()));
     }
     let long = |text: &str, max: usize| text.chars().count() > max;
     let big = |amount: &Decimal| amount.abs() > MAX_AMOUNT;
@@ -102,29 +103,35 @@ pub fn out_of_range(snapshot: &Snapshot) -> Option<String> {
             invoice.promise,
         ];
         if let Some(date) = dates.into_iter().flatten().find(|d| !date_in_range(*d)) {
-            return Some(format!("invoice {:?} dated {date}", invoice.number));
+            return Some(SnapshotWhy::InvoiceDate {
+                number: short(&invoice.number),
+                date,
+            });
         }
         if [&invoice.amount, &invoice.paid, &invoice.outstanding]
             .into_iter()
             .any(big)
         {
-            return Some(format!(
-                "invoice {:?}: an amount over 10^15",
-                invoice.number
-            ));
+            return Some(SnapshotWhy::InvoiceAmount {
+                number: short(&invoice.number),
+            });
         }
         if long(&invoice.customer, MAX_NAME_CHARS)
             || long(&invoice.number, MAX_NAME_CHARS)
             || long(&invoice.currency, MAX_CURRENCY_CHARS)
             || long(&invoice.salesperson, MAX_TEXT_CHARS)
         {
-            return Some(format!(
-                "invoice {:?}: a name or code too long",
-                invoice.number.chars().take(40).collect::<String>()
-            ));
+            return Some(SnapshotWhy::InvoiceText {
+                number: short(&invoice.number),
+            });
         }
     }
     None
+}
+
+/// An invoice number as a reason shows it: at most 40 characters (a hostile one can be long).
+fn short(number: &str) -> String {
+    number.chars().take(40).collect()
 }
 
 /// A link's snapshots made safe to read: each one out of range is left out, then the newest
@@ -139,11 +146,11 @@ pub fn bounded(
         return Err(ReadError::NewerVersion(newer.version));
     }
     let mut clamped = Vec::new();
-    let mut not_opened = |snapshot: &Snapshot, why: String| {
+    let mut not_opened = |snapshot: &Snapshot, why: SnapshotWhy| {
         clamped.push(Clamped {
             field: format!("snapshots[{}]", snapshot.as_of),
-            was: why,
-            now: "not opened".to_string(),
+            was: Shown::Snapshot(why),
+            now: Shown::NotOpened,
         })
     };
     let mut usable: Vec<Snapshot> = Vec::new();
@@ -161,11 +168,11 @@ pub fn bounded(
     let mut kept = Snapshots::default();
     for snapshot in usable {
         if !seen.insert(snapshot.as_of) {
-            not_opened(&snapshot, "a second snapshot of this date".to_string());
+            not_opened(&snapshot, SnapshotWhy::SameDate);
         } else if kept.list.len() >= MAX_SNAPSHOTS {
-            not_opened(&snapshot, format!("over {MAX_SNAPSHOTS} snapshots"));
+            not_opened(&snapshot, SnapshotWhy::OverSnapshots(MAX_SNAPSHOTS));
         } else if invoices.saturating_add(snapshot.invoices.len()) > max_invoices {
-            not_opened(&snapshot, format!("over {max_invoices} invoices in all"));
+            not_opened(&snapshot, SnapshotWhy::OverInvoices(max_invoices));
         } else {
             invoices += snapshot.invoices.len();
             kept.list.push(snapshot);
@@ -266,9 +273,13 @@ mod tests {
                 "snapshots[2026-01-01]"
             ]
         );
-        assert!(clamped[0].was.contains("30000-01-01"), "{:?}", clamped[0]);
         assert!(
-            clamped[2].was.contains("over 2 invoices"),
+            clamped[0].was.to_string().contains("30000-01-01"),
+            "{:?}",
+            clamped[0]
+        );
+        assert!(
+            clamped[2].was.to_string().contains("over 2 invoices"),
             "{:?}",
             clamped[2]
         );

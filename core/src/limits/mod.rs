@@ -26,6 +26,8 @@ use crate::charges::{ChargeRuleParams, MAX_PRINCIPAL};
 use crate::playbook::Annotation;
 use crate::workspace::Workspace;
 
+pub mod words;
+
 /// The earliest year a date of a workspace may be in (the parser uses the same range).
 pub const MIN_YEAR: i32 = 1900;
 /// The latest year a date of a workspace may be in.
@@ -75,12 +77,84 @@ pub const MAX_MAPPED_COLUMNS: usize = 1_000;
 /// One value [`sanitize`] changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Clamped {
-    /// Where, e.g. `settings.terms_days` or `settings.charges.per_customer["ACME"].rate`.
+    /// Where, e.g. `settings.terms_days` or `settings.charges.per_customer["ACME"].rate`: a
+    /// path into the workspace, put in words for the page by [`words::line`].
     pub field: String,
     /// The value as it came.
-    pub was: String,
+    pub was: Shown,
     /// The value now.
-    pub now: String,
+    pub now: Shown,
+}
+
+/// A value as it came or as it is now, typed so that the page can say it in either language
+/// ([`words`]); `Display` gives the plain English form the tests and logs read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// A number, a date or a code, as it is.
+    Value(String),
+    /// A text of this many characters.
+    Chars(usize),
+    /// A list or map of this many entries.
+    Entries(usize),
+    /// This many entries beyond what is kept.
+    More(usize),
+    /// Removed: names too long to be a key.
+    DroppedLongNames,
+    /// Removed: the oldest entries of a bounded log.
+    DroppedOldest,
+    /// Brought into its range.
+    InRange,
+    /// No date of its own: the page uses today's.
+    Today,
+    /// Emptied.
+    Nothing,
+    /// A snapshot of a link left out.
+    NotOpened,
+    /// An entered reference rate that broke a rule (the problem says what became of it).
+    UserRate(crate::charges::UserRateProblem),
+    /// Why a link's snapshot was left out.
+    Snapshot(SnapshotWhy),
+}
+
+impl Shown {
+    pub fn value(value: impl ToString) -> Shown {
+        Shown::Value(value.to_string())
+    }
+}
+
+/// Why a snapshot that came in a link was not opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SnapshotWhy {
+    AsOfOutOfRange(NaiveDate),
+    NoInvoices,
+    TooManyInvoices(usize),
+    /// An invoice's date outside the years the page works with.
+    InvoiceDate {
+        number: String,
+        date: NaiveDate,
+    },
+    /// An invoice's amount over [`MAX_AMOUNT`].
+    InvoiceAmount {
+        number: String,
+    },
+    /// A name, number or code longer than its bound.
+    InvoiceText {
+        number: String,
+    },
+    /// A second snapshot of the same date.
+    SameDate,
+    /// Beyond the number of snapshots a link may carry.
+    OverSnapshots(usize),
+    /// Beyond the invoices a link's snapshots may carry in all.
+    OverInvoices(usize),
+    /// Snapshots in a link that carries only settings (this many).
+    InSettingsLink(usize),
+}
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&words::value(self, crate::i18n::Lang::En))
+    }
 }
 
 /// Whether `date` is within [`MIN_YEAR`]–[`MAX_YEAR`].
@@ -95,7 +169,7 @@ pub fn sanitize(mut workspace: Workspace) -> (Workspace, Vec<Clamped>) {
     let s = &mut workspace.settings;
     if let Some(as_of) = s.as_of {
         if !date_in_range(as_of) {
-            c.note("settings.as_of", as_of, "today");
+            c.note("settings.as_of", Shown::value(as_of), Shown::Today);
             s.as_of = None;
         }
     }
@@ -104,8 +178,8 @@ pub fn sanitize(mut workspace: Workspace) -> (Workspace, Vec<Clamped>) {
     if s.bucket_edges.len() > MAX_BUCKET_EDGES {
         c.note(
             "settings.bucket_edges",
-            s.bucket_edges.len(),
-            MAX_BUCKET_EDGES,
+            Shown::Entries(s.bucket_edges.len()),
+            Shown::Entries(MAX_BUCKET_EDGES),
         );
         s.bucket_edges.truncate(MAX_BUCKET_EDGES);
     }
@@ -121,8 +195,8 @@ pub fn sanitize(mut workspace: Workspace) -> (Workspace, Vec<Clamped>) {
     for problem in s.charges.sanitize() {
         c.changes.push(Clamped {
             field: "settings.charges.user_rates".to_string(),
-            was: problem.describe(crate::i18n::Lang::En),
-            now: "dropped or clamped".to_string(),
+            was: Shown::UserRate(problem),
+            now: Shown::InRange,
         });
     }
     playbook(&mut c, &mut s.playbook);
@@ -147,12 +221,16 @@ fn credit_and_calendar(c: &mut Clamper, s: &mut crate::workspace::Settings) {
     if s.calendar.holidays.len() != holidays {
         c.note(
             "settings.calendar.holidays",
-            holidays,
-            s.calendar.holidays.len(),
+            Shown::Entries(holidays),
+            Shown::Entries(s.calendar.holidays.len()),
         );
     }
     for (field, was) in s.credit.clamp() {
-        c.note(&format!("settings.{field}"), was, "clamped");
+        c.note(
+            &format!("settings.{field}"),
+            Shown::Value(was),
+            Shown::InRange,
+        );
     }
     if let Some(limit) = s.credit.default_limit.as_mut() {
         c.decimal("settings.credit.default_limit", limit, MAX_AMOUNT);
@@ -201,7 +279,11 @@ fn charge_params(c: &mut Clamper, at: &str, p: &mut ChargeRuleParams) {
     );
     if let Some(date) = p.lpr_start {
         if !date_in_range(date) {
-            c.note(&format!("{at}.lpr_start"), date, "none");
+            c.note(
+                &format!("{at}.lpr_start"),
+                Shown::value(date),
+                Shown::Nothing,
+            );
             p.lpr_start = None;
         }
     }
@@ -210,7 +292,11 @@ fn charge_params(c: &mut Clamper, at: &str, p: &mut ChargeRuleParams) {
     }
     if let Some(date) = p.cn_contract_date {
         if !date_in_range(date) {
-            c.note(&format!("{at}.cn_contract_date"), date, "none");
+            c.note(
+                &format!("{at}.cn_contract_date"),
+                Shown::value(date),
+                Shown::Nothing,
+            );
             p.cn_contract_date = None;
         }
     }
@@ -386,7 +472,11 @@ fn sizes(c: &mut Clamper, w: &mut Workspace) {
     let names = w.annotations.len();
     w.annotations
         .retain(|key, _| key.customer.chars().count() <= MAX_NAME_CHARS);
-    c.dropped("annotations", names - w.annotations.len(), "names too long");
+    c.dropped(
+        "annotations",
+        names - w.annotations.len(),
+        Shown::DroppedLongNames,
+    );
     c.entries("annotations", &mut w.annotations, MAX_ANNOTATIONS);
     for (key, a) in w.annotations.iter_mut() {
         let at = format!("annotations[{:?}/{:?}]", key.customer, key.number);
@@ -405,7 +495,7 @@ fn sizes(c: &mut Clamper, w: &mut Workspace) {
     }
     let entries = w.contacts.len();
     let log = crate::playbook::contacts::bounded(std::mem::take(&mut w.contacts));
-    c.dropped("contacts", entries - log.len(), "the oldest");
+    c.dropped("contacts", entries - log.len(), Shown::DroppedOldest);
     w.contacts = log;
 }
 
@@ -416,17 +506,17 @@ struct Clamper {
 }
 
 impl Clamper {
-    fn note(&mut self, field: &str, was: impl ToString, now: impl ToString) {
+    fn note(&mut self, field: &str, was: Shown, now: Shown) {
         self.changes.push(Clamped {
             field: field.to_string(),
-            was: was.to_string(),
-            now: now.to_string(),
+            was,
+            now,
         });
     }
 
     fn set<T: PartialEq + ToString + Copy>(&mut self, field: &str, value: &mut T, now: T) {
         if *value != now {
-            self.note(field, *value, now);
+            self.note(field, Shown::value(*value), Shown::value(now));
             *value = now;
         }
     }
@@ -446,33 +536,21 @@ impl Clamper {
     fn text(&mut self, field: &str, value: &mut String, max: usize) {
         if let Some((at, _)) = value.char_indices().nth(max) {
             let chars = value.chars().count();
-            self.note(
-                field,
-                format!("{chars} characters"),
-                format!("{max} characters"),
-            );
+            self.note(field, Shown::Chars(chars), Shown::Chars(max));
             value.truncate(at);
         }
     }
 
-    fn dropped(&mut self, field: &str, dropped: usize, which: &str) {
+    fn dropped(&mut self, field: &str, dropped: usize, now: Shown) {
         if dropped > 0 {
-            self.note(
-                field,
-                format!("{dropped} more"),
-                format!("dropped ({which})"),
-            );
+            self.note(field, Shown::More(dropped), now);
         }
     }
 
     /// The last `max` entries kept (the latest, in lists kept in the order they were made).
     fn list<T>(&mut self, field: &str, list: &mut Vec<T>, max: usize) {
         if list.len() > max {
-            self.note(
-                field,
-                format!("{} entries", list.len()),
-                format!("{max} entries"),
-            );
+            self.note(field, Shown::Entries(list.len()), Shown::Entries(max));
             list.drain(..list.len() - max);
         }
     }
@@ -480,11 +558,7 @@ impl Clamper {
     /// The first `max` entries kept, in key order.
     fn entries<K: Ord, V>(&mut self, field: &str, map: &mut BTreeMap<K, V>, max: usize) {
         if map.len() > max {
-            self.note(
-                field,
-                format!("{} entries", map.len()),
-                format!("{max} entries"),
-            );
+            self.note(field, Shown::Entries(map.len()), Shown::Entries(max));
             while map.len() > max {
                 map.pop_last();
             }
@@ -495,7 +569,7 @@ impl Clamper {
     fn keys<V>(&mut self, field: &str, map: &mut BTreeMap<String, V>, max: usize) {
         let before = map.len();
         map.retain(|name, _| name.chars().count() <= MAX_NAME_CHARS);
-        self.dropped(field, before - map.len(), "names too long");
+        self.dropped(field, before - map.len(), Shown::DroppedLongNames);
         self.entries(field, map, max);
     }
 
@@ -604,8 +678,8 @@ mod tests {
                 "annotations[\"ACME\"/\"A1\"].promises[0].made_on",
             ]
         );
-        assert_eq!(clamped[1].was, "106751991168");
-        assert_eq!(clamped[1].now, "3650");
+        assert_eq!(clamped[1].was.to_string(), "106751991168");
+        assert_eq!(clamped[1].now.to_string(), "3650");
     }
 
     #[test]
@@ -695,20 +769,29 @@ mod tests {
         let a = &ws.annotations[&InvoiceKey::new("ACME", "A1")];
         assert_eq!(a.note.len(), MAX_LONG_TEXT_CHARS);
         assert_eq!(a.promises.len(), MAX_ANNOTATION_ENTRIES);
-        let listed: Vec<(&str, &str)> = clamped
+        let listed: Vec<(&str, String)> = clamped
             .iter()
-            .map(|c| (c.field.as_str(), c.was.as_str()))
+            .map(|c| (c.field.as_str(), c.was.to_string()))
             .collect();
         assert_eq!(
             listed,
             [
-                ("settings.default_currency", "40 characters"),
-                ("settings.letters.sender.bank_account", "2005 characters"),
-                ("settings.letters.templates", "67 entries"),
-                ("settings.charges.per_customer", "1 more"),
-                ("annotations", "1 more"),
-                ("annotations[\"ACME\"/\"A1\"].note", "20001 characters"),
-                ("annotations[\"ACME\"/\"A1\"].promises", "1002 entries"),
+                ("settings.default_currency", "40 characters".into()),
+                (
+                    "settings.letters.sender.bank_account",
+                    "2005 characters".into()
+                ),
+                ("settings.letters.templates", "67 entries".into()),
+                ("settings.charges.per_customer", "1 more".into()),
+                ("annotations", "1 more".into()),
+                (
+                    "annotations[\"ACME\"/\"A1\"].note",
+                    "20001 characters".into()
+                ),
+                (
+                    "annotations[\"ACME\"/\"A1\"].promises",
+                    "1002 entries".into()
+                ),
             ]
         );
         // Sanitizing again changes nothing: every bound is a fixed point.
