@@ -12,9 +12,11 @@ mod fuzz_support;
 use std::time::Duration;
 
 use fuzz_support::{fuzz, render_every_letter, today, workspaces, Outcome, Rng, Run, PASTE_TOKENS};
+use overdue_core::i18n::Lang;
 use overdue_core::limits::sanitize;
+use overdue_core::limits::words;
 use overdue_core::report::{derive, Report};
-use overdue_core::share::open_payload;
+use overdue_core::share::open_payload_in_full;
 use overdue_core::workspace::Workspace;
 use serde_json::{json, Value};
 
@@ -202,7 +204,16 @@ static OPENED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::
 fn check(json: &str) -> Outcome {
     let payload = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 1);
     // Through the link path: the shape check, typed decoding and sanitize.
-    if let Ok(workspace) = open_payload(&payload) {
+    if let Ok(opened) = open_payload_in_full(&payload) {
+        // What the review would list is in words in both languages, whatever was clamped.
+        for clamped in &opened.clamped {
+            for lang in [Lang::Zh, Lang::En] {
+                if words::field(&clamped.field, lang) == clamped.field {
+                    return Err(format!("no words: {}", clamped.field));
+                }
+            }
+        }
+        let workspace = opened.workspace;
         OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         // What comes out is already in range: sanitizing again changes nothing.
         let (again, clamped) = sanitize(workspace.clone());
