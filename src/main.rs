@@ -5,6 +5,7 @@ mod app;
 mod browser;
 mod crash;
 mod crypto;
+mod deflate;
 mod files;
 mod i18n;
 mod state;

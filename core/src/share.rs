@@ -12,6 +12,11 @@
 //! pub fn encode_with_snapshots(workspace, scope, snapshots: Option<&Snapshots>) -> String
 //! pub fn compressed_payload_with_snapshots(workspace, scope, snapshots) -> Vec<u8>
 //! pub fn snapshots_fit(workspace, snapshots) -> bool; pub fn snapshots_link_chars(snapshots)
+//! // The page compresses with the browser's zlib instead (no deflate compressor in its Wasm):
+//! pub fn payload_json(workspace, scope, snapshots) -> String      // what is compressed
+//! pub fn encode_payload(zlib: &[u8]) -> String                    // "v1.p.…"
+//! pub fn zlib_stored(bytes: &[u8]) -> Vec<u8>   // zlib without compression, where no browser zlib
+//! pub fn link_chars(compressed_len: usize) -> usize
 //! pub fn decode(fragment: &str) -> Result<Fragment, ShareError>
 //! pub fn decode_in_full(fragment: &str) -> Result<Fragment<Opened>, ShareError>
 //! pub fn open_payload(bytes: &[u8]) -> Result<Workspace, ShareError>
@@ -382,8 +387,21 @@ pub fn compressed_payload_with_snapshots(
     scope: ShareScope,
     snapshots: Option<&Snapshots>,
 ) -> Vec<u8> {
+    let json = payload_json(workspace, scope, snapshots);
+    miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), COMPRESSION_LEVEL)
+}
+
+/// The JSON a link carries before it is compressed: [`shareable`]'s, with `snapshots` beside it
+/// as [`compressed_payload_with_snapshots`] says. The page compresses it with the browser's own
+/// zlib (`CompressionStream("deflate")`) and frames it with [`encode_payload`], so that its
+/// Wasm carries no deflate compressor (docs/size.md); native code and tests use [`encode`].
+pub fn payload_json(
+    workspace: &Workspace,
+    scope: ShareScope,
+    snapshots: Option<&Snapshots>,
+) -> String {
     let shared = shareable(workspace, scope);
-    let json = match snapshots {
+    match snapshots {
         Some(snapshots) if scope == ShareScope::SettingsAndData && !snapshots.is_empty() => {
             serde_json::to_string(&WithSnapshots {
                 workspace: &shared,
@@ -392,8 +410,52 @@ pub fn compressed_payload_with_snapshots(
             .unwrap_or_default()
         }
         _ => shared.to_json(),
-    };
-    miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), COMPRESSION_LEVEL)
+    }
+}
+
+/// `bytes` as zlib (RFC 1950) without compression: stored deflate blocks (RFC 1951 §3.2.4) of
+/// at most 65,535 bytes and the Adler-32 of `bytes`. Where the browser has no
+/// `CompressionStream` (Safari before 16.4, Firefox before 113) the page still makes a link
+/// that every reader of `v1` opens, only longer.
+pub fn zlib_stored(bytes: &[u8]) -> Vec<u8> {
+    const MAX_BLOCK: usize = u16::MAX as usize;
+    let blocks = bytes.len().div_ceil(MAX_BLOCK).max(1);
+    let mut out = Vec::with_capacity(bytes.len() + 5 * blocks + 6);
+    // CMF 0x78: deflate with a 32 KiB window; FLG 0x01: no dictionary, "fastest" level, and
+    // (0x78 << 8 | 0x01) is a multiple of 31 as the header check requires.
+    out.extend_from_slice(&[0x78, 0x01]);
+    let mut chunks = bytes.chunks(MAX_BLOCK).peekable();
+    if chunks.peek().is_none() {
+        // An empty input is one final, empty stored block.
+        out.extend_from_slice(&[1, 0, 0, 0xff, 0xff]);
+    }
+    while let Some(chunk) = chunks.next() {
+        let last = chunks.peek().is_none();
+        // BFINAL in bit 0, BTYPE 00 (stored) in bits 1-2; the rest of the byte is padding.
+        out.push(u8::from(last));
+        let len = chunk.len() as u16;
+        out.extend_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&(!len).to_le_bytes());
+        out.extend_from_slice(chunk);
+    }
+    out.extend_from_slice(&adler32(bytes).to_be_bytes());
+    out
+}
+
+/// Adler-32 (RFC 1950 §8.2): zlib's checksum of the uncompressed bytes.
+fn adler32(bytes: &[u8]) -> u32 {
+    const MOD: u32 = 65_521;
+    // 5,552 bytes is the most that can be summed before `b` could overflow a u32 (zlib's NMAX).
+    let (mut a, mut b) = (1u32, 0u32);
+    for chunk in bytes.chunks(5_552) {
+        for &byte in chunk {
+            a += u32::from(byte);
+            b += a;
+        }
+        a %= MOD;
+        b %= MOD;
+    }
+    (b << 16) | a
 }
 
 /// Whether `snapshots` can travel in a data link of `workspace`: what [`open_payload_in_full`]
@@ -414,10 +476,7 @@ pub fn snapshots_fit(workspace: &Workspace, snapshots: &Snapshots) -> bool {
 /// base64url (compressed with the rest of the link it is a little less).
 pub fn snapshots_link_chars(snapshots: &Snapshots) -> usize {
     let json = snapshots.to_json();
-    miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), COMPRESSION_LEVEL)
-        .len()
-        .div_ceil(3)
-        * 4
+    link_chars(miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), COMPRESSION_LEVEL).len())
 }
 
 /// The fragment (without `#`) of a plain link: `v1.p.<base64url(zlib(json))>`.
@@ -431,11 +490,23 @@ pub fn encode_with_snapshots(
     scope: ShareScope,
     snapshots: Option<&Snapshots>,
 ) -> String {
-    let payload = compressed_payload_with_snapshots(workspace, scope, snapshots);
+    encode_payload(&compressed_payload_with_snapshots(
+        workspace, scope, snapshots,
+    ))
+}
+
+/// The fragment (without `#`) of a plain link carrying `payload`, the zlib of a link's JSON
+/// ([`payload_json`]) however it was compressed: `v1.p.<base64url(payload)>`.
+pub fn encode_payload(payload: &[u8]) -> String {
     let mut out = String::with_capacity(8 + payload.len().div_ceil(3) * 4);
     out.push_str(&format!("v{FORMAT_VERSION}.p."));
-    base64url_into(&payload, &mut out);
+    base64url_into(payload, &mut out);
     out
+}
+
+/// How many characters of a link `compressed` bytes take (base64url, unpadded).
+pub fn link_chars(compressed: usize) -> usize {
+    compressed.div_ceil(3) * 4
 }
 
 /// The fragment (without `#`) of a protected link:
@@ -811,5 +882,61 @@ mod tests {
         );
         assert_eq!(clean("%41%2"), "%41%2");
         assert_eq!(clean("%"), "%");
+    }
+
+    #[test]
+    fn adler32_matches_known_values() {
+        // RFC 1950's checksum: 1 for nothing; "Wikipedia" is the worked example of the
+        // Adler-32 article (0x11E60398); a long run checks the modulo between chunks.
+        assert_eq!(adler32(b""), 1);
+        assert_eq!(adler32(b"Wikipedia"), 0x11E6_0398);
+        let long = vec![0xffu8; 100_000];
+        let (mut a, mut b) = (1u64, 0u64);
+        for &byte in &long {
+            a = (a + u64::from(byte)) % 65_521;
+            b = (b + a) % 65_521;
+        }
+        assert_eq!(u64::from(adler32(&long)), (b << 16) | a);
+    }
+
+    #[test]
+    fn stored_zlib_inflates_to_its_input_at_every_block_boundary() {
+        for len in [0usize, 1, 65_534, 65_535, 65_536, 200_000] {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
+            let stored = zlib_stored(&bytes);
+            assert_eq!(
+                stored.len(),
+                bytes.len() + 2 + 4 + 5 * len.div_ceil(65_535).max(1)
+            );
+            let back = miniz_oxide::inflate::decompress_to_vec_zlib(&stored).expect("inflates");
+            assert_eq!(back, bytes, "length {len}");
+        }
+    }
+
+    #[test]
+    fn a_link_framed_from_its_json_opens_as_the_link_encode_makes() {
+        let mut workspace = Workspace::default();
+        workspace.input.text =
+            "Invoice\tCustomer\tDue date\tAmount\nA-1\t明珠\t2025-01-01\t10\n".into();
+        workspace.settings.terms_days = 45;
+        for scope in [ShareScope::SettingsOnly, ShareScope::SettingsAndData] {
+            let json = payload_json(&workspace, scope, None);
+            let compressed =
+                miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), COMPRESSION_LEVEL);
+            // Compressed the way `encode` does, the framing is byte for byte `encode`'s.
+            assert_eq!(encode_payload(&compressed), encode(&workspace, scope));
+            // Stored without compression, it opens as the same workspace.
+            let stored = encode_payload(&zlib_stored(json.as_bytes()));
+            let Ok(Fragment::Plain(opened)) = decode(&stored) else {
+                panic!("the stored link does not open: {stored}");
+            };
+            let Ok(Fragment::Plain(expected)) = decode(&encode(&workspace, scope)) else {
+                panic!("the encoded link does not open");
+            };
+            assert_eq!(opened, expected);
+            // Base64url without padding: at most 3 characters fewer than the estimate.
+            let chars = encode(&workspace, scope).len() - "v1.p.".len();
+            assert!((chars..chars + 4).contains(&link_chars(compressed.len())));
+        }
     }
 }

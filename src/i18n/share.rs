@@ -12,6 +12,7 @@ pub struct Words {
     pub copied: &'static str,
     pub this_browser_would_not_copy: &'static str,
     pub encrypting_the_link: &'static str,
+    pub making_the_link: &'static str,
     pub this_share_link_cannot_be: &'static str,
     pub your_own_work_has_not: &'static str,
     pub ok: &'static str,
@@ -67,6 +68,7 @@ const ZH: Words = Words {
     copied: "已复制",
     this_browser_would_not_copy: "这个浏览器不允许复制。请点一下链接（会全部选中），再手动复制。",
     encrypting_the_link: "正在加密链接…",
+    making_the_link: "正在生成链接…",
     this_share_link_cannot_be: "无法打开分享链接",
     your_own_work_has_not: "您自己的数据没有任何改变。",
     ok: "知道了",
@@ -113,6 +115,7 @@ const EN: Words = Words {
     this_browser_would_not_copy:
         "This browser would not copy. Tap the link (it selects all of it) and copy it yourself.",
     encrypting_the_link: "Encrypting the link…",
+    making_the_link: "Making the link…",
     this_share_link_cannot_be: "This share link cannot be opened",
     your_own_work_has_not: "Your own work has not changed.",
     ok: "OK",

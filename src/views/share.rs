@@ -18,6 +18,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::crypto::{self, CryptoError};
+use crate::deflate;
 use crate::state::{Action, AppState, IncomingLink, LinkAction};
 
 type Dispatch = UseReducerDispatcher<AppState>;
@@ -39,6 +40,8 @@ pub struct SharePanelProps {
 #[derive(Clone, PartialEq)]
 enum LinkState {
     Ready(String),
+    /// Being compressed by the browser (`crate::deflate`): a moment, the link follows.
+    Making,
     Encrypting,
     Failed(CryptoError),
     /// The pasted text is too big to travel in an address (bytes).
@@ -55,18 +58,34 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let lang = props.lang;
     let with_data = use_state(|| false);
     let with_snapshots = use_state(|| false);
-    // What the snapshots would add, computed once per change of the kept list.
-    let snapshot_chars = use_memo(props.snapshots.clone(), |s| share::snapshots_link_chars(s));
+    // What the snapshots would add, compressed once per change of the kept list (by the
+    // browser, so it comes a moment later).
+    let snapshot_chars = use_state(|| None::<usize>);
+    {
+        let snapshot_chars = snapshot_chars.clone();
+        use_effect_with(props.snapshots.clone(), move |snapshots| {
+            snapshot_chars.set(None);
+            let current = Rc::new(Cell::new(true));
+            if !snapshots.is_empty() {
+                let json = snapshots.to_json();
+                let current = current.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let compressed = deflate::zlib(json.as_bytes()).await;
+                    if current.get() {
+                        snapshot_chars.set(Some(share::link_chars(compressed.len())));
+                    }
+                });
+            }
+            move || current.set(false)
+        });
+    }
     let snapshots_fit = use_memo(
         (props.workspace.clone(), props.snapshots.clone()),
         |(workspace, snapshots)| share::snapshots_fit(workspace, snapshots),
     );
     let passphrase = use_state(String::new);
-    // The panel opens on a settings-only link without a passphrase: ready at once.
-    let link = {
-        let workspace = props.workspace.clone();
-        use_state(move || LinkState::Ready(plain_link(&workspace, ShareScope::SettingsOnly)))
-    };
+    // The panel opens on a settings-only link without a passphrase, made at once.
+    let link = use_state(|| LinkState::Making);
     // None: not tried since the link last changed; Some(ok): what the clipboard said.
     let copied = use_state(|| None::<bool>);
     // Each new request for a link outdates the one before: a slow encryption finishing late
@@ -100,20 +119,31 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                     && workspace.input.text.len() > MAX_DATA_FOR_LINK
                 {
                     link.set(LinkState::TooMuchData(workspace.input.text.len()));
-                } else if passphrase.is_empty() {
-                    link.set(LinkState::Ready(link_to(&share::encode_with_snapshots(
-                        workspace, scope, snapshots,
-                    ))));
                 } else {
-                    // Never show the unprotected link while the protected one is being made.
-                    link.set(LinkState::Encrypting);
-                    let payload =
-                        share::compressed_payload_with_snapshots(workspace, scope, snapshots);
+                    // Never show the unprotected link while the protected one is being made,
+                    // nor the link of the options before.
+                    link.set(if passphrase.is_empty() {
+                        LinkState::Making
+                    } else {
+                        LinkState::Encrypting
+                    });
+                    let json = share::payload_json(workspace, scope, snapshots);
+                    let at_once = passphrase.is_empty();
                     let passphrase = passphrase.clone();
-                    pending = Some(Timeout::new(ENCRYPT_DELAY_MS, move || {
+                    let make = move || {
                         wasm_bindgen_futures::spawn_local(async move {
+                            let payload = deflate::zlib(json.as_bytes()).await;
+                            let current = || generation.borrow().get() == this;
+                            if passphrase.is_empty() {
+                                if current() {
+                                    link.set(LinkState::Ready(link_to(&share::encode_payload(
+                                        &payload,
+                                    ))));
+                                }
+                                return;
+                            }
                             let result = crypto::seal(&passphrase, &payload).await;
-                            if generation.borrow().get() != this {
+                            if !current() {
                                 return;
                             }
                             link.set(match result {
@@ -124,8 +154,13 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                                 ))),
                                 Err(error) => LinkState::Failed(error),
                             });
-                        });
-                    }));
+                        })
+                    };
+                    if at_once {
+                        make();
+                    } else {
+                        pending = Some(Timeout::new(ENCRYPT_DELAY_MS, make));
+                    }
                 }
                 move || drop(pending)
             },
@@ -246,6 +281,9 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                             </div>
                         </>
                     },
+                    LinkState::Making => html! {
+                        <p role="status" class="hint">{ crate::i18n::share::words(lang).making_the_link }</p>
+                    },
                     LinkState::Encrypting => html! {
                         <p role="status" class="hint">{ crate::i18n::share::words(lang).encrypting_the_link }</p>
                     },
@@ -278,7 +316,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
 /// there are and what they add; refused when they are too large for a link.
 fn snapshot_choice(
     snapshots: &Snapshots,
-    chars: usize,
+    chars: Option<usize>,
     fit: bool,
     checked: bool,
     onchange: Callback<Event>,
@@ -293,6 +331,10 @@ fn snapshot_choice(
                 .replace("{n}", &n).replace("{invoices}", &invoices.to_string()) }</p>
         };
     }
+    // The box comes with its cost: a moment after the panel opens (see `snapshot_chars`).
+    let Some(chars) = chars else {
+        return html! {};
+    };
     html! {
         <>
             <label class="check">
@@ -302,10 +344,6 @@ fn snapshot_choice(
             <p class="hint">{ w.snapshots_hint }</p>
         </>
     }
-}
-
-fn plain_link(workspace: &Workspace, scope: ShareScope) -> String {
-    link_to(&share::encode(workspace, scope))
 }
 
 /// This page's address with `fragment` after the `#`.
