@@ -40,17 +40,34 @@ pub enum DateError {
 /// What a cell says about the day/month order: `28/09/2025` says day first (28 is no month),
 /// `09/28/2025` says month first, `03/04/2025` says nothing.
 pub fn order_evidence(raw: &str) -> Option<DayMonthOrder> {
-    let folded = fold_width(raw);
-    let parts = numeric_parts(&folded)?;
-    if parts.len() != 3 || parts[0].len() > 2 || parts[2].len() < 2 {
-        return None;
+    match year_last_order(raw) {
+        YearLast::Says(order) => Some(order),
+        YearLast::Ambiguous | YearLast::No => None,
     }
-    let a: u32 = parts[0].parse().ok()?;
-    let b: u32 = parts[1].parse().ok()?;
+}
+
+/// A cell read once for [`infer_order`]: a year-last date and what it says, or no such date.
+enum YearLast {
+    Says(DayMonthOrder),
+    Ambiguous,
+    No,
+}
+
+fn year_last_order(raw: &str) -> YearLast {
+    let folded = fold_width(raw);
+    let Some(parts) = numeric_parts(&folded) else {
+        return YearLast::No;
+    };
+    if parts.len() != 3 || parts[0].len() > 2 || parts[2].len() < 2 {
+        return YearLast::No;
+    }
+    let (Ok(a), Ok(b)) = (parts[0].parse::<u32>(), parts[1].parse::<u32>()) else {
+        return YearLast::Ambiguous;
+    };
     match (a > 12, b > 12) {
-        (true, false) => Some(DayMonthOrder::DayFirst),
-        (false, true) => Some(DayMonthOrder::MonthFirst),
-        _ => None,
+        (true, false) => YearLast::Says(DayMonthOrder::DayFirst),
+        (false, true) => YearLast::Says(DayMonthOrder::MonthFirst),
+        _ => YearLast::Ambiguous,
     }
 }
 
@@ -89,14 +106,11 @@ pub fn infer_order<'a>(
         ambiguous: 0,
     };
     for cell in cells {
-        match order_evidence(cell) {
-            Some(DayMonthOrder::DayFirst) => inference.day_first_votes += 1,
-            Some(DayMonthOrder::MonthFirst) => inference.month_first_votes += 1,
-            None => {
-                if is_year_last(cell) {
-                    inference.ambiguous += 1
-                }
-            }
+        match year_last_order(cell) {
+            YearLast::Says(DayMonthOrder::DayFirst) => inference.day_first_votes += 1,
+            YearLast::Says(DayMonthOrder::MonthFirst) => inference.month_first_votes += 1,
+            YearLast::Ambiguous => inference.ambiguous += 1,
+            YearLast::No => {}
         }
     }
     inference.order = match inference.day_first_votes.cmp(&inference.month_first_votes) {
@@ -105,12 +119,6 @@ pub fn infer_order<'a>(
         std::cmp::Ordering::Equal => fallback,
     };
     inference
-}
-
-fn is_year_last(raw: &str) -> bool {
-    numeric_parts(&fold_width(raw))
-        .map(|p| p.len() == 3 && p[0].len() <= 2 && p[2].len() >= 2)
-        .unwrap_or(false)
 }
 
 /// Up to three digit groups of a numeric date; no allocation, as this runs on every date cell.

@@ -78,12 +78,25 @@ pub fn decimal_mark_evidence(raw: &str) -> Option<DecimalMark> {
     if !s.contains(['.', ',']) {
         return None;
     }
-    let digits_part: String = s
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .collect();
-    let last_dot = digits_part.rfind('.');
-    let last_comma = digits_part.rfind(',');
+    // Positions are counted among the cell's digits and separators only, as if the rest were
+    // cut out (no copy: this runs on every amount cell of the sheet).
+    let (mut len, mut dots, mut commas) = (0usize, 0usize, 0usize);
+    let (mut last_dot, mut last_comma) = (None, None);
+    for b in s.bytes() {
+        match b {
+            b'.' => {
+                last_dot = Some(len);
+                dots += 1;
+            }
+            b',' => {
+                last_comma = Some(len);
+                commas += 1;
+            }
+            b'0'..=b'9' => {}
+            _ => continue,
+        }
+        len += 1;
+    }
     match (last_dot, last_comma) {
         (Some(d), Some(c)) => Some(if d > c {
             DecimalMark::Point
@@ -91,18 +104,18 @@ pub fn decimal_mark_evidence(raw: &str) -> Option<DecimalMark> {
             DecimalMark::Comma
         }),
         (Some(d), None) => {
-            if digits_part.matches('.').count() > 1 {
+            if dots > 1 {
                 Some(DecimalMark::Comma)
-            } else if digits_part.len() - d - 1 == 3 {
+            } else if len - d - 1 == 3 {
                 None
             } else {
                 Some(DecimalMark::Point)
             }
         }
         (None, Some(c)) => {
-            if digits_part.matches(',').count() > 1 {
+            if commas > 1 {
                 Some(DecimalMark::Point)
-            } else if digits_part.len() - c - 1 == 3 {
+            } else if len - c - 1 == 3 {
                 None
             } else {
                 Some(DecimalMark::Comma)

@@ -157,16 +157,20 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         .collect();
     data.retain(|row| {
         let cell_blank = |c: usize| row.record.get(c).is_none_or(is_blank);
-        let labelled = row.record.iter().any(is_total_label);
         let own_number = invoice_col
             .and_then(|c| row.record.get(c))
             .is_some_and(|cell| !is_blank(cell) && !is_total_label(cell));
+        // A row with its own number is kept whatever its other cells say: only the rest (few,
+        // on most sheets) have every cell looked at for a label.
+        if own_number {
+            return true;
+        }
+        let labelled = row.record.iter().any(is_total_label);
         let subtotal = invoice_col.is_some()
-            && !own_number
             && !date_cols_of_row.is_empty()
             && date_cols_of_row.iter().all(|&c| cell_blank(c))
             && money_cols.iter().any(|&c| !cell_blank(c));
-        if (labelled || subtotal) && !own_number {
+        if labelled || subtotal {
             skipped.push(Skipped {
                 line: row.line,
                 reason: SkipReason::Total,
@@ -178,26 +182,28 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         }
     });
     // The CSV reader passes over empty lines without a record: list them too.
-    let mut covered = vec![false; text.lines().count() + 2];
+    let line_count = text.lines().count();
+    let mut covered = vec![false; line_count + 2];
+    let mut covered_count = 0;
     for row in &rows {
-        let spanned = row
-            .record
-            .iter()
-            .map(|cell| cell.matches('\n').count())
-            .sum::<usize>();
+        let spanned = row.record.newlines();
         for line in row.line..=row.line + spanned {
             if let Some(slot) = covered.get_mut(line) {
+                covered_count += usize::from(!*slot && (1..=line_count).contains(&line));
                 *slot = true;
             }
         }
     }
-    for (i, line) in text.lines().enumerate() {
-        if !covered.get(i + 1).copied().unwrap_or(true) && is_blank(line) {
-            skipped.push(Skipped {
-                line: i + 1,
-                reason: SkipReason::Blank,
-                text: String::new(),
-            });
+    // Most pastes have a record on every line: then there is nothing to look for.
+    if covered_count < line_count {
+        for (i, line) in text.lines().enumerate() {
+            if !covered.get(i + 1).copied().unwrap_or(true) && is_blank(line) {
+                skipped.push(Skipped {
+                    line: i + 1,
+                    reason: SkipReason::Blank,
+                    text: String::new(),
+                });
+            }
         }
     }
     skipped.sort_by_key(|s| s.line);
