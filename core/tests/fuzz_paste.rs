@@ -27,9 +27,16 @@ fn run(iters: u64) -> Run<'static> {
     }
 }
 
-/// Parses `text` with terms at the ends of their range (what a sanitized workspace can hold).
+/// Parses `text` with terms at the ends of their range (what a sanitized workspace can hold):
+/// one of the three per input, chosen by the input's hash, so that each is tried on about a
+/// third of the run rather than every input being parsed three times (issue 14: the parse is
+/// what a run spends its time in).
 fn check(text: &str) -> Outcome {
-    for terms in [0, 30, MAX_TERMS_DAYS] {
+    let all_terms = [0, 30, MAX_TERMS_DAYS];
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    for terms in [all_terms[(hash % 3) as usize]] {
         let options = ParseOptions {
             default_currency: "CNY",
             default_terms_days: terms,

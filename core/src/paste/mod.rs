@@ -288,6 +288,11 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         }
     }
 
+    let default_currency = if options.default_currency.trim().is_empty() {
+        "CNY"
+    } else {
+        options.default_currency.trim()
+    };
     let reader = RowReader {
         invoice: col(Field::Invoice),
         customer: col(Field::Customer),
@@ -302,11 +307,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         salesperson: col(Field::Salesperson),
         order: date_order.order,
         mark: decimal_mark,
-        default_currency: if options.default_currency.trim().is_empty() {
-            "CNY"
-        } else {
-            options.default_currency.trim()
-        },
+        default_code: default_currency.to_uppercase(),
         terms_days: options
             .default_terms_days
             .clamp(*TERMS_DAYS.start(), *TERMS_DAYS.end()),
@@ -318,7 +319,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     let mut excluded = Vec::new();
     let mut due_from_terms = 0;
     let mut currency_from_headings = 0;
-    let default_currency_code = reader.default_currency.to_uppercase();
+    let default_currency_code = &reader.default_code;
     let mut invoices = Vec::with_capacity(data.len());
     let mut errors = Vec::new();
     for row in &data {
@@ -373,7 +374,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
                     .and_then(|c| row.record.get(c))
                     .is_some_and(|cell| !is_blank(cell));
                 if let Some(code) = sections::last_before(&currency_headings, row.line) {
-                    if !own_currency && invoice.currency == default_currency_code {
+                    if !own_currency && invoice.currency == *default_currency_code {
                         invoice.currency = code.clone();
                         currency_from_headings += 1;
                     }

@@ -201,3 +201,42 @@ pub(super) fn unify_line_endings(text: &str) -> Cow<'_, str> {
     }
     Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows_of(store: &Store) -> Vec<(usize, Vec<String>)> {
+        store
+            .rows()
+            .iter()
+            .map(|r| (r.line, r.record.iter().map(str::to_string).collect()))
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Without quotes, the in-place split gives the csv reader's records, lines and cells.
+        #[test]
+        fn plain_split_reads_as_the_csv_reader(text in "[ab发\t,;| \n]{0,80}") {
+            for delimiter in [Delimiter::Tab, Delimiter::Comma, Delimiter::Semicolon, Delimiter::Pipe] {
+                let plain = rows_of(&split_plain(&text, delimiter));
+                proptest::prop_assert_eq!(&plain, &rows_of(&read_quoted(&text, delimiter, true)));
+                proptest::prop_assert_eq!(&plain, &rows_of(&read_quoted(&text, delimiter, false)));
+            }
+        }
+
+        /// With quoting off, quotes are ordinary characters to both.
+        #[test]
+        fn plain_split_reads_quotes_as_the_csv_reader_without_quoting(text in "[a\",\n]{0,60}") {
+            let plain = rows_of(&split_plain(&text, Delimiter::Comma));
+            proptest::prop_assert_eq!(plain, rows_of(&read_quoted(&text, Delimiter::Comma, false)));
+        }
+    }
+
+    #[test]
+    fn newlines_count_the_line_breaks_inside_quoted_cells() {
+        let store = read_records("a,\"b\nc\nd\",e\nf\n", Delimiter::Comma, true);
+        let counts: Vec<usize> = store.rows().iter().map(|r| r.record.newlines()).collect();
+        assert_eq!(counts, [2, 0]);
+    }
+}
