@@ -114,7 +114,10 @@ fn aged_report(rows: usize) -> String {
     text
 }
 
-const SHAPES: [(&str, fn(usize) -> String); 3] = [
+/// A shape's name and its generator.
+type Shape = (&'static str, fn(usize) -> String);
+
+const SHAPES: [Shape; 3] = [
     ("zh_list", zh_list),
     ("en_export", en_export),
     ("aged_report", aged_report),
