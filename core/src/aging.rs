@@ -1,7 +1,9 @@
 //! Aging: how late each invoice is, which bucket it falls in, and the roll-ups per customer
 //! and per currency. Amounts in different currencies are never added together.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+
+use foldhash::fast::RandomState;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -285,8 +287,10 @@ pub fn summarize(
     aged: &[Aged],
     buckets: &Buckets,
 ) -> (Vec<CustomerSummary>, Vec<CurrencyTotal>) {
-    let mut customers: BTreeMap<(&str, &str), CustomerSummary> = BTreeMap::new();
-    let mut totals: BTreeMap<&str, CurrencyTotal> = BTreeMap::new();
+    // Hash maps (a B-tree compared customer names a dozen times per invoice); both lists are
+    // sorted below, so the maps' order never shows.
+    let mut customers: HashMap<(&str, &str), CustomerSummary, RandomState> = HashMap::default();
+    let mut totals: HashMap<&str, CurrencyTotal, RandomState> = HashMap::default();
     for (invoice, aged) in invoices.iter().zip(aged) {
         let key = (invoice.customer.as_str(), invoice.currency.as_str());
         let summary = customers.entry(key).or_insert_with(|| CustomerSummary {
@@ -321,7 +325,9 @@ pub fn summarize(
             .then_with(|| a.customer.cmp(&b.customer))
             .then_with(|| a.rollup.currency.cmp(&b.rollup.currency))
     });
-    (customers, totals.into_values().collect())
+    let mut totals: Vec<CurrencyTotal> = totals.into_values().collect();
+    totals.sort_by(|a, b| a.rollup.currency.cmp(&b.rollup.currency));
+    (customers, totals)
 }
 
 #[cfg(test)]

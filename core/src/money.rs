@@ -48,8 +48,17 @@ pub fn round_cents(value: Decimal) -> Decimal {
 pub fn normalize_currency(raw: &str) -> Option<String> {
     let folded = fold_width(raw);
     let token = folded.trim().trim_end_matches('.').trim();
-    let upper = token.to_uppercase();
-    let code = match upper.as_str() {
+    // A currency column repeats a short ASCII code on every row: upper-case it on the stack.
+    let mut ascii = [0u8; 16];
+    let upper: Cow<str> = match ascii.get_mut(..token.len()) {
+        Some(buf) if token.is_ascii() => {
+            buf.copy_from_slice(token.as_bytes());
+            buf.make_ascii_uppercase();
+            Cow::Borrowed(std::str::from_utf8(buf).unwrap_or_default())
+        }
+        _ => Cow::Owned(token.to_uppercase()),
+    };
+    let code = match upper.as_ref() {
         "¥" | "\u{FFE5}" | "RMB" | "CNY" | "元" | "人民币" | "RMB¥" | "CN¥" | "RMB元" => {
             "CNY"
         }
@@ -64,7 +73,7 @@ pub fn normalize_currency(raw: &str) -> Option<String> {
         "NT$" | "TWD" | "新台币" => "TWD",
         "CHF" | "瑞士法郎" => "CHF",
         _ if upper.len() == 3 && upper.chars().all(|c| c.is_ascii_uppercase()) => {
-            return Some(upper)
+            return Some(upper.into_owned())
         }
         _ => return None,
     };
@@ -78,12 +87,25 @@ pub fn decimal_mark_evidence(raw: &str) -> Option<DecimalMark> {
     if !s.contains(['.', ',']) {
         return None;
     }
-    let digits_part: String = s
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .collect();
-    let last_dot = digits_part.rfind('.');
-    let last_comma = digits_part.rfind(',');
+    // Positions are counted among the cell's digits and separators only, as if the rest were
+    // cut out (no copy: this runs on every amount cell of the sheet).
+    let (mut len, mut dots, mut commas) = (0usize, 0usize, 0usize);
+    let (mut last_dot, mut last_comma) = (None, None);
+    for b in s.bytes() {
+        match b {
+            b'.' => {
+                last_dot = Some(len);
+                dots += 1;
+            }
+            b',' => {
+                last_comma = Some(len);
+                commas += 1;
+            }
+            b'0'..=b'9' => {}
+            _ => continue,
+        }
+        len += 1;
+    }
     match (last_dot, last_comma) {
         (Some(d), Some(c)) => Some(if d > c {
             DecimalMark::Point
@@ -91,18 +113,18 @@ pub fn decimal_mark_evidence(raw: &str) -> Option<DecimalMark> {
             DecimalMark::Comma
         }),
         (Some(d), None) => {
-            if digits_part.matches('.').count() > 1 {
+            if dots > 1 {
                 Some(DecimalMark::Comma)
-            } else if digits_part.len() - d - 1 == 3 {
+            } else if len - d - 1 == 3 {
                 None
             } else {
                 Some(DecimalMark::Point)
             }
         }
         (None, Some(c)) => {
-            if digits_part.matches(',').count() > 1 {
+            if commas > 1 {
                 Some(DecimalMark::Point)
-            } else if digits_part.len() - c - 1 == 3 {
+            } else if len - c - 1 == 3 {
                 None
             } else {
                 Some(DecimalMark::Comma)
@@ -173,7 +195,9 @@ pub fn parse_amount(raw: &str, mark: DecimalMark) -> Result<ParsedAmount, Amount
     } else {
         Cow::Borrowed(number)
     };
-    let normalized = normalize_separators(&compact, mark).ok_or(AmountError::NotANumber)?;
+    let mut buffer = [0u8; NUMBER_BUFFER];
+    let normalized =
+        normalize_separators(&compact, mark, &mut buffer).ok_or(AmountError::NotANumber)?;
     if normalized.is_empty() || normalized == "." {
         return Err(AmountError::NotANumber);
     }
@@ -195,8 +219,16 @@ pub fn parse_amount(raw: &str, mark: DecimalMark) -> Result<ParsedAmount, Amount
     Ok(ParsedAmount { value, currency })
 }
 
-/// Rewrites digits with `.`/`,` separators into the form `Decimal` parses (`1234.56`).
-fn normalize_separators(s: &str, mark: DecimalMark) -> Option<Cow<'_, str>> {
+/// Numbers up to this long are rewritten on the stack rather than into a new `String`.
+const NUMBER_BUFFER: usize = 64;
+
+/// Rewrites digits with `.`/`,` separators into the form `Decimal` parses (`1234.56`), in
+/// `buffer` when it fits. `s` holds only ASCII digits, `.` and `,` (the caller checked).
+fn normalize_separators<'b>(
+    s: &'b str,
+    mark: DecimalMark,
+    buffer: &'b mut [u8; NUMBER_BUFFER],
+) -> Option<Cow<'b, str>> {
     let dots = s.bytes().filter(|&b| b == b'.').count();
     let commas = s.bytes().filter(|&b| b == b',').count();
     let (thousands, decimal) = match (dots, commas) {
@@ -236,18 +268,19 @@ fn normalize_separators(s: &str, mark: DecimalMark) -> Option<Cow<'_, str>> {
             }
         }
     };
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c == thousands {
-            continue;
-        }
-        if Some(c) == decimal {
-            out.push('.');
-        } else {
-            out.push(c);
-        }
+    let rewritten =
+        s.chars()
+            .filter(|&c| c != thousands)
+            .map(|c| if Some(c) == decimal { '.' } else { c });
+    if s.len() > NUMBER_BUFFER || !s.is_ascii() {
+        return Some(Cow::Owned(rewritten.collect()));
     }
-    Some(Cow::Owned(out))
+    let mut len = 0;
+    for (slot, c) in buffer.iter_mut().zip(rewritten) {
+        *slot = c as u8;
+        len += 1;
+    }
+    std::str::from_utf8(&buffer[..len]).ok().map(Cow::Borrowed)
 }
 
 fn digits_after(s: &str, sep: char) -> usize {
@@ -289,6 +322,38 @@ mod tests {
     use super::*;
     use rust_decimal::Decimal;
     use std::str::FromStr;
+
+    /// `decimal_mark_evidence` as it was, copying the cell's digits and separators out.
+    fn evidence_by_copy(raw: &str) -> Option<DecimalMark> {
+        let s = fold_width(raw);
+        if !s.contains(['.', ',']) {
+            return None;
+        }
+        let digits: String = s
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+            .collect();
+        let after = |i: usize| digits.len() - i - 1;
+        match (digits.rfind('.'), digits.rfind(',')) {
+            (Some(d), Some(c)) => Some(if d > c {
+                DecimalMark::Point
+            } else {
+                DecimalMark::Comma
+            }),
+            (Some(_), None) if digits.matches('.').count() > 1 => Some(DecimalMark::Comma),
+            (Some(d), None) => (after(d) != 3).then_some(DecimalMark::Point),
+            (None, Some(_)) if digits.matches(',').count() > 1 => Some(DecimalMark::Point),
+            (None, Some(c)) => (after(c) != 3).then_some(DecimalMark::Comma),
+            (None, None) => None,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decimal_mark_evidence_counts_as_the_copy_did(cell in "[0-9.,¥€ a-z１．，-]{0,14}") {
+            proptest::prop_assert_eq!(decimal_mark_evidence(&cell), evidence_by_copy(&cell));
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()

@@ -27,42 +27,47 @@ fn run(iters: u64) -> Run<'static> {
     }
 }
 
-/// Parses `text` with terms at the ends of their range (what a sanitized workspace can hold).
+/// Parses `text` with terms at the ends of their range (what a sanitized workspace can hold):
+/// one of the three per input, chosen by the input's hash, so that each is tried on about a
+/// third of the run rather than every input being parsed three times (issue 14: the parse is
+/// what a run spends its time in).
 fn check(text: &str) -> Outcome {
-    for terms in [0, 30, MAX_TERMS_DAYS] {
-        let options = ParseOptions {
-            default_currency: "CNY",
-            default_terms_days: terms,
-            ..Default::default()
-        };
-        let parsed = parse(text, &options);
-        if text.contains('"') {
-            continue;
-        }
-        // Without quotes every line is one record (`\r`, `\r\n` and `\n` each end one).
-        let mut seen: Vec<usize> = Vec::new();
-        seen.extend(parsed.header_line);
-        seen.extend(parsed.invoices.iter().map(|i| i.line));
-        seen.extend(
-            parsed
-                .errors
-                .iter()
-                .map(|e| e.line)
-                .collect::<BTreeSet<_>>(),
-        );
-        seen.extend(parsed.skipped.iter().map(|s| s.line));
-        seen.extend(parsed.excluded.iter().map(|e| e.line));
-        seen.extend(parsed.merged.iter().map(|m| m.line));
-        let unique: BTreeSet<usize> = seen.iter().copied().collect();
-        if unique.len() != seen.len() {
-            return Err(format!("line twice: {seen:?}"));
-        }
-        let unified = text.replace("\r\n", "\n").replace('\r', "\n");
-        let expected: BTreeSet<usize> = (1..=unified.lines().count()).collect();
-        if unique != expected {
-            let lost: Vec<&usize> = expected.difference(&unique).collect();
-            return Err(format!("line lost: lines {lost:?} unaccounted"));
-        }
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let terms = [0, 30, MAX_TERMS_DAYS][(hash % 3) as usize];
+    let options = ParseOptions {
+        default_currency: "CNY",
+        default_terms_days: terms,
+        ..Default::default()
+    };
+    let parsed = parse(text, &options);
+    if text.contains('"') {
+        return Ok(());
+    }
+    // Without quotes every line is one record (`\r`, `\r\n` and `\n` each end one).
+    let mut seen: Vec<usize> = Vec::new();
+    seen.extend(parsed.header_line);
+    seen.extend(parsed.invoices.iter().map(|i| i.line));
+    seen.extend(
+        parsed
+            .errors
+            .iter()
+            .map(|e| e.line)
+            .collect::<BTreeSet<_>>(),
+    );
+    seen.extend(parsed.skipped.iter().map(|s| s.line));
+    seen.extend(parsed.excluded.iter().map(|e| e.line));
+    seen.extend(parsed.merged.iter().map(|m| m.line));
+    let unique: BTreeSet<usize> = seen.iter().copied().collect();
+    if unique.len() != seen.len() {
+        return Err(format!("line twice: {seen:?}"));
+    }
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let expected: BTreeSet<usize> = (1..=unified.lines().count()).collect();
+    if unique != expected {
+        let lost: Vec<&usize> = expected.difference(&unique).collect();
+        return Err(format!("line lost: lines {lost:?} unaccounted"));
     }
     Ok(())
 }

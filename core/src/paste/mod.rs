@@ -157,16 +157,20 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         .collect();
     data.retain(|row| {
         let cell_blank = |c: usize| row.record.get(c).is_none_or(is_blank);
-        let labelled = row.record.iter().any(is_total_label);
         let own_number = invoice_col
             .and_then(|c| row.record.get(c))
             .is_some_and(|cell| !is_blank(cell) && !is_total_label(cell));
+        // A row with its own number is kept whatever its other cells say: only the rest (few,
+        // on most sheets) have every cell looked at for a label.
+        if own_number {
+            return true;
+        }
+        let labelled = row.record.iter().any(is_total_label);
         let subtotal = invoice_col.is_some()
-            && !own_number
             && !date_cols_of_row.is_empty()
             && date_cols_of_row.iter().all(|&c| cell_blank(c))
             && money_cols.iter().any(|&c| !cell_blank(c));
-        if (labelled || subtotal) && !own_number {
+        if labelled || subtotal {
             skipped.push(Skipped {
                 line: row.line,
                 reason: SkipReason::Total,
@@ -178,26 +182,28 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         }
     });
     // The CSV reader passes over empty lines without a record: list them too.
-    let mut covered = vec![false; text.lines().count() + 2];
+    let line_count = text.lines().count();
+    let mut covered = vec![false; line_count + 2];
+    let mut covered_count = 0;
     for row in &rows {
-        let spanned = row
-            .record
-            .iter()
-            .map(|cell| cell.matches('\n').count())
-            .sum::<usize>();
+        let spanned = row.record.newlines();
         for line in row.line..=row.line + spanned {
             if let Some(slot) = covered.get_mut(line) {
+                covered_count += usize::from(!*slot && (1..=line_count).contains(&line));
                 *slot = true;
             }
         }
     }
-    for (i, line) in text.lines().enumerate() {
-        if !covered.get(i + 1).copied().unwrap_or(true) && is_blank(line) {
-            skipped.push(Skipped {
-                line: i + 1,
-                reason: SkipReason::Blank,
-                text: String::new(),
-            });
+    // Most pastes have a record on every line: then there is nothing to look for.
+    if covered_count < line_count {
+        for (i, line) in text.lines().enumerate() {
+            if !covered.get(i + 1).copied().unwrap_or(true) && is_blank(line) {
+                skipped.push(Skipped {
+                    line: i + 1,
+                    reason: SkipReason::Blank,
+                    text: String::new(),
+                });
+            }
         }
     }
     skipped.sort_by_key(|s| s.line);
@@ -282,6 +288,11 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         }
     }
 
+    let default_currency = if options.default_currency.trim().is_empty() {
+        "CNY"
+    } else {
+        options.default_currency.trim()
+    };
     let reader = RowReader {
         invoice: col(Field::Invoice),
         customer: col(Field::Customer),
@@ -296,11 +307,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         salesperson: col(Field::Salesperson),
         order: date_order.order,
         mark: decimal_mark,
-        default_currency: if options.default_currency.trim().is_empty() {
-            "CNY"
-        } else {
-            options.default_currency.trim()
-        },
+        default_code: default_currency.to_uppercase(),
         terms_days: options
             .default_terms_days
             .clamp(*TERMS_DAYS.start(), *TERMS_DAYS.end()),
@@ -312,7 +319,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     let mut excluded = Vec::new();
     let mut due_from_terms = 0;
     let mut currency_from_headings = 0;
-    let default_currency_code = reader.default_currency.to_uppercase();
+    let default_currency_code = &reader.default_code;
     let mut invoices = Vec::with_capacity(data.len());
     let mut errors = Vec::new();
     for row in &data {
@@ -367,7 +374,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
                     .and_then(|c| row.record.get(c))
                     .is_some_and(|cell| !is_blank(cell));
                 if let Some(code) = sections::last_before(&currency_headings, row.line) {
-                    if !own_currency && invoice.currency == default_currency_code {
+                    if !own_currency && invoice.currency == *default_currency_code {
                         invoice.currency = code.clone();
                         currency_from_headings += 1;
                     }

@@ -2,31 +2,31 @@
 
 use std::borrow::Cow;
 
-use csv::{ReaderBuilder, StringRecord};
+use csv::{ByteRecord, ReaderBuilder};
 
 use super::sniff::Delimiter;
 use crate::text::clip;
 
 /// Every cell of the input, unescaped, in one buffer: one allocation for the whole paste
-/// instead of several per row (this matters in Wasm, where allocation is slow).
-pub(super) struct Store {
-    pub(super) text: String,
+/// instead of several per row (this matters in Wasm, where allocation is slow). Text without a
+/// quote to unescape is not copied at all: the cells are ranges of the pasted text itself.
+pub(super) struct Store<'t> {
+    text: Cow<'t, str>,
     /// Byte ranges of the cells in `text`.
-    pub(super) cells: Vec<(usize, usize)>,
+    cells: Vec<(usize, usize)>,
     /// Per record: its first line, first cell and cell count.
-    pub(super) records: Vec<(usize, usize, usize)>,
+    records: Vec<(usize, usize, usize)>,
 }
 
-impl Store {
+impl Store<'_> {
     pub(super) fn rows(&self) -> Vec<Row<'_>> {
         self.records
             .iter()
             .map(|&(line, first, count)| Row {
                 line,
                 record: Record {
-                    store: self,
-                    first,
-                    count,
+                    text: &self.text,
+                    cells: self.cells.get(first..first + count).unwrap_or(&[]),
                 },
             })
             .collect()
@@ -36,27 +36,36 @@ impl Store {
 /// One record's cells: the small part of `csv::StringRecord`'s interface the parser uses.
 #[derive(Clone, Copy)]
 pub(super) struct Record<'a> {
-    pub(super) store: &'a Store,
-    pub(super) first: usize,
-    pub(super) count: usize,
+    text: &'a str,
+    cells: &'a [(usize, usize)],
 }
 
 impl<'a> Record<'a> {
     pub(super) fn get(&self, i: usize) -> Option<&'a str> {
-        if i >= self.count {
-            return None;
-        }
-        let (start, end) = *self.store.cells.get(self.first + i)?;
-        self.store.text.get(start..end)
+        let &(start, end) = self.cells.get(i)?;
+        self.text.get(start..end)
     }
 
     pub(super) fn len(&self) -> usize {
-        self.count
+        self.cells.len()
     }
 
     pub(super) fn iter(&self) -> impl Iterator<Item = &'a str> + 'a {
-        let record = *self;
-        (0..record.count).filter_map(move |i| record.get(i))
+        let text = self.text;
+        self.cells.iter().filter_map(move |&(s, e)| text.get(s..e))
+    }
+
+    /// Line breaks inside the record's cells (quoted cells may hold them). A record's cells lie
+    /// in order in the buffer with nothing but delimiters between them, so one count over the
+    /// stretch from its first cell to its last does.
+    pub(super) fn newlines(&self) -> usize {
+        let (Some(&(start, _)), Some(&(_, end))) = (self.cells.first(), self.cells.last()) else {
+            return 0;
+        };
+        self.text
+            .as_bytes()
+            .get(start..end)
+            .map_or(0, |bytes| bytes.iter().filter(|&&b| b == b'\n').count())
     }
 }
 
@@ -66,49 +75,97 @@ pub(super) struct Row<'a> {
     pub(super) record: Record<'a>,
 }
 
-pub(super) fn read_records(text: &str, delimiter: Delimiter, quoting: bool) -> Store {
+/// Splits `text` into records of cells, as the `csv` crate does. With quoting off, or no quote
+/// in the text, a record is a line and its cells are what lies between delimiters; the `csv`
+/// reader then does nothing but split, so the split is done here without copying a byte.
+pub(super) fn read_records(text: &str, delimiter: Delimiter, quoting: bool) -> Store<'_> {
+    // The csv reader also skips a byte-order mark at the very start: leave that to it.
+    if (!quoting || !text.contains('"')) && !text.starts_with('\u{FEFF}') {
+        return split_plain(text, delimiter);
+    }
+    read_quoted(text, delimiter, quoting)
+}
+
+/// Lines (`\n`; the caller has unified line endings) split at `delimiter`; empty lines are no
+/// record, as for the csv reader. Line numbers are 1-based.
+fn split_plain(text: &str, delimiter: Delimiter) -> Store<'_> {
+    let sep = delimiter.byte();
+    let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut store = Store {
+        text: Cow::Borrowed(text),
+        cells: Vec::with_capacity(lines * 4),
+        records: Vec::with_capacity(lines),
+    };
+    let mut start = 0;
+    for (index, line) in text.split('\n').enumerate() {
+        if !line.is_empty() {
+            let first = store.cells.len();
+            // `str::split` on one ASCII byte searches with memchr, many bytes at a time.
+            let mut cell_start = start;
+            for cell in line.split(char::from(sep)) {
+                store.cells.push((cell_start, cell_start + cell.len()));
+                cell_start += cell.len() + 1;
+            }
+            store
+                .records
+                .push((index + 1, first, store.cells.len() - first));
+        }
+        start += line.len() + 1;
+    }
+    store
+}
+
+/// Quoted text, read by the `csv` crate into one buffer.
+fn read_quoted(text: &str, delimiter: Delimiter, quoting: bool) -> Store<'_> {
     let mut reader = ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter.byte())
         .quoting(quoting)
         .from_reader(text.as_bytes());
-    let mut store = Store {
-        text: String::with_capacity(text.len()),
-        cells: Vec::new(),
-        records: Vec::new(),
-    };
-    let mut record = StringRecord::new();
+    // Bytes, not `String`s: the text is already UTF-8, and the reader only removes ASCII quotes
+    // from it, so every cell is UTF-8 too; the buffer is checked once at the end, not per row.
+    let mut buffer: Vec<u8> = Vec::with_capacity(text.len());
+    let mut cells = Vec::new();
+    let mut records = Vec::new();
+    let mut record = ByteRecord::new();
+    let bytes = text.as_bytes();
     loop {
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(true) => {
                 // The reader's position is where it started looking, before any empty lines it
                 // passed over: step over those to the line the record really starts on.
                 let (mut line, mut byte) = record
                     .position()
                     .map_or((0, 0), |p| (p.line() as usize, p.byte() as usize));
-                let bytes = text.as_bytes();
                 while byte < bytes.len() && matches!(bytes[byte], b'\n' | b'\r') {
                     if bytes[byte] == b'\n' {
                         line += 1;
                     }
                     byte += 1;
                 }
-                let first = store.cells.len();
+                let first = cells.len();
                 for cell in record.iter() {
-                    let start = store.text.len();
-                    store.text.push_str(cell);
-                    store.cells.push((start, store.text.len()));
+                    let start = buffer.len();
+                    buffer.extend_from_slice(cell);
+                    cells.push((start, buffer.len()));
                 }
-                store.records.push((line, first, record.len()));
+                records.push((line, first, record.len()));
             }
             Ok(false) => break,
-            // Invalid UTF-8 cannot occur in a &str; any other error ends the read, and the
-            // rows read so far are kept rather than the whole paste being refused.
+            // Any error ends the read, and the rows read so far are kept rather than the whole
+            // paste being refused.
             Err(_) => break,
         }
     }
-    store
+    // Cannot fail (see above); if it ever did, the damaged cells read as missing, not a panic.
+    let text = String::from_utf8(buffer)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Store {
+        text: Cow::Owned(text),
+        cells,
+        records,
+    }
 }
 
 /// A quote that never closes makes the CSV reader swallow everything after it into one cell.
@@ -140,4 +197,43 @@ pub(super) fn unify_line_endings(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows_of(store: &Store) -> Vec<(usize, Vec<String>)> {
+        store
+            .rows()
+            .iter()
+            .map(|r| (r.line, r.record.iter().map(str::to_string).collect()))
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Without quotes, the in-place split gives the csv reader's records, lines and cells.
+        #[test]
+        fn plain_split_reads_as_the_csv_reader(text in "[ab发\t,;| \n]{0,80}") {
+            for delimiter in [Delimiter::Tab, Delimiter::Comma, Delimiter::Semicolon, Delimiter::Pipe] {
+                let plain = rows_of(&split_plain(&text, delimiter));
+                proptest::prop_assert_eq!(&plain, &rows_of(&read_quoted(&text, delimiter, true)));
+                proptest::prop_assert_eq!(&plain, &rows_of(&read_quoted(&text, delimiter, false)));
+            }
+        }
+
+        /// With quoting off, quotes are ordinary characters to both.
+        #[test]
+        fn plain_split_reads_quotes_as_the_csv_reader_without_quoting(text in "[a\",\n]{0,60}") {
+            let plain = rows_of(&split_plain(&text, Delimiter::Comma));
+            proptest::prop_assert_eq!(plain, rows_of(&read_quoted(&text, Delimiter::Comma, false)));
+        }
+    }
+
+    #[test]
+    fn newlines_count_the_line_breaks_inside_quoted_cells() {
+        let store = read_records("a,\"b\nc\nd\",e\nf\n", Delimiter::Comma, true);
+        let counts: Vec<usize> = store.rows().iter().map(|r| r.record.newlines()).collect();
+        assert_eq!(counts, [2, 0]);
+    }
 }

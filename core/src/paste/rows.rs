@@ -15,7 +15,7 @@ use crate::text::clip;
 /// limits (ten years of terms is already more than any ledger uses).
 pub const TERMS_DAYS: std::ops::RangeInclusive<i64> = 0..=3660;
 
-pub(super) struct RowReader<'a> {
+pub(super) struct RowReader {
     pub(super) invoice: Option<usize>,
     pub(super) customer: Option<usize>,
     pub(super) invoice_date: Option<usize>,
@@ -29,7 +29,9 @@ pub(super) struct RowReader<'a> {
     pub(super) salesperson: Option<usize>,
     pub(super) order: DayMonthOrder,
     pub(super) mark: DecimalMark,
-    pub(super) default_currency: &'a str,
+    /// The ISO code of rows that name no currency: the settings' default, upper-cased once for
+    /// the sheet rather than once per row.
+    pub(super) default_code: String,
     pub(super) terms_days: i64,
     /// A terms column (`Net 30`, `月结30天`): its days win over `terms_days` for its row.
     pub(super) terms: Option<usize>,
@@ -87,7 +89,7 @@ pub(super) fn document_number(
         .unwrap_or_default()
 }
 
-impl RowReader<'_> {
+impl RowReader {
     /// Days of credit for this row: its own terms cell when it names some, else the default.
     pub(super) fn row_terms(&self, row: &Row) -> Option<i64> {
         let cell = self.terms.and_then(|c| row.record.get(c))?;
@@ -258,7 +260,7 @@ impl RowReader<'_> {
             customer,
             currency: column_currency
                 .or(symbol_currency)
-                .unwrap_or_else(|| self.default_currency.to_uppercase()),
+                .unwrap_or_else(|| self.default_code.clone()),
             invoice_date,
             due_date,
             due_derived,
