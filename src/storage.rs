@@ -263,10 +263,14 @@ fn to_store(workspace: &Workspace) -> Option<String> {
 /// mode) removes the stale copy, which would otherwise come back on reload and look like lost
 /// work, and reports `Saved::Failed`.
 pub fn save(workspace: &Workspace, done: impl FnOnce(Saved) + 'static) {
-    let json = to_store(workspace);
+    let json = crate::browser::timed("save:json", || to_store(workspace));
     let leavings = LEAVINGS.with_borrow(|n| *n);
     wasm_bindgen_futures::spawn_local(async move {
-        let outcome = match write(&[(SAVED_KEY, json.as_deref())]).await {
+        // The write, from its start to its commit (the browser's own work on it included).
+        crate::browser::mark("save:write");
+        let written = write(&[(SAVED_KEY, json.as_deref())]).await;
+        crate::browser::measure_since("save:write");
+        let outcome = match written {
             Ok(()) => {
                 // IndexedDB now holds what is current: a copy left from leaving the page
                 // earlier is older and must not win on the next load. (Unless the page was
