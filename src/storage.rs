@@ -9,6 +9,8 @@
 //! flush on leaving also puts small workspaces (those that fit) in local storage under
 //! [`PENDING_KEY`], which the next load prefers and moves into IndexedDB.
 
+mod json;
+
 use std::cell::RefCell;
 
 use js_sys::Promise;
@@ -54,6 +56,8 @@ thread_local! {
     /// How many times a workspace was written on leaving: a save begun before the latest of
     /// those is older than the copy it left in local storage, and must not remove it.
     static LEAVINGS: RefCell<u64> = const { RefCell::new(0) };
+    /// Keeps the pasted text's JSON between saves (`storage/json.rs`).
+    static WRITER: RefCell<json::JsonWriter> = RefCell::new(json::JsonWriter::default());
 }
 
 fn local() -> Option<web_sys::Storage> {
@@ -227,7 +231,7 @@ pub fn keep_last_good() {
 
 fn kept_size(json: &str) -> usize {
     // UTF-16, as browsers count what they store.
-    json.encode_utf16().count() * 2
+    json::utf16_len(json) * 2
 }
 
 /// Size in bytes of what this page keeps in this browser.
@@ -256,7 +260,8 @@ pub fn set_keep_nothing(on: bool) {
 /// What to write for this workspace: None to remove the saved copy (nothing worth keeping, or
 /// the user keeps nothing).
 fn to_store(workspace: &Workspace) -> Option<String> {
-    (!keeps_nothing() && *workspace != Workspace::default()).then(|| workspace.to_json())
+    (!keeps_nothing() && *workspace != Workspace::default())
+        .then(|| WRITER.with_borrow_mut(|writer| writer.write(workspace)))
 }
 
 /// Saves the workspace, then calls `done` with the outcome. A refused write (quota, private

@@ -47,7 +47,7 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
     let w = crate::i18n::letters::words(lang);
     let report = &state.report;
     let draft = &state.letter;
-    let customers = report.customer_names();
+    let customers = super::memo::customer_names(report);
     let Some(customer) = draft.customer.clone().or_else(|| default_customer(report)) else {
         return html! { <p class="empty" data-testid="letter-text">{ w.paste_your_invoices_first }</p> };
     };
@@ -159,7 +159,7 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
             <div class="letter-controls no-print">
                 <label>{ w.customer }
                     <select data-testid="letter-customer" onchange={on_customer}>
-                        { for customers.iter().map(|c| html! { <option value={c.to_string()} selected={*c == customer}>{ *c }</option> }) }
+                        { for customers.iter().map(|c| html! { <option value={c.clone()} selected={*c == customer}>{ c }</option> }) }
                     </select></label>
                 <label>{ w.letter }
                     <select data-testid="letter-kind" onchange={on_kind}>

@@ -15,6 +15,7 @@ mod letter_print;
 mod letters;
 mod lpr_table;
 mod mapping;
+mod memo;
 mod problems;
 mod rates;
 pub mod review;
