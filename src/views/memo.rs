@@ -11,6 +11,8 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::thread::LocalKey;
 
+use overdue_core::aging::Aged;
+use overdue_core::letters::open_rows as rows_open_for;
 use overdue_core::paste::Parsed;
 use overdue_core::playbook::{CustomerCard, LetterKind, PlaybookReport, TodayItem};
 use overdue_core::report::Report;
@@ -79,6 +81,8 @@ impl TodayCards {
 thread_local! {
     static TODAY: Slot<PlaybookReport, TodayCards> = const { RefCell::new(None) };
     static CUSTOMER_NAMES: Slot<Parsed, Vec<String>> = const { RefCell::new(None) };
+    /// The open rows of the last customer asked for, with the aging they were read from.
+    static OPEN_ROWS: RefCell<Option<(Arc<Vec<Aged>>, String, Rc<Vec<usize>>)>> = const { RefCell::new(None) };
 }
 
 /// The Today tab's cards of this report. Keyed by the playbook alone: it reruns whenever what
@@ -101,6 +105,23 @@ pub fn today_cards(report: &Report) -> Rc<TodayCards> {
             kinds_due: kinds_due_counts(items),
             past_table,
         }
+    })
+}
+
+/// [`overdue_core::letters::open_rows`] of `customer`, once per aging and customer (the Letters
+/// tab asks on every keystroke in its template editor). A new aging comes with every new parse,
+/// so a kept one means the same invoices.
+pub fn open_rows(report: &Report, customer: &str) -> Rc<Vec<usize>> {
+    OPEN_ROWS.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if let Some((aged, seen, rows)) = slot.as_ref() {
+            if Arc::ptr_eq(aged, &report.aged) && seen == customer {
+                return rows.clone();
+            }
+        }
+        let rows = Rc::new(rows_open_for(report, customer));
+        *slot = Some((report.aged.clone(), customer.to_string(), rows.clone()));
+        rows
     })
 }
 
