@@ -19,6 +19,8 @@ use overdue_core::report::Report;
 use overdue_core::views_support::{card_indices, kinds_due_counts};
 
 type Slot<K, V> = RefCell<Option<(Arc<K>, Rc<V>)>>;
+/// The open rows of one customer, with the aging they were read from.
+type OpenRows = (Arc<Vec<Aged>>, String, Rc<Vec<usize>>);
 
 /// `make()`, or what it gave the last time `key` was this same `Arc`.
 fn cached<K: 'static, V: 'static>(
@@ -82,7 +84,7 @@ thread_local! {
     static TODAY: Slot<PlaybookReport, TodayCards> = const { RefCell::new(None) };
     static CUSTOMER_NAMES: Slot<Parsed, Vec<String>> = const { RefCell::new(None) };
     /// The open rows of the last customer asked for, with the aging they were read from.
-    static OPEN_ROWS: RefCell<Option<(Arc<Vec<Aged>>, String, Rc<Vec<usize>>)>> = const { RefCell::new(None) };
+    static OPEN_ROWS: RefCell<Option<OpenRows>> = const { RefCell::new(None) };
 }
 
 /// The Today tab's cards of this report. Keyed by the playbook alone: it reruns whenever what
