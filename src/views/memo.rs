@@ -13,7 +13,7 @@ use std::thread::LocalKey;
 
 use overdue_core::aging::Aged;
 use overdue_core::letters::open_rows as rows_open_for;
-use overdue_core::paste::Parsed;
+use overdue_core::paste::{Parsed, ReadSummary};
 use overdue_core::playbook::{CustomerCard, LetterKind, PlaybookReport, TodayItem};
 use overdue_core::report::Report;
 use overdue_core::views_support::{card_indices, kinds_due_counts};
@@ -83,6 +83,7 @@ impl TodayCards {
 thread_local! {
     static TODAY: Slot<PlaybookReport, TodayCards> = const { RefCell::new(None) };
     static CUSTOMER_NAMES: Slot<Parsed, Vec<String>> = const { RefCell::new(None) };
+    static READ: Slot<Parsed, ReadCounts> = const { RefCell::new(None) };
     /// The open rows of the last customer asked for, with the aging they were read from.
     static OPEN_ROWS: RefCell<Option<OpenRows>> = const { RefCell::new(None) };
 }
@@ -124,6 +125,27 @@ pub fn open_rows(report: &Report, customer: &str) -> Rc<Vec<usize>> {
         let rows = Rc::new(rows_open_for(report, customer));
         *slot = Some((report.aged.clone(), customer.to_string(), rows.clone()));
         rows
+    })
+}
+
+/// What the input panel says of a parse on every render, counted once per parse.
+pub struct ReadCounts {
+    /// The core's counts behind the "Read as: …" sentence.
+    pub summary: ReadSummary,
+    /// Data rows: the invoices, and each line that has row errors once.
+    pub data_rows: usize,
+}
+
+pub fn read_counts(parsed: &Arc<Parsed>) -> Rc<ReadCounts> {
+    cached(&READ, parsed, || ReadCounts {
+        summary: parsed.summary(),
+        data_rows: parsed.invoices.len()
+            + parsed
+                .errors
+                .iter()
+                .map(|e| e.line)
+                .collect::<HashSet<_>>()
+                .len(),
     })
 }
 
