@@ -89,12 +89,6 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
         print_layout(settings, &request, &letter)
     });
     let text = layout.to_text();
-    let on_customer = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            dispatch.dispatch(Action::Letter(LetterAction::Customer(select_value(&e))))
-        })
-    };
     let on_kind = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -163,9 +157,7 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
         <div class="letters">
             <div class="letter-controls no-print">
                 <label>{ w.customer }
-                    <select data-testid="letter-customer" onchange={on_customer}>
-                        { for customers.iter().map(|c| html! { <option value={c.clone()} selected={*c == customer}>{ c }</option> }) }
-                    </select></label>
+                    <super::customer_select::CustomerSelect names={customers} selected={customer.clone()} dispatch={dispatch.clone()} /></label>
                 <label>{ w.letter }
                     <select data-testid="letter-kind" onchange={on_kind}>
                         { for LetterKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={*k == kind}>{ k.describe(lang) }</option> }) }

@@ -6,6 +6,7 @@ mod charges;
 mod contacts;
 mod contract;
 mod credit;
+mod customer_select;
 mod customers;
 mod evidence;
 mod file_open;
