@@ -124,7 +124,7 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <>
-            { views::top_bar(&state, &dispatch) }
+            { browser::timed("view:top-bar", || views::top_bar(&state, &dispatch)) }
             <main>
                 { share_view::link_notices(&state, &dispatch) }
                 { views::sanitized_notice(&state, &dispatch) }
@@ -135,8 +135,8 @@ pub fn app(props: &AppProps) -> Html {
                             Callback::from(move |_| dispatch.dispatch(Action::Panel(PanelAction::ToggleShare)))
                         }} />
                 }
-                { views::input_panel(&state, &dispatch) }
-                { views::summary(&state) }
+                { browser::timed("view:input", || views::input_panel(&state, &dispatch)) }
+                { browser::timed("view:summary", || views::summary(&state)) }
                 <nav class="tabs no-print" role="tablist">
                     { tab_button(Tab::Today, t.tab_today) }
                     { tab_button(Tab::Invoices, t.tab_invoices) }
@@ -148,12 +148,12 @@ pub fn app(props: &AppProps) -> Html {
                 <section class="tab-panel" role="tabpanel">
                     {
                         match state.ui.tab {
-                            Tab::Today => views::today_list(&state, &dispatch),
-                            Tab::Invoices => views::invoice_table(&state, &dispatch),
-                            Tab::Customers => views::customer_summary(&state, &dispatch),
-                            Tab::Letters => views::letters_tab(&state, &dispatch),
-                            Tab::Review => views::review_tab(&state, &dispatch),
-                            Tab::Settings => views::settings(&state, &dispatch),
+                            Tab::Today => browser::timed("view:today", || views::today_list(&state, &dispatch)),
+                            Tab::Invoices => browser::timed("view:invoices", || views::invoice_table(&state, &dispatch)),
+                            Tab::Customers => browser::timed("view:customers", || views::customer_summary(&state, &dispatch)),
+                            Tab::Letters => browser::timed("view:letters", || views::letters_tab(&state, &dispatch)),
+                            Tab::Review => browser::timed("view:review", || views::review_tab(&state, &dispatch)),
+                            Tab::Settings => browser::timed("view:settings", || views::settings(&state, &dispatch)),
                         }
                     }
                 </section>

@@ -9,6 +9,8 @@
 //! flush on leaving also puts small workspaces (those that fit) in local storage under
 //! [`PENDING_KEY`], which the next load prefers and moves into IndexedDB.
 
+mod json;
+
 use std::cell::RefCell;
 
 use js_sys::Promise;
@@ -54,6 +56,8 @@ thread_local! {
     /// How many times a workspace was written on leaving: a save begun before the latest of
     /// those is older than the copy it left in local storage, and must not remove it.
     static LEAVINGS: RefCell<u64> = const { RefCell::new(0) };
+    /// Keeps the pasted text's JSON between saves (`storage/json.rs`).
+    static WRITER: RefCell<json::JsonWriter> = RefCell::new(json::JsonWriter::default());
 }
 
 fn local() -> Option<web_sys::Storage> {
@@ -227,7 +231,7 @@ pub fn keep_last_good() {
 
 fn kept_size(json: &str) -> usize {
     // UTF-16, as browsers count what they store.
-    json.encode_utf16().count() * 2
+    json::utf16_len(json) * 2
 }
 
 /// Size in bytes of what this page keeps in this browser.
@@ -256,17 +260,22 @@ pub fn set_keep_nothing(on: bool) {
 /// What to write for this workspace: None to remove the saved copy (nothing worth keeping, or
 /// the user keeps nothing).
 fn to_store(workspace: &Workspace) -> Option<String> {
-    (!keeps_nothing() && *workspace != Workspace::default()).then(|| workspace.to_json())
+    (!keeps_nothing() && *workspace != Workspace::default())
+        .then(|| WRITER.with_borrow_mut(|writer| writer.write(workspace)))
 }
 
 /// Saves the workspace, then calls `done` with the outcome. A refused write (quota, private
 /// mode) removes the stale copy, which would otherwise come back on reload and look like lost
 /// work, and reports `Saved::Failed`.
 pub fn save(workspace: &Workspace, done: impl FnOnce(Saved) + 'static) {
-    let json = to_store(workspace);
+    let json = crate::browser::timed("save:json", || to_store(workspace));
     let leavings = LEAVINGS.with_borrow(|n| *n);
     wasm_bindgen_futures::spawn_local(async move {
-        let outcome = match write(&[(SAVED_KEY, json.as_deref())]).await {
+        // The write, from its start to its commit (the browser's own work on it included).
+        crate::browser::mark("save:write");
+        let written = write(&[(SAVED_KEY, json.as_deref())]).await;
+        crate::browser::measure_since("save:write");
+        let outcome = match written {
             Ok(()) => {
                 // IndexedDB now holds what is current: a copy left from leaving the page
                 // earlier is older and must not win on the next load. (Unless the page was

@@ -26,5 +26,6 @@ pub mod share;
 pub mod share_review;
 pub mod stages;
 pub mod text;
+pub mod views_support;
 pub mod workbook;
 pub mod workspace;

@@ -47,19 +47,26 @@ impl std::fmt::Debug for Timer {
     }
 }
 
-/// Each stage of a derive timed under its own name (`overdue:derive:aging`, …), inside the
-/// `overdue:derive` measure of the whole.
-impl StageHook for Timer {
-    fn run<T>(&mut self, stage: Stage, work: impl FnOnce() -> T) -> T {
+impl Timer {
+    /// `work`'s result, the work timed under `name`.
+    pub fn time<T>(self, name: &'static str, work: impl FnOnce() -> T) -> T {
         let mut work = Some(work);
         let mut out = None;
-        (self.0)(stage.measure(), &mut || out = work.take().map(|w| w()));
+        (self.0)(name, &mut || out = work.take().map(|w| w()));
         match (out, work) {
             (Some(out), _) => out,
             // A timer that did not run its work: it runs here, untimed.
             (None, Some(work)) => work(),
             (None, None) => unreachable!("the work ran, so it gave its result"),
         }
+    }
+}
+
+/// Each stage of a derive timed under its own name (`overdue:derive:aging`, …), inside the
+/// `overdue:derive` measure of the whole.
+impl StageHook for Timer {
+    fn run<T>(&mut self, stage: Stage, work: impl FnOnce() -> T) -> T {
+        self.time(stage.measure(), work)
     }
 }
 
@@ -270,12 +277,17 @@ impl AppState {
         };
         if let Some(report) = report {
             next.report = Rc::new(report);
-            next.table = self.table.refreshed(&next.report);
+            next.table = self.timed_table(|| self.table.refreshed(&next.report));
         }
         if reach == Reach::Parse {
             next.letter = self.letter.after_repaste(&next.report);
         }
         next
+    }
+
+    /// The invoice table's rows worked out again, timed as `overdue:table`.
+    fn timed_table(&self, work: impl FnOnce() -> TableView) -> TableView {
+        self.timer.time("table", work)
     }
 
     /// Another workspace altogether (a shared link, or the user's own back): choices that
@@ -379,14 +391,15 @@ impl AppState {
                 on: self.report.as_of,
             }),
             Action::Table(action) => AppState {
-                table: self.table.reduce(action, &self.report),
+                table: self.timed_table(|| self.table.reduce(action, &self.report)),
                 ..self.clone()
             },
             Action::ShowCustomer(customer) => {
                 let mut next = self.clone();
-                next.table = self
-                    .table
-                    .reduce(TableAction::ShowCustomer(customer), &self.report);
+                next.table = self.timed_table(|| {
+                    self.table
+                        .reduce(TableAction::ShowCustomer(customer), &self.report)
+                });
                 next.ui.tab = Tab::Invoices;
                 next
             }

@@ -1,9 +1,12 @@
 //! The invoice table's view of the report: filters, order, page, the open details row.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
-use overdue_core::aging::Status;
+use overdue_core::aging::{Aged, Status};
+use overdue_core::paste::Parsed;
 use overdue_core::report::{InvoiceQuery, Report, SortKey};
+use overdue_core::views_support::SearchIndex;
 
 pub const PAGE_SIZE: usize = 100;
 
@@ -15,6 +18,70 @@ pub struct TableView {
     pub page: usize,
     /// The invoice whose details (next steps, late-charge breakdown) are open.
     pub expanded: Option<usize>,
+    /// What `rows` was narrowed from, kept for the next keystroke in the search box.
+    unsearched: Unsearched,
+}
+
+/// The rows of the query without its search, and the lowered texts the search looks in: a
+/// keystroke (or clearing the box) filters these, in their order, instead of selecting and
+/// sorting the whole ledger again (issue 14; the same rows, since a filter keeps the order).
+/// Valid for the parse and aging they were computed from, which `Report::select` reads.
+#[derive(Clone)]
+struct Unsearched {
+    query: InvoiceQuery,
+    parsed: Arc<Parsed>,
+    aged: Arc<Vec<Aged>>,
+    rows: Rc<Vec<usize>>,
+    /// Built on the first search of a parse.
+    index: Option<Rc<SearchIndex>>,
+}
+
+/// A cache of what `rows` says: never a difference between two views.
+impl PartialEq for Unsearched {
+    fn eq(&self, _: &Unsearched) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Unsearched {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Unsearched")
+    }
+}
+
+/// `report.select(query)`, reusing what `kept` holds when it is of this report.
+fn select(
+    report: &Report,
+    query: &InvoiceQuery,
+    kept: Option<&Unsearched>,
+) -> (Rc<Vec<usize>>, Unsearched) {
+    let unsearched = InvoiceQuery {
+        search: None,
+        ..query.clone()
+    };
+    let same_parse = kept.filter(|k| Arc::ptr_eq(&k.parsed, &report.parsed));
+    let rows =
+        match same_parse.filter(|k| Arc::ptr_eq(&k.aged, &report.aged) && k.query == unsearched) {
+            Some(k) => k.rows.clone(),
+            None => Rc::new(overdue_core::views_support::select(report, &unsearched)),
+        };
+    let mut index = same_parse.and_then(|k| k.index.clone());
+    let searched = match SearchIndex::needle(query.search.as_deref()) {
+        None => rows.clone(),
+        Some(needle) => {
+            let index =
+                index.get_or_insert_with(|| Rc::new(SearchIndex::of(&report.parsed.invoices)));
+            Rc::new(index.filter(&rows, &needle))
+        }
+    };
+    let kept = Unsearched {
+        query: unsearched,
+        parsed: report.parsed.clone(),
+        aged: report.aged.clone(),
+        rows,
+        index,
+    };
+    (searched, kept)
 }
 
 pub enum TableAction {
@@ -33,11 +100,13 @@ pub enum TableAction {
 impl TableView {
     pub fn new(report: &Report) -> TableView {
         let query = InvoiceQuery::default();
+        let (rows, unsearched) = select(report, &query, None);
         TableView {
-            rows: Rc::new(report.select(&query)),
+            rows,
             query,
             page: 0,
             expanded: None,
+            unsearched,
         }
     }
 
@@ -96,7 +165,7 @@ impl TableView {
         if query.bucket.is_some_and(|b| b >= report.buckets.len()) {
             query.bucket = None;
         }
-        let rows = Rc::new(report.select(&query));
+        let (rows, unsearched) = select(report, &query, Some(&self.unsearched));
         let page = self
             .page
             .min(rows.len().div_ceil(PAGE_SIZE).saturating_sub(1));
@@ -105,17 +174,20 @@ impl TableView {
             rows,
             page,
             expanded: self.expanded,
+            unsearched,
         }
     }
 
     fn queried(&self, report: &Report, change: impl FnOnce(&mut InvoiceQuery)) -> TableView {
         let mut query = self.query.clone();
         change(&mut query);
+        let (rows, unsearched) = select(report, &query, Some(&self.unsearched));
         TableView {
-            rows: Rc::new(report.select(&query)),
+            rows,
             query,
             page: 0,
             expanded: self.expanded,
+            unsearched,
         }
     }
 }

@@ -8,6 +8,7 @@ use overdue_core::playbook::contacts::ContactEntry;
 use overdue_core::share::{self, ShareScope};
 
 use super::*;
+use overdue_core::report::SortKey;
 
 const HEAD: &str = "Invoice\tCustomer\tDue date\tAmount\n";
 
@@ -691,7 +692,11 @@ fn each_stage_that_reruns_is_timed_under_its_own_name() {
     let threshold = timed_during(|| {
         after(&start, [Action::edit(Edit::SetPlaybook(playbook))]);
     });
-    assert_eq!(threshold, ["derive", "derive:playbook", "derive:credit"]);
+    // The invoice table's rows are worked out again after each derive, timed apart.
+    assert_eq!(
+        threshold,
+        ["derive", "derive:playbook", "derive:credit", "table"]
+    );
     let as_of = timed_during(|| {
         after(
             &start,
@@ -707,7 +712,59 @@ fn each_stage_that_reruns_is_timed_under_its_own_name() {
             "derive:aging",
             "derive:charges",
             "derive:playbook",
-            "derive:credit"
+            "derive:credit",
+            "table"
         ]
     );
+}
+
+/// The table narrows its kept rows on a search keystroke instead of selecting the whole ledger
+/// again: whatever the order, filters and typing, its rows are `Report::select`'s.
+#[test]
+fn the_table_shows_what_select_selects_through_searches_sorts_and_filters() {
+    let mut text = String::from(HEAD);
+    for i in 0..60 {
+        text.push_str(&format!(
+            "A{i}	Customer {}	2025-0{}-1{}	{}
+",
+            i % 7,
+            i % 9 + 1,
+            i % 10,
+            (i * 37) % 500 + 1
+        ));
+    }
+    let start = state(&text);
+    let steps = [
+        TableAction::Search("a1".into()),
+        TableAction::Search("a12".into()),
+        TableAction::SortBy(SortKey::Outstanding),
+        TableAction::Search("CUSTOMER 3".into()),
+        TableAction::FilterBucket(Some(1)),
+        TableAction::Search(" ".into()),
+        TableAction::SortBy(SortKey::Outstanding),
+        TableAction::Search("a".into()),
+        TableAction::FilterCustomer(Some("Customer 2".into())),
+        TableAction::Search(String::new()),
+    ];
+    let mut now = start;
+    let mut searched = 0;
+    for step in steps {
+        now = after(&now, [Action::Table(step)]);
+        assert_eq!(
+            *now.table.rows,
+            now.report.select(&now.table.query),
+            "{:?}",
+            now.table.query
+        );
+        searched += usize::from(now.table.query.search.is_some() && !now.table.rows.is_empty());
+    }
+    assert!(searched >= 3, "the searches found rows");
+    // And after an edit that rederives, on the new report.
+    let moved = after(
+        &now,
+        [Action::edit(Edit::SetAsOf(NaiveDate::from_ymd_opt(
+            2026, 2, 1,
+        )))],
+    );
+    assert_eq!(*moved.table.rows, moved.report.select(&moved.table.query));
 }

@@ -4,7 +4,7 @@
 //! (`letters::render`), exactly as the Letters tab would write them.
 
 use overdue_core::letters::{print_layout, render, request_for, ticked_rows, Layout};
-use overdue_core::playbook::sent::{kinds_due, DueLetter};
+use overdue_core::playbook::sent::DueLetter;
 use overdue_core::playbook::LetterKind;
 use yew::prelude::*;
 
@@ -16,7 +16,7 @@ type Dispatch = UseReducerDispatcher<AppState>;
 /// One "prepare every letter of this kind due today" button per kind of letter due.
 pub fn batch_entry(state: &AppState, dispatch: &Dispatch) -> Html {
     let lang = state.lang();
-    let kinds = kinds_due(&state.report.playbook.today);
+    let kinds = super::memo::today_cards(&state.report).kinds_due.clone();
     if kinds.is_empty() {
         return html! {};
     }

@@ -451,14 +451,6 @@ fn to_u32(v: Decimal) -> u32 {
 /// True when one of this customer's working-day deadlines (a dispute's acknowledgment or
 /// evidence) falls after the holiday table ends, so it was counted by weekends only.
 fn past_table(state: &AppState, customer: &str) -> bool {
-    let report = &state.report;
-    report
-        .parsed
-        .invoices
-        .iter()
-        .zip(&report.playbook.assessments)
-        // Disputes first: few invoices have one, and this runs once per customer card.
-        .filter_map(|(inv, a)| a.dispute.as_ref().map(|d| (inv, d)))
-        .filter(|(inv, _)| inv.customer == customer)
-        .any(|(_, d)| report.calendar.beyond_table(d.evidence_by))
+    // Worked out once per playbook for every customer, not per card over the whole ledger.
+    super::memo::today_cards(&state.report).past_table(customer)
 }

@@ -136,7 +136,7 @@ fn dso_cell(dso: Option<&Dso>, lang: overdue_core::i18n::Lang) -> Html {
 /// Each customer's late-charge rule (the workspace's unless its contract says otherwise).
 fn customer_rules(state: &AppState, dispatch: &Dispatch) -> Html {
     let w = crate::i18n::aging::words(state.lang());
-    let names = state.report.customer_names();
+    let names = super::memo::customer_names(&state.report);
     if names.is_empty() {
         return html! {};
     }
@@ -147,7 +147,7 @@ fn customer_rules(state: &AppState, dispatch: &Dispatch) -> Html {
             <p class="hint">{ w.rules_hint }</p>
             <ul>
             { for names.iter().map(|name| html! {
-                <li><span class="name">{ *name }</span>{ super::charges::customer_rule_select(state, dispatch, name) }</li>
+                <li><span class="name">{ name }</span>{ super::charges::customer_rule_select(state, dispatch, name) }</li>
             }) }
             </ul>
         </details>

@@ -65,13 +65,7 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Guard(GuardAction::Clear)))
     };
-    let data_rows = parsed.invoices.len()
-        + parsed
-            .errors
-            .iter()
-            .map(|e| e.line)
-            .collect::<std::collections::BTreeSet<_>>()
-            .len();
+    let data_rows = super::memo::read_counts(parsed).data_rows;
     let has_data = !text.trim().is_empty();
     // Once there is data the panel can fold away, so that the results come first (on a phone
     // especially); after a reload it starts folded.
@@ -143,7 +137,7 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
 /// It stands outside the foldable body, so that it is seen with the panel folded.
 fn read_summary(state: &AppState) -> Html {
     html! {
-        <p class="read-summary" data-testid="read-summary">{ state.report.parsed.summary().sentence(state.lang()) }</p>
+        <p class="read-summary" data-testid="read-summary">{ super::memo::read_counts(&state.report.parsed).summary.sentence(state.lang()) }</p>
     }
 }
 

@@ -42,7 +42,7 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
             )))
         })
     };
-    let customer_names = report.customer_names();
+    let customer_names = super::memo::customer_names(report);
     let on_bucket = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -155,7 +155,7 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                         <select data-testid="filter-customer" onchange={on_customer}>
                             <option value="" selected={query.customer.is_none()}>{ t.all }</option>
                             { for customer_names.iter().take(MAX_CUSTOMER_OPTIONS).map(|c| html! {
-                                <option value={c.to_string()} selected={query.customer.as_deref() == Some(*c)}>{ *c }</option>
+                                <option value={c.clone()} selected={query.customer.as_deref() == Some(c.as_str())}>{ c }</option>
                             }) }
                             if let Some(c) = query.customer.as_ref().filter(|_| customer_names.len() > MAX_CUSTOMER_OPTIONS) {
                                 <option value={c.clone()} selected=true>{ c }</option>

@@ -8,8 +8,8 @@ use overdue_core::dates;
 use overdue_core::edit::Edit;
 use overdue_core::i18n::Lang;
 use overdue_core::letters::{
-    check_template, default_customer, gaps, open_rows, placeholders, print_layout,
-    recommended_letter, render, request_for, ticked_rows, LetterSettings, Paper,
+    check_template, default_customer, gaps, placeholders, print_layout, recommended_letter, render,
+    request_for, ticked_rows, LetterSettings, Paper,
 };
 use overdue_core::playbook::{InvoiceKey, LetterKind};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -47,7 +47,7 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
     let w = crate::i18n::letters::words(lang);
     let report = &state.report;
     let draft = &state.letter;
-    let customers = report.customer_names();
+    let customers = super::memo::customer_names(report);
     let Some(customer) = draft.customer.clone().or_else(|| default_customer(report)) else {
         return html! { <p class="empty" data-testid="letter-text">{ w.paste_your_invoices_first }</p> };
     };
@@ -56,12 +56,15 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
         .unwrap_or_else(|| recommended_letter(report, &customer));
     let letter_lang = draft.lang.unwrap_or(lang);
     let settings = &state.workspace.settings.letters;
-    let ticked = ticked_rows(report, &customer, &draft.selected);
+    // Each part timed (`overdue:letters:*`), for the template keystroke's share of each.
+    let ticked = browser::timed("letters:ticked", || {
+        ticked_rows(report, &customer, &draft.selected)
+    });
     // What was recorded as sent about the customer's open invoices (the sent log, and
     // reminder steps marked done) counts, whichever are ticked.
-    let open: Vec<InvoiceKey> = open_rows(report, &customer)
-        .into_iter()
-        .map(|i| InvoiceKey::of(&report.parsed.invoices[i]))
+    let open: Vec<InvoiceKey> = super::memo::open_rows(report, &customer)
+        .iter()
+        .map(|&i| InvoiceKey::of(&report.parsed.invoices[i]))
         .collect();
     let mut request = request_for(
         &state.workspace,
@@ -78,18 +81,14 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
         *first = draft.first_instalment.unwrap_or(*first);
     }
     let plan = request.instalments;
-    let letter = render(report, settings, &request);
-    let letter_gaps = gaps(report, settings, &request, &letter);
+    let letter = browser::timed("letters:render", || render(report, settings, &request));
+    let letter_gaps = browser::timed("letters:gaps", || gaps(report, settings, &request, &letter));
     // The body carries its own subject line (事由 / Subject); the subject also heads the e-mail.
     // Copy, mail and download take the printed layout's text, which is the letter's body.
-    let layout = print_layout(settings, &request, &letter);
+    let layout = browser::timed("letters:layout", || {
+        print_layout(settings, &request, &letter)
+    });
     let text = layout.to_text();
-    let on_customer = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            dispatch.dispatch(Action::Letter(LetterAction::Customer(select_value(&e))))
-        })
-    };
     let on_kind = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -158,9 +157,7 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
         <div class="letters">
             <div class="letter-controls no-print">
                 <label>{ w.customer }
-                    <select data-testid="letter-customer" onchange={on_customer}>
-                        { for customers.iter().map(|c| html! { <option value={c.to_string()} selected={*c == customer}>{ *c }</option> }) }
-                    </select></label>
+                    <super::customer_select::CustomerSelect names={customers} selected={customer.clone()} dispatch={dispatch.clone()} /></label>
                 <label>{ w.letter }
                     <select data-testid="letter-kind" onchange={on_kind}>
                         { for LetterKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={*k == kind}>{ k.describe(lang) }</option> }) }
@@ -295,7 +292,7 @@ fn invoice_picker(state: &AppState, dispatch: &Dispatch, customer: &str, ticked:
     let w = crate::i18n::letters::words(lang);
     let report = &state.report;
     let draft = &state.letter;
-    let open_rows = open_rows(report, customer);
+    let open_rows = super::memo::open_rows(report, customer);
     html! {
         <>
             <fieldset class="letter-invoices no-print">

@@ -5,9 +5,8 @@ use overdue_core::dates;
 use overdue_core::edit::{parse_setting_number, Edit};
 use overdue_core::i18n::Lang;
 use overdue_core::playbook::{
-    by_customer, describe_when, format_date, CollectionAction, CustomerCard, Dispute,
-    DisputeReason, InvoiceKey, Jurisdiction, PlaybookSettings, PromiseToPay, RiskLevel, Step,
-    TodayItem,
+    describe_when, format_date, CollectionAction, CustomerCard, Dispute, DisputeReason, InvoiceKey,
+    Jurisdiction, PlaybookSettings, PromiseToPay, RiskLevel, Step, TodayItem,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -34,12 +33,14 @@ pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
     if let Some(batch) = crate::views::batch::batch_view(state, dispatch) {
         return batch;
     }
-    let cards = by_customer(items);
+    // Grouped once per playbook, not per render; only the cards drawn are built.
+    let memo = super::memo::today_cards(report);
+    let cards = memo.first(items, state.ui.today_shown);
     let empty = if report.parsed.invoices.is_empty() {
         Some(w.no_data_yet)
     } else if items.is_empty() {
         Some(w.nothing_to_do_today)
-    } else if !cards.iter().any(|c| c.is_to_do()) {
+    } else if !memo.any_to_do {
         Some(w.nothing_due_now)
     } else {
         None
@@ -52,8 +53,8 @@ pub fn today_list(state: &AppState, dispatch: &Dispatch) -> Html {
             if !cards.is_empty() {
                 <p class="hint">{ w.in_order_of_priority_stage }{ " " }{ super::contacts::export_button(state) }</p>
                 { crate::views::batch::batch_entry(state, dispatch) }
-                <ol>{ for cards.iter().take(state.ui.today_shown).map(|card| card_html(state, dispatch, card)) }</ol>
-                { show_more(state, dispatch, cards.len()) }
+                <ol>{ for cards.iter().map(|card| card_html(state, dispatch, card)) }</ol>
+                { show_more(state, dispatch, memo.len()) }
             }
         </div>
     }
