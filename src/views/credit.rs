@@ -453,12 +453,9 @@ fn to_u32(v: Decimal) -> u32 {
 fn past_table(state: &AppState, customer: &str) -> bool {
     let report = &state.report;
     report
-        .parsed
-        .invoices
-        .iter()
-        .zip(&report.playbook.assessments)
+        .rows()
         // Disputes first: few invoices have one, and this runs once per customer card.
-        .filter_map(|(inv, a)| a.dispute.as_ref().map(|d| (inv, d)))
+        .filter_map(|row| row.assessment.dispute.as_ref().map(|d| (row.invoice, d)))
         .filter(|(inv, _)| inv.customer == customer)
         .any(|(_, d)| report.calendar.beyond_table(d.evidence_by))
 }

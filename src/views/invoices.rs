@@ -98,7 +98,7 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
         }
     };
 
-    let with_charges = !report.charges.is_empty();
+    let with_charges = report.has_charges();
     // What fits a 1366-pixel laptop by default; the column chooser adds invoice date, amount
     // and paid (the table then scrolls sideways, its header and invoice column pinned).
     let all = state.ui.all_columns;

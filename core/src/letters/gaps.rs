@@ -132,10 +132,10 @@ pub fn gaps(
         .customers
         .get(&customer)
         .is_some_and(|p| p.large_or_public);
-    let sme_charge = report.parsed.invoices.iter().enumerate().any(|(i, inv)| {
-        inv.customer == customer
-            && report
-                .charge(i)
+    let sme_charge = report.rows().any(|row| {
+        row.invoice.customer == customer
+            && row
+                .charge
                 .is_some_and(|c| c.rule == RuleKind::CnSmeRegulation && c.total > Decimal::ZERO)
     });
     need(
@@ -153,7 +153,7 @@ fn report_customer(report: &Report, request: &LetterRequest) -> String {
     request
         .invoices
         .iter()
-        .find_map(|&i| report.parsed.invoices.get(i))
-        .map(|inv| inv.customer.clone())
+        .find_map(|&i| report.row(i))
+        .map(|row| row.invoice.customer.clone())
         .unwrap_or_default()
 }
