@@ -92,6 +92,44 @@ struct DisputeFacts {
     evidence_by: NaiveDate,
 }
 
+/// The rows a letter covers: the ticked invoices of its customer (each once, in the order
+/// ticked), or with none ticked the customer's invoices the letter's kind is about.
+fn covered<'a>(report: &'a Report, request: &LetterRequest, customer: &str) -> Vec<InvoiceRow<'a>> {
+    if request.invoices.is_empty() {
+        let mine = || report.rows().filter(|r| r.invoice.customer == customer);
+        let open: Vec<InvoiceRow> = mine().filter(|r| r.aged.status == Status::Open).collect();
+        // The open invoices the letter is about, or all open ones when none fits.
+        let about = |fits: &dyn Fn(&InvoiceRow) -> bool| {
+            let some: Vec<InvoiceRow> = open.iter().copied().filter(|r| fits(r)).collect();
+            if some.is_empty() {
+                open.clone()
+            } else {
+                some
+            }
+        };
+        match request.kind {
+            LetterKind::Statement | LetterKind::Acknowledgment => {
+                mine().filter(|r| r.aged.status != Status::Paid).collect()
+            }
+            LetterKind::PaymentPlan => open.clone(),
+            LetterKind::Courtesy => about(&|r| r.aged.days_past_due <= 0),
+            LetterKind::Reminder | LetterKind::Demand | LetterKind::Final => {
+                about(&|r| r.aged.days_past_due > 0)
+            }
+            LetterKind::Dispute => about(&|r| r.assessment.dispute.is_some()),
+        }
+    } else {
+        let mut seen = std::collections::BTreeSet::new();
+        request
+            .invoices
+            .iter()
+            .filter_map(|&i| report.row(i))
+            .filter(|r| r.invoice.customer == customer)
+            .filter(|r| seen.insert(r.index))
+            .collect()
+    }
+}
+
 /// Everything a letter says, gathered once.
 pub(super) struct Facts<'a> {
     report: &'a Report,
@@ -125,39 +163,7 @@ impl<'a> Facts<'a> {
         } else {
             request.customer.clone()
         };
-        let chosen: Vec<InvoiceRow> = if request.invoices.is_empty() {
-            let mine = || report.rows().filter(|r| r.invoice.customer == customer);
-            let open: Vec<InvoiceRow> = mine().filter(|r| r.aged.status == Status::Open).collect();
-            // The open invoices the letter is about, or all open ones when none fits.
-            let about = |fits: &dyn Fn(&InvoiceRow) -> bool| {
-                let some: Vec<InvoiceRow> = open.iter().copied().filter(|r| fits(r)).collect();
-                if some.is_empty() {
-                    open.clone()
-                } else {
-                    some
-                }
-            };
-            match request.kind {
-                LetterKind::Statement | LetterKind::Acknowledgment => {
-                    mine().filter(|r| r.aged.status != Status::Paid).collect()
-                }
-                LetterKind::PaymentPlan => open.clone(),
-                LetterKind::Courtesy => about(&|r| r.aged.days_past_due <= 0),
-                LetterKind::Reminder | LetterKind::Demand | LetterKind::Final => {
-                    about(&|r| r.aged.days_past_due > 0)
-                }
-                LetterKind::Dispute => about(&|r| r.assessment.dispute.is_some()),
-            }
-        } else {
-            let mut seen = std::collections::BTreeSet::new();
-            request
-                .invoices
-                .iter()
-                .filter_map(|&i| report.row(i))
-                .filter(|r| r.invoice.customer == customer)
-                .filter(|r| seen.insert(r.index))
-                .collect()
-        };
+        let chosen = covered(report, request, &customer);
         let rows = chosen
             .into_iter()
             .map(|row| {
