@@ -485,15 +485,9 @@ fn dispute_track(
     inputs: &Inputs,
     why: &mut Vec<Reason>,
 ) -> (Option<DisputeCase>, Option<NaiveDate>) {
-    let Inputs {
-        invoice,
-        annotation,
-        settings,
-        as_of,
-        ..
-    } = *inputs;
-    let (outstanding, currency) = (invoice.outstanding, invoice.currency.as_str());
-    let mut dispute_steps = Steps::new(annotation, settings, as_of);
+    let settings = inputs.settings;
+    let (outstanding, currency) = (inputs.invoice.outstanding, &inputs.invoice.currency);
+    let mut dispute_steps = Steps::new(inputs.annotation, settings, inputs.as_of);
     match dispute_steps.done(CollectionAction::ResolveDispute, dispute.since) {
         Some(on) => {
             why.push(Reason::DisputeResolved { on });
