@@ -11,35 +11,12 @@ use overdue_core::playbook::contacts::*;
 use overdue_core::playbook::*;
 use overdue_core::share::{shareable, ShareScope};
 use overdue_core::workspace::Workspace;
-use playbook_support::{first, run_on};
+use playbook_support::{as_of, first, open_invoice, plus, run_on};
 use rust_decimal::Decimal;
-
-fn as_of() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2025, 10, 31).unwrap()
-}
-
-fn plus(day: NaiveDate, n: i64) -> NaiveDate {
-    day + chrono::Duration::days(n)
-}
 
 /// An invoice of customer "华东机电" `days` past due (invented data).
 fn invoice(number: &str, days: i64, outstanding: &str) -> Invoice {
-    let outstanding = Decimal::from_str(outstanding).unwrap();
-    Invoice {
-        line: 1,
-        number: number.into(),
-        customer: "华东机电".into(),
-        currency: "CNY".into(),
-        invoice_date: None,
-        due_date: plus(as_of(), -days),
-        due_derived: false,
-        amount: outstanding,
-        paid: Decimal::ZERO,
-        outstanding,
-        paid_date: None,
-        notes: String::new(),
-        salesperson: None,
-    }
+    open_invoice("华东机电", number, "CNY", plus(as_of(), -days), outstanding)
 }
 
 fn entry(date: NaiveDate, channel: Channel, reason: Option<ContactReason>) -> ContactEntry {

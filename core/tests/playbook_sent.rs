@@ -4,8 +4,6 @@
 //! and sanitised, newest first, travels in data links only, and old workspaces still open.
 //! Also the evidence checklist. All data invented.
 
-use std::str::FromStr;
-
 use chrono::NaiveDate;
 mod playbook_support;
 use overdue_core::edit::Edit;
@@ -18,41 +16,14 @@ use overdue_core::playbook::*;
 use overdue_core::report;
 use overdue_core::share::{shareable, ShareScope};
 use overdue_core::workspace::Workspace;
-use playbook_support::{first, run_on};
+use playbook_support::{as_of, dec, first, open_invoice, plus, run_on};
 use rust_decimal::Decimal;
 
 const CUSTOMER: &str = "华东机电";
 
-fn as_of() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2025, 10, 31).unwrap()
-}
-
-fn plus(day: NaiveDate, n: i64) -> NaiveDate {
-    day + chrono::Duration::days(n)
-}
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
 /// An invoice of [`CUSTOMER`] `days` past due on the as-of date.
 fn invoice(number: &str, days: i64, outstanding: &str) -> Invoice {
-    let outstanding = dec(outstanding);
-    Invoice {
-        line: 1,
-        number: number.into(),
-        customer: CUSTOMER.into(),
-        currency: "CNY".into(),
-        invoice_date: None,
-        due_date: plus(as_of(), -days),
-        due_derived: false,
-        amount: outstanding,
-        paid: Decimal::ZERO,
-        outstanding,
-        paid_date: None,
-        notes: String::new(),
-        salesperson: None,
-    }
+    open_invoice(CUSTOMER, number, "CNY", plus(as_of(), -days), outstanding)
 }
 
 fn letter(kind: LetterKind, date: NaiveDate, numbers: &[&str]) -> SentLetter {

@@ -1,49 +1,22 @@
 //! The today list, per-customer roll-up, risk flag, DSO, marking done, and the CSV cells.
 
-use std::str::FromStr;
-
 use chrono::NaiveDate;
 mod playbook_support;
 use overdue_core::i18n::Lang;
 use overdue_core::paste::Invoice;
 use overdue_core::playbook::*;
-use playbook_support::{aged, facts, run_on};
+use playbook_support::{aged, as_of, dec, facts, open_invoice, plus, run_on};
 use rust_decimal::Decimal;
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
-fn plus(day: NaiveDate, n: i64) -> NaiveDate {
-    day + chrono::Duration::days(n)
-}
-
-fn as_of() -> NaiveDate {
-    date(2025, 10, 31)
-}
 
 /// An invoice `days` past due on the as-of date.
 fn invoice(customer: &str, number: &str, days: i64, outstanding: &str, currency: &str) -> Invoice {
-    let outstanding = dec(outstanding);
-    Invoice {
-        line: 1,
-        number: number.into(),
-        customer: customer.into(),
-        currency: currency.into(),
-        invoice_date: None,
-        due_date: plus(as_of(), -days),
-        due_derived: false,
-        amount: outstanding,
-        paid: Decimal::ZERO,
+    open_invoice(
+        customer,
+        number,
+        currency,
+        plus(as_of(), -days),
         outstanding,
-        paid_date: None,
-        notes: String::new(),
-        salesperson: None,
-    }
+    )
 }
 
 fn list(invoices: &[Invoice], annotations: &Annotations, on: NaiveDate) -> Vec<TodayItem> {

@@ -9,6 +9,50 @@ use overdue_core::playbook::{
     run, Annotations, Assessment, InvoiceFacts, PlaybookReport, PlaybookSettings,
 };
 use rust_decimal::Decimal;
+use std::str::FromStr;
+
+pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+pub fn dec(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+pub fn plus(day: NaiveDate, n: i64) -> NaiveDate {
+    day + chrono::Duration::days(n)
+}
+
+/// The day every playbook test assesses on.
+pub fn as_of() -> NaiveDate {
+    date(2025, 10, 31)
+}
+
+/// An unpaid invoice of `customer` for `outstanding`, due on `due`, with nothing else known.
+pub fn open_invoice(
+    customer: &str,
+    number: &str,
+    currency: &str,
+    due: NaiveDate,
+    outstanding: &str,
+) -> Invoice {
+    let outstanding = dec(outstanding);
+    Invoice {
+        line: 1,
+        number: number.into(),
+        customer: customer.into(),
+        currency: currency.into(),
+        invoice_date: None,
+        due_date: due,
+        due_derived: false,
+        amount: outstanding,
+        paid: Decimal::ZERO,
+        outstanding,
+        paid_date: None,
+        notes: String::new(),
+        salesperson: None,
+    }
+}
 
 /// Each invoice aged on `on` with the playbook's stage edges.
 pub fn aged(invoices: &[Invoice], on: NaiveDate) -> Vec<Aged> {
