@@ -39,7 +39,7 @@ fn assess_with(invoices: &[Invoice], log: &[ContactEntry], on: NaiveDate) -> Pla
 }
 
 fn step(report: &PlaybookReport, action: CollectionAction) -> Option<Step> {
-    first(&report)
+    first(report)
         .steps
         .iter()
         .find(|s| s.action == action)

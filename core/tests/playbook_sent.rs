@@ -66,7 +66,7 @@ fn assess_with(
 }
 
 fn step(report: &PlaybookReport, action: CollectionAction) -> Option<Step> {
-    first(&report)
+    first(report)
         .steps
         .iter()
         .find(|s| s.action == action)

@@ -145,8 +145,9 @@ pub fn gaps(
     out
 }
 
-/// The customer the letter is to, as `render` decides it.
-fn report_customer(report: &Report, request: &LetterRequest) -> String {
+/// The customer the letter is to: the one asked for, else the first ticked invoice's (what
+/// `render` and the gaps list both go by).
+pub(super) fn report_customer(report: &Report, request: &LetterRequest) -> String {
     if !request.customer.trim().is_empty() {
         return request.customer.clone();
     }

@@ -153,16 +153,7 @@ impl<'a> Facts<'a> {
         settings: &'a LetterSettings,
         request: &'a LetterRequest,
     ) -> Facts<'a> {
-        let customer = if request.customer.trim().is_empty() {
-            request
-                .invoices
-                .iter()
-                .find_map(|&i| report.row(i))
-                .map(|row| row.invoice.customer.clone())
-                .unwrap_or_default()
-        } else {
-            request.customer.clone()
-        };
+        let customer = super::gaps::report_customer(report, request);
         let chosen = covered(report, request, &customer);
         let rows = chosen
             .into_iter()
