@@ -29,10 +29,8 @@ fn as_of_2025_10_31(text: &str, default_currency: &str) -> Report {
 /// (invoice, days past due, outstanding, status) for every invoice, in pasted order.
 fn rows(report: &Report) -> Vec<(String, i64, Decimal, Status)> {
     report
-        .parsed
-        .invoices
-        .iter()
-        .zip(report.aged.iter())
+        .rows()
+        .map(|row| (row.invoice, row.aged))
         .map(|(i, a)| (i.number.clone(), a.days_past_due, i.outstanding, a.status))
         .collect()
 }
@@ -118,7 +116,7 @@ fn quickbooks_aging_detail_export() {
         .filter(|l| l.contains("\"Invoice\"") || l.contains("\"Credit Memo\""))
         .map(|l| l.split("\",\"").nth(6).unwrap().parse().unwrap())
         .collect();
-    let ours: Vec<i64> = report.aged.iter().map(|a| a.days_past_due).collect();
+    let ours: Vec<i64> = report.rows().map(|row| row.aged.days_past_due).collect();
     assert_eq!(ours, qb_past_due);
 
     let reasons: Vec<SkipReason> = report.parsed.skipped.iter().map(|s| s.reason).collect();
@@ -230,11 +228,11 @@ fn accounting_buckets_follow_erpnext_boundaries() {
 fn due_today_is_not_overdue_and_a_cent_is_still_owed() {
     let text = "Invoice\tCustomer\tDue date\tAmount\tPaid\nT\tX\t2025-10-31\t100\t0\nC\tX\t2025-10-01\t100\t99.99\n";
     let report = as_of_2025_10_31(text, "CNY");
-    assert_eq!(report.aged[0].days_past_due, 0);
-    assert!(!report.aged[0].is_overdue());
-    assert_eq!(report.aged[0].bucket, 0);
+    assert_eq!(report.row(0).unwrap().aged.days_past_due, 0);
+    assert!(!report.row(0).unwrap().aged.is_overdue());
+    assert_eq!(report.row(0).unwrap().aged.bucket, 0);
     assert_eq!(report.parsed.invoices[1].outstanding, d("0.01"));
-    assert_eq!(report.aged[1].status, Status::Open);
+    assert_eq!(report.row(1).unwrap().aged.status, Status::Open);
 }
 
 #[test]
@@ -244,8 +242,8 @@ fn leap_day_due_dates_age_across_february() {
     ws.input.text = "Invoice\tCustomer\tDue date\tAmount\nL\tX\t2024-02-29\t10\n".into();
     ws.settings.as_of = NaiveDate::from_ymd_opt(2024, 3, 31);
     let report = derive(&ws, NaiveDate::from_ymd_opt(2024, 3, 31).unwrap());
-    assert_eq!(report.aged[0].days_past_due, 31);
-    assert_eq!(report.aged[0].bucket, 3, "31–60 days");
+    assert_eq!(report.row(0).unwrap().aged.days_past_due, 31);
+    assert_eq!(report.row(0).unwrap().aged.bucket, 3, "31–60 days");
 }
 
 #[test]

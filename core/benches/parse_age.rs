@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use overdue_core::report::{derive, parse_input};
+use overdue_core::report::{derive, derive_after_parse, parse_input};
 use overdue_core::workspace::Workspace;
 use std::hint::black_box;
 
@@ -62,5 +62,25 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// The stages after the parse (aging, charges, the playbook, credit) on a parse made once, with
+/// a late-charge rule chosen so that every per-invoice list is filled: what an as-of change
+/// costs, and what reading per-invoice results as rows must not make slower.
+fn after_parse(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2025, 11, 23).unwrap();
+    let mut group = c.benchmark_group("after_parse");
+    group.sample_size(10);
+    for rows in [10_000usize, 100_000] {
+        let mut ws = Workspace::default();
+        ws.input.text = ledger(rows).into();
+        ws.settings.charges.workspace.rule = overdue_core::charges::RuleKind::Contract;
+        ws.settings.charges.workspace.fixed_fee = 40.into();
+        let parsed = parse_input(&ws);
+        group.bench_with_input(BenchmarkId::from_parameter(rows), &ws, |b, ws| {
+            b.iter(|| black_box(derive_after_parse(parsed.clone(), black_box(ws), today)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, after_parse);
 criterion_main!(benches);

@@ -93,10 +93,7 @@ pub fn invoice_csv(report: &Report, rows: &[usize], lang: Lang) -> String {
             format_plain(invoice.outstanding),
             status,
         ];
-        let next = row
-            .assessment
-            .map(|a| playbook::csv_cells(a, lang))
-            .unwrap_or_default();
+        let next = playbook::csv_cells(row.assessment, lang);
         let _ = writer.write_record(base.iter().chain(charge.iter()).chain(next.iter()));
     }
     let bytes = writer.into_inner().unwrap_or_default();

@@ -14,6 +14,7 @@ use crate::credit::{self, CreditReport};
 use crate::edit::Reach;
 use crate::paste::{self, ParseOptions, Parsed};
 use crate::playbook::{self, PlaybookReport};
+use crate::rows::Rows;
 use crate::stages::{Stage, StageHook};
 use crate::workspace::Workspace;
 
@@ -25,16 +26,18 @@ pub struct Report {
     pub buckets: Buckets,
     /// Shared: an edit that does not change how the text is read reuses it.
     pub parsed: Arc<Parsed>,
-    /// One per `parsed.invoices`, same order; read it through [`Report::row`].
-    pub aged: Arc<Vec<Aged>>,
+    /// One per `parsed.invoices`, same order; read through [`Report::row`] (`crate::rows`).
+    pub(crate) aged: Arc<Vec<Aged>>,
     pub customers: Vec<CustomerSummary>,
     pub totals: Vec<CurrencyTotal>,
     /// One per `parsed.invoices`, same order; empty when no charge rule is chosen anywhere.
-    pub charges: Arc<Vec<Charge>>,
+    /// Read through [`Report::row`] and [`Report::has_charges`].
+    pub(crate) charges: Arc<Vec<Charge>>,
     /// Late charges per customer and currency, and per currency.
     pub charge_customers: Vec<ChargeTotal>,
     pub charge_totals: Vec<ChargeTotal>,
-    /// Stage, next steps and why, per invoice; the today list; risk and DSO per customer.
+    /// The today list; risk and DSO per customer; the assessment of each invoice, read
+    /// through [`Report::row`].
     pub playbook: Arc<PlaybookReport>,
     /// The working-day calendar every "N working days" deadline counted with
     /// (`settings.calendar` resolved).
@@ -155,13 +158,13 @@ fn after_parse(
     let credit = match Kept::holds(kept, Stage::Credit) {
         Some(p) => p.credit.clone(),
         None => hook.run(Stage::Credit, || {
-            Arc::new(run_credit(
-                &parsed,
+            let rows = Rows::new(
+                &parsed.invoices,
                 &aging.aged,
-                &playbook,
-                workspace,
-                as_of,
-            ))
+                &charges.charges,
+                &playbook.assessments,
+            );
+            Arc::new(run_credit(rows, workspace, as_of))
         }),
     };
     Report {
@@ -274,7 +277,6 @@ fn run_playbook(
     as_of: NaiveDate,
 ) -> (Arc<PlaybookReport>, Calendar) {
     let settings = &workspace.settings;
-    let owed: Vec<Decimal> = charges.iter().map(|c| c.total).collect();
     // What the contact log implies (calls made, reasons, promises) joins the annotations.
     let annotations = playbook::contacts::with_log(
         &workspace.annotations,
@@ -292,31 +294,27 @@ fn run_playbook(
     );
     let calendar = settings.calendar.resolve(&settings.default_currency);
     let playbook_settings = with_calendar(&settings.playbook, &calendar);
-    let playbook = playbook::run(
-        &parsed.invoices,
-        aged,
-        &annotations,
-        &owed,
-        &playbook_settings,
-        as_of,
-    );
+    let invoices: Vec<playbook::InvoiceFacts> = parsed
+        .invoices
+        .iter()
+        .zip(aged)
+        .enumerate()
+        .map(|(i, (invoice, aged))| playbook::InvoiceFacts {
+            invoice,
+            aged,
+            charges_owed: charges.get(i).map_or(Decimal::ZERO, |c| c.total),
+        })
+        .collect();
+    let playbook = playbook::run(&invoices, &annotations, &playbook_settings, as_of);
     (Arc::new(playbook), calendar)
 }
 
 /// The credit stage. Reads: the parse, aging, the playbook's assessments, `settings.credit`,
 /// the default currency and whether receivables are insured.
-fn run_credit(
-    parsed: &Parsed,
-    aged: &[Aged],
-    playbook: &PlaybookReport,
-    workspace: &Workspace,
-    as_of: NaiveDate,
-) -> CreditReport {
+fn run_credit(rows: Rows, workspace: &Workspace, as_of: NaiveDate) -> CreditReport {
     let settings = &workspace.settings;
     credit::derive(
-        &parsed.invoices,
-        aged,
-        &playbook.assessments,
+        rows,
         &credit::Context {
             settings: &settings.credit,
             default_currency: &settings.default_currency,
@@ -442,11 +440,6 @@ impl Report {
             order.then_with(|| invoices[*a].line.cmp(&invoices[*b].line))
         });
         rows
-    }
-
-    /// The late charge of invoice `i`, when a rule is chosen.
-    pub fn charge(&self, i: usize) -> Option<&Charge> {
-        self.charges.get(i)
     }
 
     /// The late charge per currency (interest plus fixed sums).

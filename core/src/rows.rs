@@ -1,6 +1,11 @@
 //! One invoice with everything derived about it — the invoice as read, its aging, its late
-//! charge, the playbook's assessment — so that the table, the letters and the Today list read
-//! one row instead of indexing the report's parallel lists themselves.
+//! charge, the playbook's assessment — so that the table, the export, the letters, credit,
+//! the review and the Today list read one row instead of indexing parallel lists.
+//!
+//! Invariant: the stages' per-invoice outputs are one per invoice of the parse, in the pasted
+//! order (charges: that, or none at all when no rule is chosen). They are `pub(crate)` in
+//! [`Report`] and put together only here, so code outside `report`, `rows` and `stages`
+//! reads per-invoice results through [`Report::row`] / [`Report::rows`] and nowhere else.
 
 use crate::aging::Aged;
 use crate::charges::Charge;
@@ -16,9 +21,7 @@ pub struct InvoiceRow<'a> {
     pub aged: &'a Aged,
     /// None when no late-charge rule is chosen anywhere.
     pub charge: Option<&'a Charge>,
-    /// None only for an invoice the playbook was not given (never from [`Report::row`] of a
-    /// derived report, kept optional so that no caller can index past a short list).
-    pub assessment: Option<&'a Assessment>,
+    pub assessment: &'a Assessment,
 }
 
 impl InvoiceRow<'_> {
@@ -34,21 +37,74 @@ impl InvoiceRow<'_> {
     }
 }
 
-impl Report {
-    /// Invoice `index` with what was derived about it; None past the end.
-    pub fn row(&self, index: usize) -> Option<InvoiceRow<'_>> {
+/// The stages' per-invoice outputs side by side, read as rows. Made by `derive` (and by its
+/// credit stage, before the report exists) from lists of the same length.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Rows<'a> {
+    invoices: &'a [Invoice],
+    aged: &'a [Aged],
+    /// Empty when no charge rule is chosen anywhere.
+    charges: &'a [Charge],
+    assessments: &'a [Assessment],
+}
+
+impl<'a> Rows<'a> {
+    pub(crate) fn new(
+        invoices: &'a [Invoice],
+        aged: &'a [Aged],
+        charges: &'a [Charge],
+        assessments: &'a [Assessment],
+    ) -> Rows<'a> {
+        debug_assert_eq!(aged.len(), invoices.len());
+        debug_assert!(charges.is_empty() || charges.len() == invoices.len());
+        debug_assert_eq!(assessments.len(), invoices.len());
+        Rows {
+            invoices,
+            aged,
+            charges,
+            assessments,
+        }
+    }
+
+    pub(crate) fn get(&self, index: usize) -> Option<InvoiceRow<'a>> {
         Some(InvoiceRow {
             index,
-            invoice: self.parsed.invoices.get(index)?,
+            invoice: self.invoices.get(index)?,
             aged: self.aged.get(index)?,
             charge: self.charges.get(index),
-            assessment: self.playbook.assessments.get(index),
+            assessment: self.assessments.get(index)?,
         })
+    }
+
+    pub(crate) fn iter(self) -> impl Iterator<Item = InvoiceRow<'a>> {
+        (0..self.invoices.len()).filter_map(move |i| self.get(i))
+    }
+}
+
+impl Report {
+    fn table(&self) -> Rows<'_> {
+        Rows::new(
+            &self.parsed.invoices,
+            &self.aged,
+            &self.charges,
+            &self.playbook.assessments,
+        )
+    }
+
+    /// Invoice `index` (its place in `parsed.invoices`) with what was derived about it; None
+    /// past the end.
+    pub fn row(&self, index: usize) -> Option<InvoiceRow<'_>> {
+        self.table().get(index)
     }
 
     /// Every invoice, in the pasted order.
     pub fn rows(&self) -> impl Iterator<Item = InvoiceRow<'_>> {
-        (0..self.parsed.invoices.len()).filter_map(|i| self.row(i))
+        self.table().iter()
+    }
+
+    /// Whether a late-charge rule is chosen anywhere (every row then has a charge).
+    pub fn has_charges(&self) -> bool {
+        !self.charges.is_empty()
     }
 }
 
@@ -72,7 +128,8 @@ mod tests {
         assert_eq!(rows[1].invoice.number, "B");
         assert_eq!(rows[1].aged.days_past_due, 60);
         assert!(rows[1].charge.is_some());
-        assert!(rows[1].assessment.is_some());
+        assert!(report.has_charges());
+        assert_eq!(rows[1].assessment.key.number, "B");
         assert_eq!(rows[1].key().number, "B");
         assert!(report.row(2).is_none());
         // Each row's total now due is its outstanding plus its charge, and the rows of a

@@ -217,7 +217,7 @@ mod tests {
         assert_eq!(report.parsed.errors.len(), 1);
         assert_eq!(report.parsed.errors[0].line, 15);
         assert_eq!(report.totals.len(), 3, "CNY, EUR, USD");
-        assert!(report.aged.iter().any(|a| a.is_overdue()));
-        assert!(report.aged.iter().any(|a| !a.is_overdue()));
+        assert!(report.rows().any(|row| row.aged.is_overdue()));
+        assert!(report.rows().any(|row| !row.aged.is_overdue()));
     }
 }

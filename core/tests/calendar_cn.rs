@@ -133,13 +133,13 @@ fn a_dispute_deadline_across_the_spring_festival() {
         },
     );
     let report = derive(&ws, d(2025, 1, 27));
-    let case = report.playbook.assessments[0].dispute.clone().unwrap();
+    let case = report.row(0).unwrap().assessment.dispute.clone().unwrap();
     assert_eq!(case.evidence_by, d(2025, 2, 8));
     assert!(report.calendar.china);
 
     ws.settings.calendar.choice = CalendarChoice::WeekendsOnly;
     let report = derive(&ws, d(2025, 1, 27));
-    let case = report.playbook.assessments[0].dispute.clone().unwrap();
+    let case = report.row(0).unwrap().assessment.dispute.clone().unwrap();
     // Weekends only: Tue 28 + three = Fri 31 January, in the middle of the holiday.
     assert_eq!(case.evidence_by, d(2025, 1, 31));
 }

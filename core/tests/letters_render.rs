@@ -230,7 +230,7 @@ fn formal_notice_has_the_seven_elements() {
     // The playbook's payment deadline for the pre-legal invoice: as-of + 7 days.
     let fp002 = index(&report, "FP002");
     assert_eq!(
-        report.playbook.assessments[fp002].payment_deadline,
+        report.row(fp002).unwrap().assessment.payment_deadline,
         Some(date(2025, 11, 27))
     );
     assert_contains(
@@ -322,7 +322,7 @@ fn deadline_from_request_playbook_or_settings() {
 fn final_notice_states_the_charges_and_their_basis() {
     let (report, _) = sample();
     let fp001 = index(&report, "FP001");
-    let charge = report.charge(fp001).unwrap();
+    let charge = report.row(fp001).unwrap().charge.unwrap();
     // 0.05 % a day on 128,600.00 for 142 days = 9,130.60.
     assert_eq!(charge.total, Decimal::new(913060, 2));
     let zh = letter(LetterKind::Final, Lang::Zh, HUAQIANG);
@@ -398,7 +398,10 @@ fn dispute_response() {
     );
     // The evidence deadline is the playbook's (72 hours after the request for a quality claim).
     let (report, _) = sample();
-    let case = report.playbook.assessments[index(&report, "INV-88")]
+    let case = report
+        .row(index(&report, "INV-88"))
+        .unwrap()
+        .assessment
         .dispute
         .clone()
         .unwrap();

@@ -179,7 +179,7 @@ fn the_chinese_demand_carries_seal_attachments_charge_and_basis() {
                 .iter()
                 .position(|inv| inv.number == *n)
                 .unwrap();
-            report.charge(i).unwrap().total
+            report.row(i).unwrap().charge.unwrap().total
         })
         .sum();
     assert!(page > Decimal::ZERO);
@@ -413,7 +413,7 @@ fn the_acknowledgment_is_recommended_when_the_limitation_date_approaches() {
     ws.input.text =
         "Invoice\tCustomer\tDue date\tAmount\tPaid\nOLD1\tAcme\t2022-12-01\t5000\t0\n".into();
     let report = derive(&ws, today());
-    let limitation = report.playbook.assessments[0].limitation.unwrap();
+    let limitation = report.row(0).unwrap().assessment.limitation.unwrap();
     assert!(limitation.warning, "{limitation:?}");
     assert_eq!(
         overdue_core::letters::recommended_letter(&report, "Acme"),
@@ -439,7 +439,7 @@ fn the_demand_states_an_lpr_basis_in_the_contracts_words() {
         .iter()
         .position(|i| i.number == "FP001")
         .unwrap();
-    let page = report.charge(fp001).unwrap().total;
+    let page = report.row(fp001).unwrap().charge.unwrap().total;
     assert!(
         page > Decimal::ZERO,
         "the LPR at the breach is in the table"

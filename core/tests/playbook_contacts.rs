@@ -5,40 +5,18 @@
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use overdue_core::aging::{age, Buckets};
+mod playbook_support;
 use overdue_core::paste::Invoice;
 use overdue_core::playbook::contacts::*;
 use overdue_core::playbook::*;
 use overdue_core::share::{shareable, ShareScope};
 use overdue_core::workspace::Workspace;
+use playbook_support::{as_of, first, open_invoice, plus, run_on};
 use rust_decimal::Decimal;
-
-fn as_of() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2025, 10, 31).unwrap()
-}
-
-fn plus(day: NaiveDate, n: i64) -> NaiveDate {
-    day + chrono::Duration::days(n)
-}
 
 /// An invoice of customer "华东机电" `days` past due (invented data).
 fn invoice(number: &str, days: i64, outstanding: &str) -> Invoice {
-    let outstanding = Decimal::from_str(outstanding).unwrap();
-    Invoice {
-        line: 1,
-        number: number.into(),
-        customer: "华东机电".into(),
-        currency: "CNY".into(),
-        invoice_date: None,
-        due_date: plus(as_of(), -days),
-        due_derived: false,
-        amount: outstanding,
-        paid: Decimal::ZERO,
-        outstanding,
-        paid_date: None,
-        notes: String::new(),
-        salesperson: None,
-    }
+    open_invoice("华东机电", number, "CNY", plus(as_of(), -days), outstanding)
 }
 
 fn entry(date: NaiveDate, channel: Channel, reason: Option<ContactReason>) -> ContactEntry {
@@ -56,23 +34,12 @@ fn entry(date: NaiveDate, channel: Channel, reason: Option<ContactReason>) -> Co
 }
 
 fn assess_with(invoices: &[Invoice], log: &[ContactEntry], on: NaiveDate) -> PlaybookReport {
-    let aged: Vec<_> = invoices
-        .iter()
-        .map(|i| age(i, on, &Buckets::stages()))
-        .collect();
     let annotations = with_log(&Annotations::new(), log, invoices, on);
-    run(
-        invoices,
-        &aged,
-        &annotations,
-        &[],
-        &PlaybookSettings::default(),
-        on,
-    )
+    run_on(invoices, &annotations, &PlaybookSettings::default(), on)
 }
 
 fn step(report: &PlaybookReport, action: CollectionAction) -> Option<Step> {
-    report.assessments[0]
+    first(report)
         .steps
         .iter()
         .find(|s| s.action == action)
@@ -93,19 +60,8 @@ fn a_logged_call_marks_the_call_step_done_and_an_unanswered_one_does_not() {
         notice,
     );
     let run_with = |log: &[ContactEntry]| {
-        let aged: Vec<_> = invoices
-            .iter()
-            .map(|i| age(i, as_of(), &Buckets::stages()))
-            .collect();
         let merged = with_log(&annotations, log, &invoices, as_of());
-        run(
-            &invoices,
-            &aged,
-            &merged,
-            &[],
-            &PlaybookSettings::default(),
-            as_of(),
-        )
+        run_on(&invoices, &merged, &PlaybookSettings::default(), as_of())
     };
     let before = run_with(&log);
     assert!(step(&before, CollectionAction::CallPayablesContact)
@@ -146,7 +102,7 @@ fn cash_flow_given_as_the_reason_brings_the_payment_plan() {
     )];
     let with = assess_with(&invoices, &log, as_of());
     assert!(step(&with, CollectionAction::OfferPaymentPlan).is_some());
-    assert!(with.assessments[0].why.contains(&Reason::CashFlow));
+    assert!(first(&with).why.contains(&Reason::CashFlow));
 }
 
 #[test]
@@ -163,14 +119,14 @@ fn a_promise_pauses_escalation_until_it_passes_and_a_broken_one_raises_the_risk(
     });
     let log = [call];
     let kept = assess_with(&invoices, &log, as_of());
-    assert!(kept.assessments[0].paused_until.is_some());
+    assert!(first(&kept).paused_until.is_some());
     assert_eq!(kept.today[0].kind, ItemKind::Promised);
     assert_eq!(kept.customers[0].broken_promises, 0);
 
     // Ten days on, still unpaid: the promise is broken.
     let later = plus(as_of(), 10);
     let broken = assess_with(&invoices, &log, later);
-    assert!(broken.assessments[0].paused_until.is_none());
+    assert!(first(&broken).paused_until.is_none());
     assert_eq!(broken.customers[0].broken_promises, 1);
     assert!(broken.customers[0].points > kept.customers[0].points);
 }

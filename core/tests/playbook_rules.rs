@@ -2,49 +2,18 @@
 //! the first of the next), disputes leaving and rejoining the track, promises to pay,
 //! limitation warnings on the exact day, and the write-off arithmetic.
 
-use std::str::FromStr;
-
 use chrono::NaiveDate;
+mod playbook_support;
 use overdue_core::aging::{age, Buckets};
 use overdue_core::i18n::Lang;
 use overdue_core::paste::Invoice;
 use overdue_core::playbook::*;
+use playbook_support::{as_of, date, dec, open_invoice, plus};
 use rust_decimal::Decimal;
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
-fn plus(day: NaiveDate, n: i64) -> NaiveDate {
-    day + chrono::Duration::days(n)
-}
-
 /// A Friday.
-fn as_of() -> NaiveDate {
-    date(2025, 10, 31)
-}
-
 fn invoice(number: &str, due: NaiveDate, outstanding: &str) -> Invoice {
-    let outstanding = dec(outstanding);
-    Invoice {
-        line: 1,
-        number: number.into(),
-        customer: "宁波海天".into(),
-        currency: "CNY".into(),
-        invoice_date: None,
-        due_date: due,
-        due_derived: false,
-        amount: outstanding,
-        paid: Decimal::ZERO,
-        outstanding,
-        paid_date: None,
-        notes: String::new(),
-        salesperson: None,
-    }
+    open_invoice("宁波海天", number, "CNY", due, outstanding)
 }
 
 fn run_one(

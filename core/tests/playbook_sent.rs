@@ -4,10 +4,8 @@
 //! and sanitised, newest first, travels in data links only, and old workspaces still open.
 //! Also the evidence checklist. All data invented.
 
-use std::str::FromStr;
-
 use chrono::NaiveDate;
-use overdue_core::aging::{age, Buckets};
+mod playbook_support;
 use overdue_core::edit::Edit;
 use overdue_core::i18n::Lang;
 use overdue_core::paste::Invoice;
@@ -18,40 +16,14 @@ use overdue_core::playbook::*;
 use overdue_core::report;
 use overdue_core::share::{shareable, ShareScope};
 use overdue_core::workspace::Workspace;
+use playbook_support::{as_of, dec, first, open_invoice, plus, run_on};
 use rust_decimal::Decimal;
 
 const CUSTOMER: &str = "华东机电";
 
-fn as_of() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2025, 10, 31).unwrap()
-}
-
-fn plus(day: NaiveDate, n: i64) -> NaiveDate {
-    day + chrono::Duration::days(n)
-}
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
 /// An invoice of [`CUSTOMER`] `days` past due on the as-of date.
 fn invoice(number: &str, days: i64, outstanding: &str) -> Invoice {
-    let outstanding = dec(outstanding);
-    Invoice {
-        line: 1,
-        number: number.into(),
-        customer: CUSTOMER.into(),
-        currency: "CNY".into(),
-        invoice_date: None,
-        due_date: plus(as_of(), -days),
-        due_derived: false,
-        amount: outstanding,
-        paid: Decimal::ZERO,
-        outstanding,
-        paid_date: None,
-        notes: String::new(),
-        salesperson: None,
-    }
+    open_invoice(CUSTOMER, number, "CNY", plus(as_of(), -days), outstanding)
 }
 
 fn letter(kind: LetterKind, date: NaiveDate, numbers: &[&str]) -> SentLetter {
@@ -83,10 +55,6 @@ fn assess_with(
     settings: &PlaybookSettings,
 ) -> PlaybookReport {
     let on = as_of();
-    let aged: Vec<_> = invoices
-        .iter()
-        .map(|i| age(i, on, &Buckets::stages()))
-        .collect();
     let annotations = with_sent(
         &Annotations::new(),
         log,
@@ -94,11 +62,11 @@ fn assess_with(
         settings.limitation.jurisdiction,
         on,
     );
-    run(invoices, &aged, &annotations, &[], settings, on)
+    run_on(invoices, &annotations, settings, on)
 }
 
 fn step(report: &PlaybookReport, action: CollectionAction) -> Option<Step> {
-    report.assessments[0]
+    first(report)
         .steps
         .iter()
         .find(|s| s.action == action)
@@ -110,11 +78,11 @@ fn no_second_first_reminder_once_one_was_recorded() {
     let invoices = [invoice("FP-1", 10, "12800.00")];
     let settings = PlaybookSettings::default();
     let before = assess_with(&invoices, &[], &settings);
-    assert_eq!(before.assessments[0].stage, Stage::Friendly);
+    assert_eq!(first(&before).stage, Stage::Friendly);
     assert!(step(&before, CollectionAction::SendReminder)
         .unwrap()
         .is_due(as_of()));
-    assert_eq!(before.assessments[0].letter, Some(LetterKind::Reminder));
+    assert_eq!(first(&before).letter, Some(LetterKind::Reminder));
 
     let sent = [letter(LetterKind::Reminder, plus(as_of(), -4), &["FP-1"])];
     let after = assess_with(&invoices, &sent, &settings);
@@ -122,7 +90,7 @@ fn no_second_first_reminder_once_one_was_recorded() {
         step(&after, CollectionAction::SendReminder).unwrap().done,
         Some(plus(as_of(), -4))
     );
-    assert_ne!(after.assessments[0].letter, Some(LetterKind::Reminder));
+    assert_ne!(first(&after).letter, Some(LetterKind::Reminder));
 
     // One sent on the due date itself, before the friendly stage began, counts too.
     let early = [letter(LetterKind::Reminder, plus(as_of(), -10), &["FP-1"])];
@@ -131,7 +99,7 @@ fn no_second_first_reminder_once_one_was_recorded() {
         .unwrap()
         .done
         .is_some());
-    assert_ne!(after.assessments[0].letter, Some(LetterKind::Reminder));
+    assert_ne!(first(&after).letter, Some(LetterKind::Reminder));
 
     // A reminder for another invoice of the customer does not cover this one; one dated after
     // the as-of date has not gone out yet.
@@ -152,7 +120,7 @@ fn a_letter_listing_no_invoices_covers_every_open_one_of_the_customer() {
     let invoices = [invoice("FP-1", 10, "100"), invoice("FP-2", 12, "200")];
     let sent = [letter(LetterKind::Reminder, plus(as_of(), -1), &[])];
     let report = assess_with(&invoices, &sent, &PlaybookSettings::default());
-    for assessment in &report.assessments {
+    for assessment in report.assessments() {
         let reminder = assessment
             .steps
             .iter()
@@ -170,7 +138,7 @@ fn the_demand_deadline_runs_from_its_receipt() {
     let mut demand = letter(LetterKind::Demand, sent_on, &["FP-1"]);
 
     let report = assess_with(&invoices, std::slice::from_ref(&demand), &settings);
-    let a = &report.assessments[0];
+    let a = first(&report);
     assert_eq!(a.stage, Stage::Formal);
     assert_eq!(a.payment_deadline, Some(plus(sent_on, 7)));
     assert_eq!(
@@ -183,7 +151,7 @@ fn the_demand_deadline_runs_from_its_receipt() {
     let received = plus(as_of(), -1);
     demand.received = Some(received);
     let report = assess_with(&invoices, std::slice::from_ref(&demand), &settings);
-    let a = &report.assessments[0];
+    let a = first(&report);
     assert_eq!(a.payment_deadline, Some(plus(received, 7)));
     assert_eq!(
         step(&report, CollectionAction::CallPayablesContact)
@@ -200,10 +168,7 @@ fn the_demand_deadline_runs_from_its_receipt() {
     // A receipt the as-of date has not reached yet does not count.
     demand.received = Some(plus(as_of(), 2));
     let report = assess_with(&invoices, &[demand], &settings);
-    assert_eq!(
-        report.assessments[0].payment_deadline,
-        Some(plus(sent_on, 7))
-    );
+    assert_eq!(first(&report).payment_deadline, Some(plus(sent_on, 7)));
 }
 
 #[test]
@@ -212,11 +177,8 @@ fn the_final_notice_deadline_runs_from_its_receipt_too() {
     let mut notice = letter(LetterKind::Final, plus(as_of(), -6), &["FP-1"]);
     notice.received = Some(plus(as_of(), -3));
     let report = assess_with(&invoices, &[notice], &PlaybookSettings::default());
-    assert_eq!(report.assessments[0].stage, Stage::PreLegal);
-    assert_eq!(
-        report.assessments[0].payment_deadline,
-        Some(plus(as_of(), 4))
-    );
+    assert_eq!(first(&report).stage, Stage::PreLegal);
+    assert_eq!(first(&report).payment_deadline, Some(plus(as_of(), 4)));
 }
 
 /// An invoice due three years less 20 days ago: the PRC period ends in 20 days.
@@ -232,7 +194,7 @@ fn an_acknowledged_letter_restarts_the_limitation_period() {
     let invoices = [near_limitation()];
     let settings = PlaybookSettings::default();
     let before = assess_with(&invoices, &[], &settings);
-    let limitation = before.assessments[0].limitation.unwrap();
+    let limitation = first(&before).limitation.unwrap();
     assert!(limitation.warning);
     assert_eq!(limitation.runs_from, invoices[0].due_date);
 
@@ -240,7 +202,7 @@ fn an_acknowledged_letter_restarts_the_limitation_period() {
     let mut statement = letter(LetterKind::Statement, plus(as_of(), -9), &["OLD-1"]);
     statement.acknowledged = Some(acknowledged);
     let after = assess_with(&invoices, &[statement], &settings);
-    let limitation = after.assessments[0].limitation.unwrap();
+    let limitation = first(&after).limitation.unwrap();
     assert_eq!(limitation.runs_from, acknowledged);
     assert_eq!(
         limitation.ends,
@@ -258,10 +220,7 @@ fn under_prc_law_a_demand_that_arrived_restarts_it_elsewhere_only_an_acknowledgm
 
     let prc = PlaybookSettings::default();
     let report = assess_with(&invoices, std::slice::from_ref(&demand), &prc);
-    assert_eq!(
-        report.assessments[0].limitation.unwrap().runs_from,
-        received
-    );
+    assert_eq!(first(&report).limitation.unwrap().runs_from, received);
 
     let mut england = PlaybookSettings::default();
     england.limitation.jurisdiction = Jurisdiction::EnglandWales;
@@ -272,14 +231,11 @@ fn under_prc_law_a_demand_that_arrived_restarts_it_elsewhere_only_an_acknowledgm
         std::slice::from_ref(&demand),
         &england,
     );
-    assert_eq!(
-        report.assessments[0].limitation.unwrap().runs_from,
-        inv.due_date
-    );
+    assert_eq!(first(&report).limitation.unwrap().runs_from, inv.due_date);
     demand.acknowledged = Some(plus(as_of(), -1));
     let report = assess_with(&[inv], &[demand], &england);
     assert_eq!(
-        report.assessments[0].limitation.unwrap().runs_from,
+        first(&report).limitation.unwrap().runs_from,
         plus(as_of(), -1)
     );
 
@@ -287,7 +243,7 @@ fn under_prc_law_a_demand_that_arrived_restarts_it_elsewhere_only_an_acknowledgm
     let demand = letter(LetterKind::Demand, plus(as_of(), -5), &["OLD-1"]);
     let report = assess_with(&invoices, &[demand], &prc);
     assert_eq!(
-        report.assessments[0].limitation.unwrap().runs_from,
+        first(&report).limitation.unwrap().runs_from,
         invoices[0].due_date
     );
 }
@@ -488,9 +444,9 @@ fn the_workspace_report_reads_the_log() {
         source: None,
     });
     let before = report::derive(&ws, as_of);
-    assert_eq!(before.playbook.assessments.len(), 1);
+    assert_eq!(before.rows().count(), 1);
     assert_eq!(
-        before.playbook.assessments[0].letter,
+        before.row(0).unwrap().assessment.letter,
         Some(LetterKind::Reminder)
     );
     ws.apply(Edit::RecordSent(letter(
@@ -500,7 +456,7 @@ fn the_workspace_report_reads_the_log() {
     )));
     let after = report::derive(&ws, as_of);
     assert_ne!(
-        after.playbook.assessments[0].letter,
+        after.row(0).unwrap().assessment.letter,
         Some(LetterKind::Reminder)
     );
     // Nothing was written into the user's own annotations.

@@ -1,66 +1,34 @@
 //! The today list, per-customer roll-up, risk flag, DSO, marking done, and the CSV cells.
 
-use std::str::FromStr;
-
 use chrono::NaiveDate;
-use overdue_core::aging::{age, Aged, Buckets};
+mod playbook_support;
 use overdue_core::i18n::Lang;
 use overdue_core::paste::Invoice;
 use overdue_core::playbook::*;
+use playbook_support::{aged, as_of, dec, facts, open_invoice, plus, run_on};
 use rust_decimal::Decimal;
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
-fn plus(day: NaiveDate, n: i64) -> NaiveDate {
-    day + chrono::Duration::days(n)
-}
-
-fn as_of() -> NaiveDate {
-    date(2025, 10, 31)
-}
 
 /// An invoice `days` past due on the as-of date.
 fn invoice(customer: &str, number: &str, days: i64, outstanding: &str, currency: &str) -> Invoice {
-    let outstanding = dec(outstanding);
-    Invoice {
-        line: 1,
-        number: number.into(),
-        customer: customer.into(),
-        currency: currency.into(),
-        invoice_date: None,
-        due_date: plus(as_of(), -days),
-        due_derived: false,
-        amount: outstanding,
-        paid: Decimal::ZERO,
+    open_invoice(
+        customer,
+        number,
+        currency,
+        plus(as_of(), -days),
         outstanding,
-        paid_date: None,
-        notes: String::new(),
-        salesperson: None,
-    }
-}
-
-fn aged(invoices: &[Invoice], on: NaiveDate) -> Vec<Aged> {
-    invoices
-        .iter()
-        .map(|i| age(i, on, &Buckets::stages()))
-        .collect()
+    )
 }
 
 fn list(invoices: &[Invoice], annotations: &Annotations, on: NaiveDate) -> Vec<TodayItem> {
-    today(
-        invoices,
-        &aged(invoices, on),
-        annotations,
-        &[],
-        &PlaybookSettings::default(),
-        on,
-    )
+    run_on(invoices, annotations, &PlaybookSettings::default(), on).today
+}
+
+fn risks_of(
+    invoices: &[Invoice],
+    annotations: &Annotations,
+    settings: &PlaybookSettings,
+) -> Vec<CustomerRisk> {
+    run_on(invoices, annotations, settings, as_of()).customers
 }
 
 fn ledger() -> Vec<Invoice> {
@@ -251,13 +219,7 @@ fn risk_flag_counts_days_share_and_broken_promises() {
             ..Default::default()
         },
     );
-    let risks = customer_risks(
-        &invoices,
-        &aged(&invoices, as_of()),
-        &annotations,
-        &PlaybookSettings::default(),
-        as_of(),
-    );
+    let risks = risks_of(&invoices, &annotations, &PlaybookSettings::default());
     let level = |name: &str| risks.iter().find(|r| r.customer == name).unwrap();
     // One invoice two days late: 100 % overdue, one point: low.
     assert_eq!(level("Low").level, RiskLevel::Low);
@@ -308,7 +270,7 @@ fn dso_by_the_simple_period_method() {
         dso_period_days: 365,
         ..Default::default()
     };
-    let risks = customer_risks(&invoices, &ages, &Annotations::new(), &settings, as_of());
+    let risks = risks_of(&invoices, &Annotations::new(), &settings);
     assert_eq!(risks[0].dso.as_ref().unwrap().days, dec("30.4"));
     // No dated sales in the window: undefined, not zero or infinite.
     let undated = vec![invoice("B", "1", 10, "100", "CNY")];
@@ -344,15 +306,14 @@ fn dso_of_a_single_invoice_is_not_meaningful() {
 #[test]
 fn csv_cells_follow_the_exports_conventions() {
     assert_eq!(CSV_COLUMNS_EN, ["stage", "next_step", "next_action_date"]);
-    let report = run(
+    let report = run_on(
         &ledger(),
-        &aged(&ledger(), as_of()),
         &Annotations::new(),
-        &[],
         &PlaybookSettings::default(),
         as_of(),
     );
-    let first = &report.assessments[0];
+    let assessments: Vec<&Assessment> = report.assessments().collect();
+    let first = assessments[0];
     assert_eq!(
         csv_cells(first, Lang::En),
         ["pre_legal", "send_final_notice", "2025-10-09"]
@@ -365,7 +326,7 @@ fn csv_cells_follow_the_exports_conventions() {
             "2025-10-09"
         ]
     );
-    let paid = &report.assessments[6];
+    let paid = assessments[6];
     assert_eq!(csv_cells(paid, Lang::En), ["closed", "", ""]);
 }
 
@@ -406,20 +367,29 @@ fn annotations_survive_re_pasting_in_another_order() {
         .any(|i| i.customer == "海天塑料" && i.kind == ItemKind::Dispute));
 }
 
+/// Each invoice's facts travel together: the charges owed on one invoice reach its own
+/// assessment, whatever order the invoices come in.
 #[test]
-fn short_or_missing_parallel_lists_are_tolerated() {
-    let invoices = ledger();
-    let some_aged = aged(&invoices[..2], as_of());
-    let report = run(
-        &invoices,
-        &some_aged,
-        &Annotations::new(),
-        &[dec("10")],
-        &PlaybookSettings::default(),
-        as_of(),
-    );
-    assert_eq!(report.assessments.len(), invoices.len());
-    assert_eq!(report.assessments[3].stage, Stage::Formal);
+fn each_assessment_follows_its_own_invoice() {
+    let mut invoices = ledger();
+    invoices.push(invoice("Old Co", "OLD-1", 120, "1000", "CNY"));
+    let ages = aged(&invoices, as_of());
+    let mut owed = vec![Decimal::ZERO; invoices.len()];
+    owed[invoices.len() - 1] = dec("10");
+    let settings = PlaybookSettings::default();
+    let mut given = facts(&invoices, &ages, &owed);
+    let forward = run(&given, &Annotations::new(), &settings, as_of());
+    given.reverse();
+    let backward = run(&given, &Annotations::new(), &settings, as_of());
+    let mut reversed: Vec<&Assessment> = backward.assessments().collect();
+    reversed.reverse();
+    assert_eq!(forward.assessments().collect::<Vec<_>>(), reversed);
+    let charged: Vec<(&str, Decimal)> = forward
+        .assessments()
+        .filter_map(|a| Some((a.key.number.as_str(), a.write_off.as_ref()?.charges)))
+        .filter(|(_, charges)| !charges.is_zero())
+        .collect();
+    assert_eq!(charged, [("OLD-1", dec("10"))]);
 }
 
 #[test]

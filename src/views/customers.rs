@@ -16,7 +16,7 @@ pub fn customer_summary(state: &AppState, dispatch: &Dispatch) -> Html {
     let w = crate::i18n::aging::words(lang);
     let report = &state.report;
     let buckets = &report.buckets;
-    let with_charges = !report.charges.is_empty();
+    let with_charges = report.has_charges();
     let columns = buckets.len() + 9 + if with_charges { 2 } else { 0 };
     let show = |customer: String| {
         let dispatch = dispatch.clone();

@@ -98,7 +98,7 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
         }
     };
 
-    let with_charges = !report.charges.is_empty();
+    let with_charges = report.has_charges();
     // What fits a 1366-pixel laptop by default; the column chooser adds invoice date, amount
     // and paid (the table then scrolls sideways, its header and invoice column pinned).
     let all = state.ui.all_columns;
@@ -282,7 +282,7 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
 /// The next step of one invoice: the letter its playbook calls for now, a button that opens
 /// it on the Letters tab (on a phone's card, the way to act on the invoice).
 fn next_cell(row: &InvoiceRow, dispatch: &Dispatch, lang: Lang) -> Html {
-    let Some(kind) = row.assessment.and_then(|a| a.letter) else {
+    let Some(kind) = row.assessment.letter else {
         return html! { <td data-col="next"></td> };
     };
     let customer = row.invoice.customer.clone();

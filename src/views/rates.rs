@@ -26,7 +26,7 @@ pub fn rates_section(state: &AppState, dispatch: &Dispatch) -> Html {
     let lang = state.lang();
     let w = crate::i18n::rates::words(lang);
     let rule = state.workspace.settings.charges.workspace.rule;
-    let missing = missing_fixings(state.report.charges.iter());
+    let missing = missing_fixings(state.report.rows().filter_map(|row| row.charge));
     html! {
         <div class="rates" data-testid="rates">
             if rule == RuleKind::CnLpr { { lpr_params(state, dispatch) } }

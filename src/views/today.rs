@@ -215,10 +215,7 @@ fn step_html(state: &AppState, dispatch: &Dispatch, item: &TodayItem, step: &Ste
 pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html {
     let lang = state.lang();
     let report = &state.report;
-    let Some((assessment, invoice)) = report
-        .row(i)
-        .and_then(|row| Some((row.assessment?, row.invoice)))
-    else {
+    let Some((assessment, invoice)) = report.row(i).map(|row| (row.assessment, row.invoice)) else {
         return html! {};
     };
     let w = crate::i18n::today::words(lang);
@@ -343,10 +340,7 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
 pub fn stage_cell(state: &AppState, dispatch: &Dispatch, i: usize) -> Html {
     let lang = state.lang();
     let report = &state.report;
-    let Some((assessment, invoice)) = report
-        .row(i)
-        .and_then(|row| Some((row.assessment?, row.invoice)))
-    else {
+    let Some((assessment, invoice)) = report.row(i).map(|row| (row.assessment, row.invoice)) else {
         return html! { <td></td> };
     };
     let key = InvoiceKey::of(invoice);

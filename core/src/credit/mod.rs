@@ -16,9 +16,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::aging::Aged;
-use crate::paste::Invoice;
-use crate::playbook::{Assessment, Stage};
+use crate::playbook::Stage;
+use crate::rows::{InvoiceRow, Rows};
 
 pub use exposure::Exposure;
 pub use grade::{Grade, GradeReason, Graded};
@@ -81,38 +80,27 @@ pub struct Context<'a> {
     pub as_of: NaiveDate,
 }
 
-/// Credit per customer. `aged` and `assessments` are parallel to `invoices`.
-pub fn derive(
-    invoices: &[Invoice],
-    aged: &[Aged],
-    assessments: &[Assessment],
-    cx: &Context,
-) -> CreditReport {
-    let mut by_customer: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, inv) in invoices.iter().enumerate().take(aged.len()) {
+/// Credit per customer, from the report's rows (`report::derive` makes them before the
+/// report exists, since credit is its last stage).
+pub(crate) fn derive(rows: Rows, cx: &Context) -> CreditReport {
+    let mut by_customer: BTreeMap<&str, Vec<InvoiceRow>> = BTreeMap::new();
+    for row in rows.iter() {
         by_customer
-            .entry(inv.customer.as_str())
+            .entry(row.invoice.customer.as_str())
             .or_default()
-            .push(i);
+            .push(row);
     }
     let customers = by_customer
         .into_iter()
-        .map(|(name, idx)| one(name, &idx, invoices, aged, assessments, cx))
+        .map(|(name, rows)| one(name, &rows, cx))
         .collect();
     CreditReport { customers }
 }
 
-fn one(
-    name: &str,
-    idx: &[usize],
-    invoices: &[Invoice],
-    aged: &[Aged],
-    assessments: &[Assessment],
-    cx: &Context,
-) -> CustomerCreditReport {
+fn one(name: &str, rows: &[InvoiceRow], cx: &Context) -> CustomerCreditReport {
     let (settings, default_currency, as_of) = (cx.settings, cx.default_currency, cx.as_of);
-    let pairs = || idx.iter().map(|&i| (&invoices[i], &aged[i]));
-    let assessed = || idx.iter().filter_map(|&i| assessments.get(i));
+    let pairs = || rows.iter().map(|r| (r.invoice, r.aged));
+    let assessed = || rows.iter().map(|r| r.assessment);
     let broken: usize = assessed().map(|a| a.broken_promises).sum();
     let disputes = assessed().filter(|a| a.dispute.is_some()).count();
     let exposure = exposure::exposure(pairs());
@@ -137,12 +125,11 @@ fn one(
             .find(|e| e.currency == l.currency)
             .map_or(Decimal::ZERO, Exposure::total)
     });
-    let pre_legal = idx
+    let pre_legal = rows
         .iter()
-        .filter_map(|&i| Some((i, assessments.get(i)?)))
-        .filter(|(_, a)| matches!(a.stage, Stage::Escalate | Stage::BadDebt))
-        .max_by_key(|(_, a)| a.days_past_due)
-        .map(|(i, a)| (invoices[i].number.as_str(), a.days_past_due));
+        .filter(|r| matches!(r.assessment.stage, Stage::Escalate | Stage::BadDebt))
+        .max_by_key(|r| r.assessment.days_past_due)
+        .map(|r| (r.invoice.number.as_str(), r.assessment.days_past_due));
     let over = match (&limit, used) {
         (Some(l), Some(u)) if u > l.amount => Some((u, l.amount, l.currency.as_str())),
         _ => None,
@@ -152,7 +139,7 @@ fn one(
         pre_legal,
         broken_promises: broken,
         graded: &graded,
-        invoices: idx.len(),
+        invoices: rows.len(),
         first_orders: settings.new_customer_orders,
         hold_since: own.and_then(|c| c.hold_since),
     });

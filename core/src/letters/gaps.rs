@@ -132,10 +132,10 @@ pub fn gaps(
         .customers
         .get(&customer)
         .is_some_and(|p| p.large_or_public);
-    let sme_charge = report.parsed.invoices.iter().enumerate().any(|(i, inv)| {
-        inv.customer == customer
-            && report
-                .charge(i)
+    let sme_charge = report.rows().any(|row| {
+        row.invoice.customer == customer
+            && row
+                .charge
                 .is_some_and(|c| c.rule == RuleKind::CnSmeRegulation && c.total > Decimal::ZERO)
     });
     need(
@@ -145,15 +145,16 @@ pub fn gaps(
     out
 }
 
-/// The customer the letter is to, as `render` decides it.
-fn report_customer(report: &Report, request: &LetterRequest) -> String {
+/// The customer the letter is to: the one asked for, else the first ticked invoice's (what
+/// `render` and the gaps list both go by).
+pub(super) fn report_customer(report: &Report, request: &LetterRequest) -> String {
     if !request.customer.trim().is_empty() {
         return request.customer.clone();
     }
     request
         .invoices
         .iter()
-        .find_map(|&i| report.parsed.invoices.get(i))
-        .map(|inv| inv.customer.clone())
+        .find_map(|&i| report.row(i))
+        .map(|row| row.invoice.customer.clone())
         .unwrap_or_default()
 }

@@ -17,9 +17,11 @@
 //!   one invoice's [`Stage`], [`Step`]s (an [`CollectionAction`] with its due and done dates), dispute
 //!   track, [`LetterKind`], next action, `why: Vec<Reason>`, limitation status and
 //!   write-off check.
-//! - [`today()`]`(invoices, aged, annotations, charges, settings, as_of) -> Vec<TodayItem>`:
-//!   the prioritised list; [`customer_risks`] gives [`CustomerRisk`] (flag, DSO) per
-//!   customer and currency; [`run`] computes all three at once for the shell.
+//! - [`run`]`(invoices: &[InvoiceFacts], annotations, settings, as_of) -> PlaybookReport`:
+//!   every assessment, the today list and the risks at once (what `report::derive` calls).
+//!   An [`InvoiceFacts`] is one invoice with its aging and the charges owed on it, so there
+//!   are no parallel lists to keep in step. [`today()`] gives the prioritised list alone,
+//!   [`customer_risks`] the [`CustomerRisk`] (flag, DSO) per customer and currency.
 //! - [`csv_cells`] and [`CSV_COLUMNS_EN`]/[`CSV_COLUMNS_ZH`]: the `stage,next_step,
 //!   next_action_date` columns the invoice export appends.
 //!
@@ -69,7 +71,7 @@ pub(crate) use settings::MAX_DAYS;
 pub use settings::{Ladder, LimitationSettings, PlaybookSettings};
 pub use today::{
     by_customer, csv_cells, customer_risks, dso, run, today, CustomerCard, CustomerRisk, Dso,
-    ItemKind, ItemStatus, PlaybookReport, TodayItem, CSV_COLUMNS_EN, CSV_COLUMNS_ZH,
+    InvoiceFacts, ItemKind, ItemStatus, PlaybookReport, TodayItem, CSV_COLUMNS_EN, CSV_COLUMNS_ZH,
 };
 pub use vocabulary::{
     describe_when, format_date, CollectionAction, LetterKind, Money, RiskLevel, Stage,

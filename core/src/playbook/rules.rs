@@ -24,7 +24,9 @@ use crate::calendar::add_working_days;
 use crate::dates::days_between;
 use crate::paste::Invoice;
 
-use super::annotations::{Annotation, DisputeReason, InvoiceKey, LateReason, PromiseToPay};
+use super::annotations::{
+    Annotation, Dispute, DisputeReason, InvoiceKey, LateReason, PromiseToPay,
+};
 use super::limitation::{limitation_status, write_off_check, LimitationStatus, WriteOffCheck};
 use super::settings::{days, Ladder, PlaybookSettings};
 use super::vocabulary::{CollectionAction, LetterKind, Money, Stage};
@@ -342,101 +344,27 @@ pub fn assess(
         assessment.why.push(Reason::Closed { status });
         return assessment;
     }
+    let inputs = Inputs {
+        invoice,
+        annotation,
+        charges_owed,
+        settings,
+        as_of,
+    };
     let outstanding = invoice.outstanding;
-    let currency = invoice.currency.as_str();
-    let ladder = settings.ladder();
     // Any real pair of dates is less than 200 million days apart; clamping what the caller
     // passed keeps the day arithmetic below from overflowing whatever it holds.
     let dpd = aged.days_past_due.clamp(-MAX_SPAN, MAX_SPAN);
     let mut why = Vec::new();
 
-    // The dispute track.
-    let mut rejoined: Option<NaiveDate> = None;
-    let mut dispute_steps = Steps::new(annotation, settings, as_of);
-    let dispute = annotation
+    // The dispute track, or the day the dispute was resolved.
+    let (dispute, rejoined) = annotation
         .and_then(|a| a.dispute.as_ref())
-        .filter(|d| d.since <= as_of);
-    if let Some(dispute) = dispute {
-        match dispute_steps.done(CollectionAction::ResolveDispute, dispute.since) {
-            Some(on) => {
-                rejoined = Some(on);
-                why.push(Reason::DisputeResolved { on });
-            }
-            None => {
-                let (amount, whole) = match dispute.disputed_amount {
-                    Some(a) if a > Decimal::ZERO && a < outstanding => (a, false),
-                    _ => (outstanding, true),
-                };
-                let since = dispute.since;
-                // Both go out at once, in the dispute letter, as soon as the dispute is in;
-                // the acknowledgment's deadline is the reason's to state.
-                let ack_by = add_working_days(
-                    since,
-                    settings.dispute_ack_working_days,
-                    &settings.working_days,
-                );
-                let acknowledged = dispute_steps
-                    .push(CollectionAction::AcknowledgeDispute, since, since)
-                    .and_then(|s| s.done);
-                let asked = dispute_steps
-                    .push(CollectionAction::RequestEvidence, since, since)
-                    .and_then(|s| s.done);
-                let asked = asked.unwrap_or(ack_by.max(since));
-                let quality = dispute.reason == DisputeReason::Quality;
-                let evidence_by = if quality {
-                    let hours = i64::from(settings.quality_evidence_hours);
-                    shift(asked, (hours + 23) / 24)
-                } else {
-                    add_working_days(
-                        asked,
-                        settings.dispute_evidence_working_days,
-                        &settings.working_days,
-                    )
-                };
-                let verified = dispute_steps
-                    .push(CollectionAction::VerifyDispute, evidence_by, since)
-                    .and_then(|s| s.done);
-                dispute_steps.push(
-                    CollectionAction::ResolveDispute,
-                    verified.unwrap_or(evidence_by),
-                    since,
-                );
-                why.push(Reason::Disputed {
-                    reason: dispute.reason,
-                    since,
-                    amount: Money::new(amount, currency),
-                });
-                if acknowledged.is_none()
-                    && settings.is_enabled(CollectionAction::AcknowledgeDispute)
-                {
-                    why.push(Reason::AcknowledgeBy { by: ack_by });
-                }
-                if !whole {
-                    why.push(Reason::UndisputedOnTrack {
-                        amount: Money::new(outstanding.saturating_sub(amount), currency),
-                    });
-                }
-                if dispute_steps
-                    .list
-                    .iter()
-                    .any(|s| s.action == CollectionAction::VerifyDispute && s.done.is_none())
-                {
-                    why.push(Reason::EvidenceDeadline {
-                        by: evidence_by,
-                        quality,
-                    });
-                }
-                assessment.dispute = Some(DisputeCase {
-                    reason: dispute.reason,
-                    since,
-                    amount,
-                    whole,
-                    evidence_by,
-                    steps: std::mem::take(&mut dispute_steps.list),
-                });
-            }
-        }
-    }
+        .filter(|d| d.since <= as_of)
+        .map_or((None, None), |dispute| {
+            dispute_track(dispute, &inputs, &mut why)
+        });
+    assessment.dispute = dispute;
     let whole_disputed = assessment.dispute.as_ref().is_some_and(|d| d.whole);
     assessment.on_track = match &assessment.dispute {
         Some(d) => outstanding.saturating_sub(d.amount),
@@ -445,15 +373,239 @@ pub fn assess(
 
     // The normal track.
     let promises = annotation.map_or(&[][..], |a| a.promises.as_slice());
-    let place = position(dpd, invoice.due_date, promises, &ladder, as_of);
+    let place = position(dpd, invoice.due_date, promises, &settings.ladder(), as_of);
     assessment.broken_promises = place.broken_count;
     let mut steps = Steps::new(annotation, settings, as_of);
-    let mut after_steps: Option<NextAction> = None;
+    let on_track = Track {
+        place: &place,
+        dpd,
+        rejoined,
+        whole_disputed,
+    };
+    let after_steps = normal_track(&inputs, &on_track, &mut steps, &mut assessment, &mut why);
+
+    assessment.limitation = Some(standing_deadlines(&inputs, dpd, &mut steps, &mut why));
+    assessment.steps = steps.list;
+
+    // The letter and the next action, across both tracks; the dispute first when it is the
+    // whole invoice.
+    let ordered: Vec<&Step> = if whole_disputed {
+        let dispute = assessment.dispute.iter().flat_map(|d| d.steps.iter());
+        dispute.chain(assessment.steps.iter()).collect()
+    } else {
+        assessment.all_steps().collect()
+    };
+    let letter = ordered
+        .iter()
+        .filter(|s| s.is_due(as_of))
+        .find_map(|s| s.action.letter());
+    let pending = ordered
+        .iter()
+        .filter(|s| s.done.is_none())
+        .min_by_key(|s| s.due)
+        .map(|s| NextAction {
+            action: s.action,
+            date: s.due,
+        });
+    assessment.letter = letter;
+    assessment.next_action = match (pending, after_steps) {
+        (Some(p), Some(a)) if a.date < p.date => Some(a),
+        (Some(p), _) => Some(p),
+        (None, a) => a,
+    };
+    assessment.why = why;
+    assessment
+}
+
+/// The deadlines that run whatever the stage: the credit insurer's notice and the limitation
+/// period (whose status the assessment keeps).
+fn standing_deadlines(
+    inputs: &Inputs,
+    dpd: i64,
+    steps: &mut Steps,
+    why: &mut Vec<Reason>,
+) -> LimitationStatus {
+    let Inputs {
+        invoice,
+        annotation,
+        settings,
+        as_of,
+        ..
+    } = *inputs;
+    if settings.credit_insured && dpd > 0 {
+        let first_late = shift(invoice.due_date, 1);
+        let deadline = shift(invoice.due_date, days(settings.insurer_notice_days));
+        let from = shift(deadline, -days(settings.insurer_warn_days)).max(first_late);
+        if let Some(step) = steps.push(CollectionAction::NotifyInsurer, from, first_late) {
+            if step.is_due(as_of) {
+                why.push(Reason::InsurerDeadline {
+                    by: deadline,
+                    days_left: days_between(as_of, deadline),
+                });
+            }
+        }
+    }
+    let limitation = limitation_status(invoice, annotation, settings, as_of);
+    if limitation.warning {
+        let warn_from = shift(limitation.ends, -days(settings.limitation.warn_days));
+        steps.push(CollectionAction::InterruptLimitation, warn_from, warn_from);
+        why.push(if limitation.days_left >= 0 {
+            Reason::LimitationNear {
+                jurisdiction: limitation.jurisdiction,
+                years: limitation.years,
+                ends: limitation.ends,
+                days_left: limitation.days_left,
+            }
+        } else {
+            Reason::LimitationEnded {
+                jurisdiction: limitation.jurisdiction,
+                years: limitation.years,
+                ended: limitation.ends,
+            }
+        });
+    }
+    limitation
+}
+
+/// What [`assess`] reads of one invoice, handed on to each of its tracks.
+#[derive(Clone, Copy)]
+struct Inputs<'a> {
+    invoice: &'a Invoice,
+    annotation: Option<&'a Annotation>,
+    charges_owed: Decimal,
+    settings: &'a PlaybookSettings,
+    as_of: NaiveDate,
+}
+
+/// The dispute track of an invoice under dispute since `dispute.since`: its case (steps,
+/// disputed amount, evidence deadline), or — once resolved — the day the normal track
+/// rejoins from.
+fn dispute_track(
+    dispute: &Dispute,
+    inputs: &Inputs,
+    why: &mut Vec<Reason>,
+) -> (Option<DisputeCase>, Option<NaiveDate>) {
+    let settings = inputs.settings;
+    let (outstanding, currency) = (inputs.invoice.outstanding, &inputs.invoice.currency);
+    let mut dispute_steps = Steps::new(inputs.annotation, settings, inputs.as_of);
+    match dispute_steps.done(CollectionAction::ResolveDispute, dispute.since) {
+        Some(on) => {
+            why.push(Reason::DisputeResolved { on });
+            (None, Some(on))
+        }
+        None => {
+            let (amount, whole) = match dispute.disputed_amount {
+                Some(a) if a > Decimal::ZERO && a < outstanding => (a, false),
+                _ => (outstanding, true),
+            };
+            let since = dispute.since;
+            // Both go out at once, in the dispute letter, as soon as the dispute is in;
+            // the acknowledgment's deadline is the reason's to state.
+            let ack_by = add_working_days(
+                since,
+                settings.dispute_ack_working_days,
+                &settings.working_days,
+            );
+            let acknowledged = dispute_steps
+                .push(CollectionAction::AcknowledgeDispute, since, since)
+                .and_then(|s| s.done);
+            let asked = dispute_steps
+                .push(CollectionAction::RequestEvidence, since, since)
+                .and_then(|s| s.done);
+            let asked = asked.unwrap_or(ack_by.max(since));
+            let quality = dispute.reason == DisputeReason::Quality;
+            let evidence_by = if quality {
+                let hours = i64::from(settings.quality_evidence_hours);
+                shift(asked, (hours + 23) / 24)
+            } else {
+                add_working_days(
+                    asked,
+                    settings.dispute_evidence_working_days,
+                    &settings.working_days,
+                )
+            };
+            let verified = dispute_steps
+                .push(CollectionAction::VerifyDispute, evidence_by, since)
+                .and_then(|s| s.done);
+            dispute_steps.push(
+                CollectionAction::ResolveDispute,
+                verified.unwrap_or(evidence_by),
+                since,
+            );
+            why.push(Reason::Disputed {
+                reason: dispute.reason,
+                since,
+                amount: Money::new(amount, currency),
+            });
+            if acknowledged.is_none() && settings.is_enabled(CollectionAction::AcknowledgeDispute) {
+                why.push(Reason::AcknowledgeBy { by: ack_by });
+            }
+            if !whole {
+                why.push(Reason::UndisputedOnTrack {
+                    amount: Money::new(outstanding.saturating_sub(amount), currency),
+                });
+            }
+            if dispute_steps
+                .list
+                .iter()
+                .any(|s| s.action == CollectionAction::VerifyDispute && s.done.is_none())
+            {
+                why.push(Reason::EvidenceDeadline {
+                    by: evidence_by,
+                    quality,
+                });
+            }
+            let case = DisputeCase {
+                reason: dispute.reason,
+                since,
+                amount,
+                whole,
+                evidence_by,
+                steps: dispute_steps.list,
+            };
+            (Some(case), None)
+        }
+    }
+}
+
+/// Where the normal track stands: the place the days and promises give, and the dispute's.
+struct Track<'a> {
+    place: &'a Position,
+    dpd: i64,
+    /// The day a resolved dispute rejoined the normal track.
+    rejoined: Option<NaiveDate>,
+    whole_disputed: bool,
+}
+
+/// The normal track: the stage, its reasons and its steps; what comes after them (the next
+/// stage, or the courtesy reminder of an invoice not yet due) when that is the next action.
+fn normal_track(
+    inputs: &Inputs,
+    track: &Track,
+    steps: &mut Steps,
+    assessment: &mut Assessment,
+    why: &mut Vec<Reason>,
+) -> Option<NextAction> {
+    let Inputs {
+        invoice,
+        annotation,
+        charges_owed,
+        settings,
+        as_of,
+    } = *inputs;
+    let Track {
+        place,
+        dpd,
+        rejoined,
+        whole_disputed,
+    } = *track;
+    let ladder = settings.ladder();
     if whole_disputed {
         assessment.stage = Stage::Disputed;
         if dpd > 0 {
             why.insert(0, Reason::PastDue { days: dpd });
         }
+        None
     } else if let Some(promise) = place.paused {
         assessment.stage = place.stage;
         assessment.paused_until = Some(promise.pay_by);
@@ -469,6 +621,7 @@ pub fn assess(
             shift(promise.pay_by, 1),
             promise.made_on,
         );
+        None
     } else {
         let stage = place.stage;
         assessment.stage = stage;
@@ -505,10 +658,10 @@ pub fn assess(
             None => {
                 // Not yet due: the next thing is the courtesy reminder.
                 let on = shift(as_of, -ladder.lead - place.effective);
-                after_steps = Some(NextAction {
+                Some(NextAction {
                     action: CollectionAction::SendCourtesyReminder,
                     date: on,
-                });
+                })
             }
             Some(first) => {
                 let mut since = shift(as_of, first - place.effective);
@@ -517,7 +670,7 @@ pub fn assess(
                 }
                 assessment.stage_since = Some(since);
                 stage_steps(
-                    &mut steps,
+                    steps,
                     stage,
                     since,
                     invoice,
@@ -525,86 +678,13 @@ pub fn assess(
                     assessment.on_track,
                     charges_owed,
                     settings,
-                    &mut assessment,
-                    &mut why,
+                    assessment,
+                    why,
                 );
-                after_steps = after_stage(
-                    &mut steps,
-                    stage,
-                    since,
-                    &ladder,
-                    place.effective,
-                    settings,
-                    &mut why,
-                );
+                after_stage(steps, stage, since, &ladder, place.effective, settings, why)
             }
         }
     }
-
-    // Deadlines that run whatever the stage.
-    if settings.credit_insured && dpd > 0 {
-        let first_late = shift(invoice.due_date, 1);
-        let deadline = shift(invoice.due_date, days(settings.insurer_notice_days));
-        let from = shift(deadline, -days(settings.insurer_warn_days)).max(first_late);
-        if let Some(step) = steps.push(CollectionAction::NotifyInsurer, from, first_late) {
-            if step.is_due(as_of) {
-                why.push(Reason::InsurerDeadline {
-                    by: deadline,
-                    days_left: days_between(as_of, deadline),
-                });
-            }
-        }
-    }
-    let limitation = limitation_status(invoice, annotation, settings, as_of);
-    if limitation.warning {
-        let warn_from = shift(limitation.ends, -days(settings.limitation.warn_days));
-        steps.push(CollectionAction::InterruptLimitation, warn_from, warn_from);
-        why.push(if limitation.days_left >= 0 {
-            Reason::LimitationNear {
-                jurisdiction: limitation.jurisdiction,
-                years: limitation.years,
-                ends: limitation.ends,
-                days_left: limitation.days_left,
-            }
-        } else {
-            Reason::LimitationEnded {
-                jurisdiction: limitation.jurisdiction,
-                years: limitation.years,
-                ended: limitation.ends,
-            }
-        });
-    }
-    assessment.limitation = Some(limitation);
-    assessment.steps = steps.list;
-
-    // The letter and the next action, across both tracks; the dispute first when it is the
-    // whole invoice.
-    let ordered: Vec<&Step> = if whole_disputed {
-        let dispute = assessment.dispute.iter().flat_map(|d| d.steps.iter());
-        dispute.chain(assessment.steps.iter()).collect()
-    } else {
-        assessment.all_steps().collect()
-    };
-    let letter = ordered
-        .iter()
-        .filter(|s| s.is_due(as_of))
-        .find_map(|s| s.action.letter());
-    let pending = ordered
-        .iter()
-        .filter(|s| s.done.is_none())
-        .min_by_key(|s| s.due)
-        .map(|s| NextAction {
-            action: s.action,
-            date: s.due,
-        });
-    assessment.letter = letter;
-    assessment.next_action = match (pending, after_steps) {
-        (Some(p), Some(a)) if a.date < p.date => Some(a),
-        (Some(p), _) => Some(p),
-        (None, a) => a,
-    };
-    assessment.why = why;
-    assessment
 }
 
 /// The steps of a normal-track stage.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::aging::{Aged, Status};
-use crate::dates::{days_between, iso};
+use crate::dates::iso;
 use crate::i18n::Lang;
 use crate::paste::Invoice;
 
@@ -222,56 +222,54 @@ pub struct CustomerRisk {
 /// Everything the playbook derives from the invoices, in one pass.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlaybookReport {
-    /// One per invoice, same order.
-    pub assessments: Vec<Assessment>,
+    /// One per invoice given to [`run`], same order. A derived report's readers read them as
+    /// rows (`Report::row`), never by position.
+    pub(crate) assessments: Vec<Assessment>,
     /// Ordered by priority.
     pub today: Vec<TodayItem>,
     /// Per customer and currency, as [`crate::aging::summarize`] groups them.
     pub customers: Vec<CustomerRisk>,
 }
 
-/// The `Aged` for row `i`, or one computed here when the caller's list is short.
-fn aged_at(invoices: &[Invoice], aged: &[Aged], i: usize, as_of: NaiveDate) -> Aged {
-    aged.get(i).copied().unwrap_or_else(|| {
-        let invoice = &invoices[i];
-        Aged {
-            days_past_due: days_between(invoice.due_date, as_of),
-            bucket: 0,
-            status: if invoice.outstanding.is_zero() {
-                Status::Paid
-            } else if invoice.outstanding.is_sign_negative() {
-                Status::Credit
-            } else {
-                Status::Open
-            },
-        }
-    })
+impl PlaybookReport {
+    /// The assessments, in the order of the invoices given to [`run`].
+    pub fn assessments(&self) -> impl ExactSizeIterator<Item = &Assessment> {
+        self.assessments.iter()
+    }
 }
 
-/// Assessments, today list and customer risks. `aged` and `charges` are parallel to
-/// `invoices` (a short `charges` means no charges for the rest).
+/// What the playbook reads of one invoice: the invoice, its aging and the late charge owed
+/// on it (zero when no rule is chosen). One value per invoice, so that the three cannot
+/// drift apart the way parallel lists can.
+#[derive(Clone, Copy, Debug)]
+pub struct InvoiceFacts<'a> {
+    pub invoice: &'a Invoice,
+    pub aged: &'a Aged,
+    pub charges_owed: Decimal,
+}
+
+/// Assessments, today list and customer risks of `invoices`.
 pub fn run(
-    invoices: &[Invoice],
-    aged: &[Aged],
+    invoices: &[InvoiceFacts],
     annotations: &Annotations,
-    charges: &[Decimal],
     settings: &PlaybookSettings,
     as_of: NaiveDate,
 ) -> PlaybookReport {
-    let ages: Vec<Aged> = (0..invoices.len())
-        .map(|i| aged_at(invoices, aged, i, as_of))
-        .collect();
     let assessments: Vec<Assessment> = invoices
         .iter()
-        .zip(&ages)
-        .enumerate()
-        .map(|(i, (invoice, aged))| {
-            let annotation = annotations.get(&InvoiceKey::of(invoice));
-            let charge = charges.get(i).copied().unwrap_or_default();
-            assess(invoice, aged, annotation, charge, settings, as_of)
+        .map(|facts| {
+            let annotation = annotations.get(&InvoiceKey::of(facts.invoice));
+            assess(
+                facts.invoice,
+                facts.aged,
+                annotation,
+                facts.charges_owed,
+                settings,
+                as_of,
+            )
         })
         .collect();
-    let customers = risks(invoices, &ages, &assessments, settings, as_of);
+    let customers = risks(invoices, &assessments, settings, as_of);
     let today = items(invoices, &assessments, &customers, as_of);
     PlaybookReport {
         assessments,
@@ -282,37 +280,34 @@ pub fn run(
 
 /// The today view: one list across all customers, ordered by priority.
 pub fn today(
-    invoices: &[Invoice],
-    aged: &[Aged],
+    invoices: &[InvoiceFacts],
     annotations: &Annotations,
-    charges: &[Decimal],
     settings: &PlaybookSettings,
     as_of: NaiveDate,
 ) -> Vec<TodayItem> {
-    run(invoices, aged, annotations, charges, settings, as_of).today
+    run(invoices, annotations, settings, as_of).today
 }
 
 /// Risk flag and DSO per customer and currency.
 pub fn customer_risks(
-    invoices: &[Invoice],
-    aged: &[Aged],
+    invoices: &[InvoiceFacts],
     annotations: &Annotations,
     settings: &PlaybookSettings,
     as_of: NaiveDate,
 ) -> Vec<CustomerRisk> {
-    run(invoices, aged, annotations, &[], settings, as_of).customers
+    run(invoices, annotations, settings, as_of).customers
 }
 
 fn risks(
-    invoices: &[Invoice],
-    ages: &[Aged],
+    invoices: &[InvoiceFacts],
     assessments: &[Assessment],
     settings: &PlaybookSettings,
     as_of: NaiveDate,
 ) -> Vec<CustomerRisk> {
     let ladder = settings.ladder();
     let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
-    for (i, invoice) in invoices.iter().enumerate() {
+    for (i, facts) in invoices.iter().enumerate() {
+        let invoice = facts.invoice;
         groups
             .entry((invoice.customer.as_str(), invoice.currency.as_str()))
             .or_default()
@@ -325,7 +320,7 @@ fn risks(
         let mut oldest: Option<i64> = None;
         let mut broken = 0usize;
         for &i in &rows {
-            let (invoice, aged) = (&invoices[i], &ages[i]);
+            let InvoiceFacts { invoice, aged, .. } = invoices[i];
             broken = broken.saturating_add(assessments[i].broken_promises);
             if aged.status != Status::Open {
                 continue;
@@ -381,7 +376,8 @@ fn risks(
             oldest_days_past_due: oldest,
             broken_promises: broken,
             dso: dso(
-                rows.iter().map(|&i| (&invoices[i], &ages[i])),
+                rows.iter()
+                    .map(|&i| (invoices[i].invoice, invoices[i].aged)),
                 settings.dso_period_days,
                 as_of,
             ),
@@ -401,7 +397,7 @@ struct Member<'a> {
 }
 
 fn items(
-    invoices: &[Invoice],
+    invoices: &[InvoiceFacts],
     assessments: &[Assessment],
     risks: &[CustomerRisk],
     as_of: NaiveDate,
@@ -413,7 +409,8 @@ fn items(
     }
     // (customer, kind, invoice number for disputes / empty for the rolled-up kinds)
     let mut groups: BTreeMap<(&str, ItemKind, &str), Vec<Member>> = BTreeMap::new();
-    for (row, (invoice, assessment)) in invoices.iter().zip(assessments).enumerate() {
+    for (row, (facts, assessment)) in invoices.iter().zip(assessments).enumerate() {
+        let invoice = facts.invoice;
         let customer = invoice.customer.as_str();
         let cross: Vec<&Step> = assessment
             .steps
@@ -499,7 +496,7 @@ fn build_item(
     customer: &str,
     kind: ItemKind,
     members: &[Member],
-    invoices: &[Invoice],
+    invoices: &[InvoiceFacts],
     risk: RiskLevel,
     as_of: NaiveDate,
 ) -> Option<TodayItem> {
@@ -535,7 +532,7 @@ fn build_item(
     let mut amounts: BTreeMap<&str, Decimal> = BTreeMap::new();
     for member in members {
         let total = amounts
-            .entry(invoices[member.row].currency.as_str())
+            .entry(invoices[member.row].invoice.currency.as_str())
             .or_default();
         *total = total.saturating_add(member.amount);
     }

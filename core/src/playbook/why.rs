@@ -192,8 +192,48 @@ impl Reason {
     }
 
     pub fn describe(&self, lang: Lang) -> String {
-        let date = |d: &NaiveDate| format_date(*d, lang);
-        match self {
+        // One function per family of reasons; the match says which, so a new reason that is
+        // given no family does not compile.
+        let family: fn(&Reason, Lang) -> Option<String> = match self {
+            Reason::Closed { .. }
+            | Reason::NotYetDue { .. }
+            | Reason::FallsDueSoon { .. }
+            | Reason::DaysPastDue { .. }
+            | Reason::CountedDays { .. }
+            | Reason::PastDue { .. } => Reason::timing_words,
+            Reason::PromisePending { .. }
+            | Reason::PromiseBroken { .. }
+            | Reason::Disputed { .. }
+            | Reason::UndisputedOnTrack { .. }
+            | Reason::DisputeResolved { .. }
+            | Reason::AcknowledgeBy { .. }
+            | Reason::EvidenceDeadline { .. }
+            | Reason::CashFlow => Reason::track_words,
+            Reason::NoticeSent { .. }
+            | Reason::NoticeReceived { .. }
+            | Reason::InsurerDeadline { .. }
+            | Reason::LimitationNear { .. }
+            | Reason::LimitationEnded { .. } => Reason::deadline_words,
+            Reason::CollectionWorthwhile { .. }
+            | Reason::CollectionNotWorthwhile { .. }
+            | Reason::CostEstimated { .. }
+            | Reason::CatchUpDemand
+            | Reason::EscalateBeforeProvision
+            | Reason::CollectionBreakEven { .. }
+            | Reason::ChargesWaivable { .. } => Reason::cost_words,
+            Reason::StageDone { .. }
+            | Reason::ReviewDue { .. }
+            | Reason::CoversInvoices { .. }
+            | Reason::RiskOldest { .. }
+            | Reason::RiskOverdueShare { .. }
+            | Reason::RiskBrokenPromises { .. } => Reason::progress_words,
+        };
+        family(self, lang).unwrap_or_default()
+    }
+
+    /// When it falls due and how late it is: the stage the days give.
+    fn timing_words(&self, lang: Lang) -> Option<String> {
+        Some(match self {
             Reason::Closed { status } => match lang {
                 Lang::Zh => format!("{}：无需催收", status.label(lang)),
                 Lang::En => format!("{}: nothing to collect", status.label(lang)),
@@ -206,9 +246,9 @@ impl Reason {
             },
             Reason::FallsDueSoon { days_to_due, lead } => match (lang, days_to_due) {
                 (Lang::Zh, 0) => format!("今天到期：到期前 {lead} 天内发送到期提醒"),
-                (Lang::En, 0) => format!(
-                    "Falls due today: courtesy reminder within {lead} days before due"
-                ),
+                (Lang::En, 0) => {
+                    format!("Falls due today: courtesy reminder within {lead} days before due")
+                }
                 (Lang::Zh, n) => format!("{n} 天后到期：到期前 {lead} 天内发送到期提醒"),
                 (Lang::En, n) => format!(
                     "Falls due in {n} days: courtesy reminder within {lead} days before due"
@@ -232,7 +272,10 @@ impl Reason {
                         format!("逾期 {days} 天：{} 天以上阶段（{name}）", first - 1)
                     }
                     (Lang::En, None) => {
-                        format!("{days} days past due: over {} days stage ({name})", first - 1)
+                        format!(
+                            "{days} days past due: over {} days stage ({name})",
+                            first - 1
+                        )
                     }
                 }
             }
@@ -263,6 +306,14 @@ impl Reason {
                 Lang::Zh => format!("逾期 {days} 天"),
                 Lang::En => format!("{days} days past due"),
             },
+            _ => return None,
+        })
+    }
+
+    /// A promise to pay or a dispute that changes the track.
+    fn track_words(&self, lang: Lang) -> Option<String> {
+        let date = |d: &NaiveDate| format_date(*d, lang);
+        Some(match self {
             Reason::PromisePending { pay_by, stage } => match lang {
                 Lang::Zh => format!(
                     "客户承诺 {} 前付款：催收暂停在「{}」阶段，到期未付则升级",
@@ -337,6 +388,14 @@ impl Reason {
                     "The customer cites cash flow: a payment plan may get the money in",
                 )
                 .to_string(),
+            _ => return None,
+        })
+    }
+
+    /// A letter sent or received, and the deadlines outside the ladder (insurer, limitation).
+    fn deadline_words(&self, lang: Lang) -> Option<String> {
+        let date = |d: &NaiveDate| format_date(*d, lang);
+        Some(match self {
             Reason::NoticeSent {
                 sent,
                 pay_by,
@@ -420,6 +479,13 @@ impl Reason {
                     jurisdiction.period_basis(lang)
                 ),
             },
+            _ => return None,
+        })
+    }
+
+    /// Whether collecting pays: recoverable against cost, and what to do first.
+    fn cost_words(&self, lang: Lang) -> Option<String> {
+        Some(match self {
             Reason::CollectionWorthwhile { recoverable, cost } => match lang {
                 Lang::Zh => format!(
                     "可收回 {}（本金加逾期费用），高于催收成本 {}：值得继续追收",
@@ -476,6 +542,14 @@ impl Reason {
                 Lang::Zh => format!("可免收的逾期费用：{}", charges.describe()),
                 Lang::En => format!("Late charges that could be waived: {}", charges.describe()),
             },
+            _ => return None,
+        })
+    }
+
+    /// A stage done, a today item covering several invoices, a customer's risk flag.
+    fn progress_words(&self, lang: Lang) -> Option<String> {
+        let date = |d: &NaiveDate| format_date(*d, lang);
+        Some(match self {
             Reason::StageDone { next, on } => match lang {
                 Lang::Zh => format!(
                     "本阶段事项已完成；{} 起进入「{}」阶段",
@@ -519,7 +593,8 @@ impl Reason {
                 Lang::En if *count == 1 => "1 broken promise to pay".to_string(),
                 Lang::En => format!("{count} broken promises to pay"),
             },
-        }
+            _ => return None,
+        })
     }
 }
 

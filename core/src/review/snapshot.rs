@@ -97,8 +97,8 @@ pub struct Snapshot {
 impl Snapshot {
     /// The ledger on the page as a snapshot of its as-of date.
     pub fn of(report: &Report, workspace: &Workspace) -> Snapshot {
-        let invoices: Vec<SnapInvoice> = (0..report.parsed.invoices.len())
-            .filter_map(|i| report.row(i))
+        let invoices: Vec<SnapInvoice> = report
+            .rows()
             .map(|row| {
                 let invoice = row.invoice;
                 let key = row.key();
@@ -113,8 +113,8 @@ impl Snapshot {
                     paid: invoice.paid,
                     outstanding: invoice.outstanding,
                     salesperson: salesperson_of(invoice),
-                    stage: assessment.map(|a| a.stage).unwrap_or_default(),
-                    disputed: assessment.is_some_and(|a| a.dispute.is_some()),
+                    stage: assessment.stage,
+                    disputed: assessment.dispute.is_some(),
                     promise: workspace
                         .annotations
                         .get(&key)

@@ -66,9 +66,8 @@ pub fn weekly(report: &Report, kpis: Vec<Kpis>, changes: Option<&Changes>, lang:
         .filter(|c| c.overdue > Decimal::ZERO)
         .map(|c| {
             let assessments = report
-                .playbook
-                .assessments
-                .iter()
+                .rows()
+                .map(|row| row.assessment)
                 .filter(|a| a.key.customer == c.customer && a.currency == c.currency);
             let mut stage = Stage::Closed;
             let mut next = None;

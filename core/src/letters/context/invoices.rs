@@ -19,13 +19,13 @@ impl Facts<'_> {
         let mut charge_lines = Vec::new();
         let date = |d: NaiveDate| letter_date(d, lang, form);
         for row in &self.rows {
-            let inv = &report.parsed.invoices[row.index];
+            let inv = row.invoice;
             let cur = inv.currency.as_str();
             due.add(cur, inv.outstanding);
             let money = |v: Decimal| format_amount(v, cur, lang);
             let overdue = row.days_past_due.max(0);
             let invoice_date = inv.invoice_date.map(date).unwrap_or_default();
-            let charge = report.charge(row.index).filter(|c| {
+            let charge = row.charge.filter(|c| {
                 c.total > Decimal::ZERO && row.status == Status::Open && self.charge_basis.is_some()
             });
             let charge_total = match charge {

@@ -77,7 +77,7 @@ impl Facts<'_> {
             .rows
             .iter()
             .filter(|r| r.status == Status::Open)
-            .map(|r| self.report.parsed.invoices[r.index].number.as_str())
+            .map(|r| r.invoice.number.as_str())
             .collect();
         if with_invoices && !invoices.is_empty() {
             lines.push(match lang {

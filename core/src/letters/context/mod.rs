@@ -21,13 +21,17 @@ use super::schedule::instalments;
 use super::settings::{CustomerLines, SenderLines};
 use super::terms::ContractTerms;
 use super::{LetterRequest, LetterSettings};
-use crate::aging::Status;
+use crate::aging::{Aged, Status};
 use crate::calendar::Calendar;
+use crate::charges::Charge;
 use crate::dates::{add_days, days_between, iso};
 use crate::i18n::Lang;
 use crate::money::format_grouped;
+use crate::paste::Invoice;
+use crate::playbook::Assessment;
 use crate::playbook::{add_working_days, DisputeReason, LetterKind};
 use crate::report::Report;
+use crate::rows::InvoiceRow;
 
 /// The one place a letter counts working days (the deadline, the evidence deadline): with
 /// the workspace's working-day calendar (`report.calendar`: mainland China's holidays and
@@ -67,8 +71,11 @@ mod values;
 
 use values::{list, map, Totals};
 
-struct Row {
-    index: usize,
+/// One invoice the letter covers: its report row, and its bucket as the letter names it.
+struct Row<'a> {
+    invoice: &'a Invoice,
+    charge: Option<&'a Charge>,
+    assessment: &'a Assessment,
     days_past_due: i64,
     status: Status,
     bucket: String,
@@ -85,12 +92,50 @@ struct DisputeFacts {
     evidence_by: NaiveDate,
 }
 
+/// The rows a letter covers: the ticked invoices of its customer (each once, in the order
+/// ticked), or with none ticked the customer's invoices the letter's kind is about.
+fn covered<'a>(report: &'a Report, request: &LetterRequest, customer: &str) -> Vec<InvoiceRow<'a>> {
+    if request.invoices.is_empty() {
+        let mine = || report.rows().filter(|r| r.invoice.customer == customer);
+        let open: Vec<InvoiceRow> = mine().filter(|r| r.aged.status == Status::Open).collect();
+        // The open invoices the letter is about, or all open ones when none fits.
+        let about = |fits: &dyn Fn(&InvoiceRow) -> bool| {
+            let some: Vec<InvoiceRow> = open.iter().copied().filter(|r| fits(r)).collect();
+            if some.is_empty() {
+                open.clone()
+            } else {
+                some
+            }
+        };
+        match request.kind {
+            LetterKind::Statement | LetterKind::Acknowledgment => {
+                mine().filter(|r| r.aged.status != Status::Paid).collect()
+            }
+            LetterKind::PaymentPlan => open.clone(),
+            LetterKind::Courtesy => about(&|r| r.aged.days_past_due <= 0),
+            LetterKind::Reminder | LetterKind::Demand | LetterKind::Final => {
+                about(&|r| r.aged.days_past_due > 0)
+            }
+            LetterKind::Dispute => about(&|r| r.assessment.dispute.is_some()),
+        }
+    } else {
+        let mut seen = std::collections::BTreeSet::new();
+        request
+            .invoices
+            .iter()
+            .filter_map(|&i| report.row(i))
+            .filter(|r| r.invoice.customer == customer)
+            .filter(|r| seen.insert(r.index))
+            .collect()
+    }
+}
+
 /// Everything a letter says, gathered once.
 pub(super) struct Facts<'a> {
     report: &'a Report,
     settings: &'a LetterSettings,
     request: &'a LetterRequest,
-    rows: Vec<Row>,
+    rows: Vec<Row<'a>>,
     deadline: NaiveDate,
     /// The deadline was counted in working days from the settings.
     working_days: bool,
@@ -108,79 +153,20 @@ impl<'a> Facts<'a> {
         settings: &'a LetterSettings,
         request: &'a LetterRequest,
     ) -> Facts<'a> {
-        let invoices = &report.parsed.invoices;
-        let customer = if request.customer.trim().is_empty() {
-            request
-                .invoices
-                .iter()
-                .find_map(|&i| invoices.get(i))
-                .map(|inv| inv.customer.clone())
-                .unwrap_or_default()
-        } else {
-            request.customer.clone()
-        };
-        let status_of = |i: usize| {
-            report
-                .aged
-                .get(i)
-                .map(|a| (a.days_past_due, a.status, a.bucket))
-                .unwrap_or_else(|| {
-                    let inv = &invoices[i];
-                    let status = if inv.outstanding.is_zero() {
-                        Status::Paid
-                    } else if inv.outstanding.is_sign_negative() {
-                        Status::Credit
-                    } else {
-                        Status::Open
-                    };
-                    (days_between(inv.due_date, report.as_of), status, 0)
-                })
-        };
-        let chosen: Vec<usize> = if request.invoices.is_empty() {
-            let mine = || (0..invoices.len()).filter(|&i| invoices[i].customer == customer);
-            let open: Vec<usize> = mine().filter(|&i| status_of(i).1 == Status::Open).collect();
-            // The open invoices the letter is about, or all open ones when none fits.
-            let about = |fits: &dyn Fn(usize) -> bool| {
-                let some: Vec<usize> = open.iter().copied().filter(|&i| fits(i)).collect();
-                if some.is_empty() {
-                    open.clone()
-                } else {
-                    some
-                }
-            };
-            match request.kind {
-                LetterKind::Statement | LetterKind::Acknowledgment => {
-                    mine().filter(|&i| status_of(i).1 != Status::Paid).collect()
-                }
-                LetterKind::PaymentPlan => open.clone(),
-                LetterKind::Courtesy => about(&|i| status_of(i).0 <= 0),
-                LetterKind::Reminder | LetterKind::Demand | LetterKind::Final => {
-                    about(&|i| status_of(i).0 > 0)
-                }
-                LetterKind::Dispute => about(&|i| {
-                    report
-                        .playbook
-                        .assessments
-                        .get(i)
-                        .is_some_and(|a| a.dispute.is_some())
-                }),
-            }
-        } else {
-            let mut seen = std::collections::BTreeSet::new();
-            request
-                .invoices
-                .iter()
-                .copied()
-                .filter(|&i| i < invoices.len() && invoices[i].customer == customer)
-                .filter(|&i| seen.insert(i))
-                .collect()
-        };
+        let customer = super::gaps::report_customer(report, request);
+        let chosen = covered(report, request, &customer);
         let rows = chosen
             .into_iter()
-            .map(|index| {
-                let (days_past_due, status, bucket) = status_of(index);
+            .map(|row| {
+                let Aged {
+                    days_past_due,
+                    status,
+                    bucket,
+                } = *row.aged;
                 Row {
-                    index,
+                    invoice: row.invoice,
+                    charge: row.charge,
+                    assessment: row.assessment,
                     days_past_due,
                     status,
                     bucket: if status == Status::Credit {
@@ -192,10 +178,9 @@ impl<'a> Facts<'a> {
             })
             .collect::<Vec<_>>();
 
-        let assessments = &report.playbook.assessments;
         let from_playbook = rows
             .iter()
-            .filter_map(|r| assessments.get(r.index)?.payment_deadline)
+            .filter_map(|r| r.assessment.payment_deadline)
             .filter(|d| *d >= request.date)
             .min();
         let working_days =
@@ -209,8 +194,8 @@ impl<'a> Facts<'a> {
         });
 
         let dispute = rows.iter().find_map(|r| {
-            let case = assessments.get(r.index)?.dispute.as_ref()?;
-            let inv = &invoices[r.index];
+            let case = r.assessment.dispute.as_ref()?;
+            let inv = r.invoice;
             let evidence_by = if case.evidence_by >= request.date {
                 case.evidence_by
             } else if case.reason == DisputeReason::Quality {
@@ -235,7 +220,7 @@ impl<'a> Facts<'a> {
                 .then(|| rows.first())
                 .flatten()
                 .map(|r| {
-                    let inv = &invoices[r.index];
+                    let inv = r.invoice;
                     DisputeFacts {
                         invoice: inv.number.clone(),
                         reason: None,
@@ -256,7 +241,7 @@ impl<'a> Facts<'a> {
             .is_some_and(|p| p.large_or_public);
         let rule = rows
             .iter()
-            .find_map(|r| report.charge(r.index).filter(|c| c.total > Decimal::ZERO))
+            .find_map(|r| r.charge.filter(|c| c.total > Decimal::ZERO))
             .map(|c| c.rule)
             .unwrap_or_default();
         let charge_basis = charge_basis(
@@ -289,7 +274,7 @@ impl<'a> Facts<'a> {
     fn numbers(&self) -> String {
         self.rows
             .iter()
-            .map(|r| self.report.parsed.invoices[r.index].number.as_str())
+            .map(|r| r.invoice.number.as_str())
             .collect::<Vec<_>>()
             .join(self.lang().pick("、", ", "))
     }
@@ -304,7 +289,7 @@ impl<'a> Facts<'a> {
             .rows
             .iter()
             .take(SHOWN)
-            .map(|r| self.report.parsed.invoices[r.index].number.as_str())
+            .map(|r| r.invoice.number.as_str())
             .collect::<Vec<_>>()
             .join(lang.pick("、", ", "));
         if count > SHOWN {

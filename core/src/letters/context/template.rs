@@ -23,10 +23,7 @@ impl Facts<'_> {
             .map(|r| r.days_past_due.max(0))
             .max()
             .unwrap_or(0);
-        let earliest_due = open
-            .iter()
-            .map(|r| self.report.parsed.invoices[r.index].due_date)
-            .min();
+        let earliest_due = open.iter().map(|r| r.invoice.due_date).min();
         let text = |v: &str| Value::from(v.trim().to_string());
         let form = self.settings.english;
         let british = form.is_british();
