@@ -46,6 +46,25 @@ pub struct Report {
     pub credit: Arc<CreditReport>,
 }
 
+/// Which run of the aging stage a report comes from, for the shell to memoise on: equal when
+/// the aging did not rerun (the same shared list). Opaque, so that per-invoice values are still
+/// read through rows only.
+#[derive(Clone, Debug)]
+pub struct AgingRun(Arc<Vec<Aged>>);
+
+impl PartialEq for AgingRun {
+    fn eq(&self, other: &AgingRun) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Report {
+    /// See [`AgingRun`].
+    pub fn aging_run(&self) -> AgingRun {
+        AgingRun(self.aged.clone())
+    }
+}
+
 /// Everything the page shows, from what the user gave. `today` is only used when the workspace
 /// has no as-of date of its own; this function never reads the clock.
 pub fn derive(workspace: &Workspace, today: NaiveDate) -> Report {

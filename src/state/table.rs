@@ -3,9 +3,9 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
-use overdue_core::aging::{Aged, Status};
+use overdue_core::aging::Status;
 use overdue_core::paste::Parsed;
-use overdue_core::report::{InvoiceQuery, Report, SortKey};
+use overdue_core::report::{AgingRun, InvoiceQuery, Report, SortKey};
 use overdue_core::views_support::SearchIndex;
 
 pub const PAGE_SIZE: usize = 100;
@@ -30,7 +30,7 @@ pub struct TableView {
 struct Unsearched {
     query: InvoiceQuery,
     parsed: Arc<Parsed>,
-    aged: Arc<Vec<Aged>>,
+    aged: AgingRun,
     rows: Rc<Vec<usize>>,
     /// Built on the first search of a parse.
     index: Option<Rc<SearchIndex>>,
@@ -60,11 +60,10 @@ fn select(
         ..query.clone()
     };
     let same_parse = kept.filter(|k| Arc::ptr_eq(&k.parsed, &report.parsed));
-    let rows =
-        match same_parse.filter(|k| Arc::ptr_eq(&k.aged, &report.aged) && k.query == unsearched) {
-            Some(k) => k.rows.clone(),
-            None => Rc::new(overdue_core::views_support::select(report, &unsearched)),
-        };
+    let rows = match same_parse.filter(|k| k.aged == report.aging_run() && k.query == unsearched) {
+        Some(k) => k.rows.clone(),
+        None => Rc::new(overdue_core::views_support::select(report, &unsearched)),
+    };
     let mut index = same_parse.and_then(|k| k.index.clone());
     let searched = match SearchIndex::needle(query.search.as_deref()) {
         None => rows.clone(),
@@ -77,7 +76,7 @@ fn select(
     let kept = Unsearched {
         query: unsearched,
         parsed: report.parsed.clone(),
-        aged: report.aged.clone(),
+        aged: report.aging_run(),
         rows,
         index,
     };

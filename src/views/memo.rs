@@ -11,16 +11,15 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::thread::LocalKey;
 
-use overdue_core::aging::Aged;
 use overdue_core::letters::open_rows as rows_open_for;
 use overdue_core::paste::{Parsed, ReadSummary};
 use overdue_core::playbook::{CustomerCard, LetterKind, PlaybookReport, TodayItem};
-use overdue_core::report::Report;
+use overdue_core::report::{AgingRun, Report};
 use overdue_core::views_support::{card_indices, kinds_due_counts};
 
 type Slot<K, V> = RefCell<Option<(Arc<K>, Rc<V>)>>;
 /// The open rows of one customer, with the aging they were read from.
-type OpenRows = (Arc<Vec<Aged>>, String, Rc<Vec<usize>>);
+type OpenRows = (AgingRun, String, Rc<Vec<usize>>);
 
 /// `make()`, or what it gave the last time `key` was this same `Arc`.
 fn cached<K: 'static, V: 'static>(
@@ -94,11 +93,8 @@ pub fn today_cards(report: &Report) -> Rc<TodayCards> {
     cached(&TODAY, &report.playbook, || {
         let items = &report.playbook.today;
         let past_table = report
-            .parsed
-            .invoices
-            .iter()
-            .zip(&report.playbook.assessments)
-            .filter_map(|(inv, a)| a.dispute.as_ref().map(|d| (inv, d)))
+            .rows()
+            .filter_map(|row| row.assessment.dispute.as_ref().map(|d| (row.invoice, d)))
             .filter(|(_, d)| report.calendar.beyond_table(d.evidence_by))
             .map(|(inv, _)| inv.customer.clone())
             .collect();
@@ -118,12 +114,12 @@ pub fn open_rows(report: &Report, customer: &str) -> Rc<Vec<usize>> {
     OPEN_ROWS.with(|slot| {
         let mut slot = slot.borrow_mut();
         if let Some((aged, seen, rows)) = slot.as_ref() {
-            if Arc::ptr_eq(aged, &report.aged) && seen == customer {
+            if *aged == report.aging_run() && seen == customer {
                 return rows.clone();
             }
         }
         let rows = Rc::new(rows_open_for(report, customer));
-        *slot = Some((report.aged.clone(), customer.to_string(), rows.clone()));
+        *slot = Some((report.aging_run(), customer.to_string(), rows.clone()));
         rows
     })
 }
