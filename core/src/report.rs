@@ -611,6 +611,31 @@ mod tests {
         }
     }
 
+    /// The shell memoises on `aging_run()`: the same while an edit leaves the aging as it was,
+    /// different once the aging reruns, even when the values come out equal.
+    #[test]
+    fn the_aging_run_changes_exactly_when_the_aging_reruns() {
+        let today = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
+        let mut ws = Workspace::default();
+        ws.input.text = crate::sample::sample_text(today).into();
+        let start = derive(&ws, today);
+        let edit = Edit::SetLang(crate::i18n::Lang::En);
+        let reach = edit.reach();
+        ws.apply(edit);
+        let kept = rederive(&start, reach, &ws, today).unwrap_or_else(|| start.clone());
+        assert_eq!(kept.aging_run(), start.aging_run());
+        let edit = Edit::SetAsOf(Some(today));
+        let reach = edit.reach();
+        ws.apply(edit);
+        let rerun = rederive(&kept, reach, &ws, today).expect("the aging reruns");
+        assert_ne!(rerun.aging_run(), start.aging_run());
+        // An identity, not a value: two derives of the same workspace are two runs.
+        assert_ne!(
+            derive(&ws, today).aging_run(),
+            derive(&ws, today).aging_run()
+        );
+    }
+
     fn contract_fee(fee: i64) -> charges::ChargeRuleParams {
         charges::ChargeRuleParams {
             rule: RuleKind::Contract,
