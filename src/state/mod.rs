@@ -6,6 +6,9 @@
 //! goes through the `Timer` the page passes in. They are tested natively (`tests.rs`).
 
 mod batch;
+mod current;
+#[cfg(test)]
+mod current_tests;
 mod guard;
 mod letter;
 mod link;
@@ -29,6 +32,7 @@ use overdue_core::workspace::Workspace;
 use yew::Reducible;
 
 pub use batch::{BatchAction, BatchView};
+pub use current::{FromCurrent, TermsOf};
 pub use guard::{GuardAction, Replace, Replaced};
 pub use letter::{LetterAction, LetterDraft};
 pub use link::{IncomingLink, LinkAction, LinkFlow};
@@ -158,6 +162,9 @@ pub enum Action {
     /// A change to the workspace, made by the core. (Boxed: most edits carry a whole settings
     /// group, and every other action would otherwise be as large.)
     Edit(Box<Edit>),
+    /// An edit made from the state as the reducer holds it when it lands (`current.rs`):
+    /// what every change to part of a settings group sends.
+    FromCurrent(FromCurrent),
     /// The sample ledger, dated from the as-of date (asks first over the user's own ledger).
     LoadSample,
     /// Sample / clear, asked and undone (`guard.rs`).
@@ -358,6 +365,7 @@ impl AppState {
                 }
                 next
             }
+            Action::FromCurrent(make) => return self.next(Action::edit(make.edit(self)?)),
             Action::LoadSample => return self.reduce_guard(GuardAction::Sample),
             Action::Guard(action) => return self.reduce_guard(action),
             Action::LogContact(entry) => {

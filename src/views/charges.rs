@@ -31,23 +31,23 @@ fn shown(value: Decimal) -> String {
     }
 }
 
-/// A callback that edits the workspace's rule parameters with what the user typed or chose.
-pub(super) fn edit<F>(state: &AppState, dispatch: &Dispatch, change: F) -> Callback<Event>
+/// A callback that edits the workspace's rule parameters with what the user typed or chose
+/// (applied to the rule as it is when the change lands; `change` says false when the value
+/// did not read).
+pub(super) fn edit<F>(dispatch: &Dispatch, change: F) -> Callback<Event>
 where
     F: Fn(&mut ChargeRuleParams, String) -> bool + 'static,
 {
-    let params = state.workspace.settings.charges.workspace.clone();
     let dispatch = dispatch.clone();
+    let change = std::rc::Rc::new(change);
     Callback::from(move |e: Event| {
         let target = e.target_unchecked_into::<web_sys::Element>();
         let value = match target.dyn_ref::<HtmlSelectElement>() {
             Some(select) => select.value(),
             None => e.target_unchecked_into::<HtmlInputElement>().value(),
         };
-        let mut next = params.clone();
-        if change(&mut next, value) {
-            dispatch.dispatch(Action::edit(Edit::SetChargeParams(next)));
-        }
+        let change = change.clone();
+        dispatch.dispatch(Action::charge_params(move |next| change(next, value)));
     })
 }
 
@@ -59,32 +59,32 @@ pub fn charge_settings(state: &AppState, dispatch: &Dispatch) -> Html {
     let rule = params.rule;
     let w = crate::i18n::charges::words(lang);
 
-    let on_rule = edit(state, dispatch, |p, v| match RuleKind::from_key(&v) {
+    let on_rule = edit(dispatch, |p, v| match RuleKind::from_key(&v) {
         Some(rule) => {
             p.rule = rule;
             true
         }
         None => false,
     });
-    let on_fee = edit(state, dispatch, |p, v| {
+    let on_fee = edit(dispatch, |p, v| {
         number(&v)
             .map(|n| p.fixed_fee = n.unwrap_or_default().max(Decimal::ZERO))
             .is_some()
     });
-    let on_percent = edit(state, dispatch, |p, v| {
+    let on_percent = edit(dispatch, |p, v| {
         number(&v)
             .map(|n| p.percent_fee = n.unwrap_or_default().max(Decimal::ZERO))
             .is_some()
     });
-    let on_rate = edit(state, dispatch, |p, v| {
+    let on_rate = edit(dispatch, |p, v| {
         number(&v)
             .map(|n| p.rate = n.unwrap_or_default().max(Decimal::ZERO))
             .is_some()
     });
-    let on_unit = edit(state, dispatch, |p, v| {
+    let on_unit = edit(dispatch, |p, v| {
         RateUnit::from_key(&v).map(|u| p.rate_unit = u).is_some()
     });
-    let on_grace = edit(state, dispatch, |p, v| {
+    let on_grace = edit(dispatch, |p, v| {
         let days = v.trim();
         if days.is_empty() {
             p.grace_days = 0;
@@ -93,7 +93,7 @@ pub fn charge_settings(state: &AppState, dispatch: &Dispatch) -> Html {
         days.parse::<u32>().map(|d| p.grace_days = d).is_ok()
     });
     let cap_is_percent = params.cap_percent.is_some() && params.cap_amount.is_none();
-    let on_cap = edit(state, dispatch, move |p, v| match number(&v) {
+    let on_cap = edit(dispatch, move |p, v| match number(&v) {
         Some(n) => {
             let n = n.filter(|n| *n > Decimal::ZERO);
             if cap_is_percent {
@@ -107,7 +107,7 @@ pub fn charge_settings(state: &AppState, dispatch: &Dispatch) -> Html {
         }
         None => false,
     });
-    let on_cap_kind = edit(state, dispatch, |p, v| {
+    let on_cap_kind = edit(dispatch, |p, v| {
         let value = p.cap_amount.or(p.cap_percent);
         if v == "percent" {
             p.cap_percent = value;
@@ -118,36 +118,36 @@ pub fn charge_settings(state: &AppState, dispatch: &Dispatch) -> Html {
         }
         true
     });
-    let on_basis = edit(state, dispatch, |p, v| {
+    let on_basis = edit(dispatch, |p, v| {
         DayBasis::from_key(&v).map(|b| p.day_basis = b).is_some()
     });
-    let on_multiplier = edit(state, dispatch, |p, v| {
+    let on_multiplier = edit(dispatch, |p, v| {
         number(&v)
             .map(|n| p.cn_multiplier = n.unwrap_or(Decimal::new(13, 1)))
             .is_some()
     });
-    let on_lpr = edit(state, dispatch, |p, v| {
+    let on_lpr = edit(dispatch, |p, v| {
         LprMode::from_key(&v).map(|m| p.cn_lpr = m).is_some()
     });
-    let on_cn_basis = edit(state, dispatch, |p, v| {
+    let on_cn_basis = edit(dispatch, |p, v| {
         DayBasis::from_key(&v).map(|b| p.cn_day_basis = b).is_some()
     });
-    let on_agreed = edit(state, dispatch, |p, v| {
+    let on_agreed = edit(dispatch, |p, v| {
         number(&v).map(|n| p.cn_agreed_rate = n).is_some()
     });
-    let on_agreed_unit = edit(state, dispatch, |p, v| {
+    let on_agreed_unit = edit(dispatch, |p, v| {
         RateUnit::from_key(&v)
             .map(|u| p.cn_agreed_rate_unit = u)
             .is_some()
     });
-    let on_contract_date = edit(state, dispatch, |p, v| {
+    let on_contract_date = edit(dispatch, |p, v| {
         p.cn_contract_date = chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok();
         true
     });
-    let on_day_count = edit(state, dispatch, |p, v| {
+    let on_day_count = edit(dispatch, |p, v| {
         DayCount::from_key(&v).map(|c| p.day_count = c).is_some()
     });
-    let on_rounding = edit(state, dispatch, |p, v| {
+    let on_rounding = edit(dispatch, |p, v| {
         Rounding::from_key(&v).map(|r| p.rounding = r).is_some()
     });
 
@@ -324,20 +324,21 @@ pub fn customer_rule_select(state: &AppState, dispatch: &Dispatch, customer: &st
     let lang = state.lang();
     let charges = &state.workspace.settings.charges;
     let current = charges.per_customer.get(customer).map(|p| p.rule);
-    let workspace_params = charges.workspace.clone();
     let onchange = {
         let dispatch = dispatch.clone();
         let customer = customer.to_string();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let params = RuleKind::from_key(&value).map(|rule| ChargeRuleParams {
-                rule,
-                ..workspace_params.clone()
-            });
-            dispatch.dispatch(Action::edit(Edit::SetCustomerChargeRule(
-                customer.clone(),
-                params,
-            )));
+            let rule = RuleKind::from_key(&value);
+            let customer = customer.clone();
+            // The override starts from the workspace's rule as it is when the choice lands.
+            dispatch.dispatch(Action::from_current(move |state| {
+                let params = rule.map(|rule| ChargeRuleParams {
+                    rule,
+                    ..state.workspace.settings.charges.workspace.clone()
+                });
+                Some(Edit::SetCustomerChargeRule(customer, params))
+            }));
         })
     };
     html! {

@@ -15,11 +15,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::contract::Words;
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, TermsOf};
 
 type Dispatch = UseReducerDispatcher<AppState>;
-/// How a changed set of terms becomes an edit.
-type ToEdit = Rc<dyn Fn(ContractTerms) -> Edit>;
 /// How a field's typed value goes into the terms.
 type SetField = Rc<dyn Fn(&mut ContractTerms, String)>;
 
@@ -73,17 +71,16 @@ pub fn customer_contract(state: &AppState, dispatch: &Dispatch, customer: &str) 
         .get(customer)
         .map(|p| p.contract.clone())
         .unwrap_or_default();
-    let to_edit: ToEdit = {
-        let customer = customer.to_string();
-        Rc::new(move |terms| Edit::SetCustomerContract {
-            customer: customer.clone(),
-            terms,
-        })
-    };
+    let whose = TermsOf::Customer(customer.to_string());
     let on_default = {
         let dispatch = dispatch.clone();
-        let to_edit = to_edit.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::edit(to_edit(ContractTerms::default()))))
+        let customer = customer.to_string();
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::edit(Edit::SetCustomerContract {
+                customer: customer.clone(),
+                terms: ContractTerms::default(),
+            }))
+        })
     };
     let uses_default = own.is_empty();
     html! {
@@ -96,7 +93,7 @@ pub fn customer_contract(state: &AppState, dispatch: &Dispatch, customer: &str) 
                 <p class="hint-inline">{ w.has_own }{ " " }
                     <button class="link" data-testid="contract-use-default" onclick={on_default}>{ w.use_default }</button></p>
             }
-            { terms_fields(state, dispatch, "customer-contract", &own, Some(&letters.contract), to_edit) }
+            { terms_fields(state, dispatch, "customer-contract", &own, Some(&letters.contract), whose) }
         </fieldset>
     }
 }
@@ -104,17 +101,11 @@ pub fn customer_contract(state: &AppState, dispatch: &Dispatch, customer: &str) 
 /// The workspace's default contract terms (the test ids `contract-…` of issue 16).
 pub fn default_contract(state: &AppState, dispatch: &Dispatch) -> Html {
     let w = crate::i18n::contract::words(state.lang());
-    let letters = state.workspace.settings.letters.clone();
-    let terms = letters.contract.clone();
-    let to_edit: ToEdit = Rc::new(move |terms| {
-        let mut next = letters.clone();
-        next.contract = terms;
-        Edit::SetLetters(next)
-    });
+    let terms = &state.workspace.settings.letters.contract;
     html! {
         <fieldset class="contract-terms" data-testid="default-contract">
             <legend>{ w.default_heading }</legend>
-            { terms_fields(state, dispatch, "contract", &terms, None, to_edit) }
+            { terms_fields(state, dispatch, "contract", terms, None, TermsOf::Default) }
         </fieldset>
     }
 }
@@ -126,7 +117,7 @@ fn terms_fields(
     prefix: &'static str,
     terms: &ContractTerms,
     fallback: Option<&ContractTerms>,
-    to_edit: ToEdit,
+    whose: TermsOf,
 ) -> Html {
     let w = crate::i18n::contract::words(state.lang());
     let hint = |value: &str| match fallback {
@@ -135,15 +126,13 @@ fn terms_fields(
     };
     let change = |set: SetField| {
         let dispatch = dispatch.clone();
-        let terms = terms.clone();
-        let to_edit = to_edit.clone();
+        let whose = whose.clone();
         Callback::from(move |e: Event| {
-            let mut next = terms.clone();
-            set(
-                &mut next,
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            );
-            dispatch.dispatch(Action::edit(to_edit(next)));
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            let set = set.clone();
+            dispatch.dispatch(Action::contract(whose.clone(), move |next| {
+                set(next, value)
+            }));
         })
     };
     let number_hint = hint(fallback.map_or("", |f| f.number.as_str()));

@@ -3,7 +3,7 @@
 //! whether to ship), the line on a Today card, and the credit and working-day settings. Every
 //! figure and reason comes from the core's `report.credit` / `report.calendar`.
 
-use overdue_core::calendar::{CalendarChoice, CalendarSettings};
+use overdue_core::calendar::CalendarChoice;
 use overdue_core::credit::{
     explain, CreditLimit, CreditSettings, CustomerCreditReport, Hold, Terms,
 };
@@ -317,12 +317,9 @@ pub fn credit_settings(state: &AppState, dispatch: &Dispatch) -> Html {
     let credit = &settings.credit;
     let edit_credit = |change: fn(&mut CreditSettings, Decimal)| {
         let dispatch = dispatch.clone();
-        let current = credit.clone();
         Callback::from(move |e: Event| {
             if let Ok(Some(v)) = parse_setting_number(&input_value(&e)) {
-                let mut next = current.clone();
-                change(&mut next, v);
-                dispatch.dispatch(Action::edit(Edit::SetCreditSettings(next)));
+                dispatch.dispatch(Action::credit(move |next| change(next, v)));
             }
         })
     };
@@ -334,52 +331,40 @@ pub fn credit_settings(state: &AppState, dispatch: &Dispatch) -> Html {
     };
     let on_default = {
         let dispatch = dispatch.clone();
-        let current = credit.clone();
         Callback::from(move |e: Event| {
             if let Ok(v) = parse_setting_number(&input_value(&e)) {
-                let mut next = current.clone();
-                next.default_limit = v;
-                dispatch.dispatch(Action::edit(Edit::SetCreditSettings(next)));
+                dispatch.dispatch(Action::credit(move |next| next.default_limit = v));
             }
         })
     };
     let on_claim_wait = {
         let dispatch = dispatch.clone();
-        let current = credit.clone();
         Callback::from(move |e: Event| {
             if let Ok(v) = parse_setting_number(&input_value(&e)) {
-                let mut next = current.clone();
-                next.claim_waiting_days = v.map(to_u32);
-                dispatch.dispatch(Action::edit(Edit::SetCreditSettings(next)));
+                dispatch.dispatch(Action::credit(move |next| {
+                    next.claim_waiting_days = v.map(to_u32)
+                }));
             }
         })
     };
     let calendar = &settings.calendar;
     let on_choice = {
         let dispatch = dispatch.clone();
-        let current = calendar.clone();
         Callback::from(move |e: Event| {
             if let Some(choice) = CalendarChoice::from_key(&select_value(&e)) {
-                dispatch.dispatch(Action::edit(Edit::SetCalendar(CalendarSettings {
-                    choice,
-                    ..current.clone()
-                })));
+                dispatch.dispatch(Action::calendar(move |next| next.choice = choice));
             }
         })
     };
     let on_holidays = {
         let dispatch = dispatch.clone();
-        let current = calendar.clone();
         Callback::from(move |e: Event| {
             let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
             let holidays = text
                 .split(|c: char| c == ',' || c == '\u{FF0C}' || c.is_whitespace())
                 .filter_map(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
                 .collect();
-            dispatch.dispatch(Action::edit(Edit::SetCalendar(CalendarSettings {
-                holidays,
-                ..current.clone()
-            })));
+            dispatch.dispatch(Action::calendar(move |next| next.holidays = holidays));
         })
     };
     let choice_label = |c: CalendarChoice| match c {

@@ -5,7 +5,6 @@
 
 use chrono::NaiveDate;
 use overdue_core::dates;
-use overdue_core::edit::Edit;
 use overdue_core::i18n::Lang;
 use overdue_core::letters::{
     check_template, default_customer, gaps, placeholders, print_layout, recommended_letter, render,
@@ -248,21 +247,19 @@ fn template_editor(
     let template_error = check_template(&template);
     let on_template = {
         let dispatch = dispatch.clone();
-        let settings = settings.clone();
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            let mut next = settings.clone();
-            next.set_template(kind, letter_lang, text);
-            dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
+            dispatch.dispatch(Action::letters(move |next| {
+                next.set_template(kind, letter_lang, text)
+            }));
         })
     };
     let on_reset = {
         let dispatch = dispatch.clone();
-        let settings = settings.clone();
         Callback::from(move |_| {
-            let mut next = settings.clone();
-            next.reset_template(kind, letter_lang);
-            dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
+            dispatch.dispatch(Action::letters(move |next| {
+                next.reset_template(kind, letter_lang)
+            }));
         })
     };
     html! {
@@ -330,14 +327,9 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
                  value: &str,
                  set: fn(&mut LetterSettings, String)| {
         let dispatch = dispatch.clone();
-        let settings = settings.clone();
         let onchange = Callback::from(move |e: Event| {
-            let mut next = settings.clone();
-            set(
-                &mut next,
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            );
-            dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            dispatch.dispatch(Action::letters(move |next| set(next, value)));
         });
         html! { <label>{ label }<input type="text" data-testid={testid} value={value.to_string()} {onchange} /></label> }
     };
@@ -352,27 +344,23 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
          value: String,
          set: fn(&mut overdue_core::letters::CustomerProfile, String)| {
             let dispatch = dispatch.clone();
-            let settings = settings.clone();
             let customer = customer.to_string();
             let onchange = Callback::from(move |e: Event| {
-                let mut next = settings.clone();
-                let entry = next.customers.entry(customer.clone()).or_default();
-                set(entry, e.target_unchecked_into::<HtmlInputElement>().value());
-                dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
+                let value = e.target_unchecked_into::<HtmlInputElement>().value();
+                dispatch.dispatch(Action::customer_profile(customer.clone(), move |entry| {
+                    set(entry, value)
+                }));
             });
             html! { <label>{ label }<input type="text" data-testid={testid} value={value} {onchange} /></label> }
         };
     let customer_check = |label: &'static str, testid: &'static str, value: bool| {
         let dispatch = dispatch.clone();
-        let settings = settings.clone();
         let customer = customer.to_string();
         let onchange = Callback::from(move |e: Event| {
-            let mut next = settings.clone();
-            next.customers
-                .entry(customer.clone())
-                .or_default()
-                .large_or_public = e.target_unchecked_into::<HtmlInputElement>().checked();
-            dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
+            let large = e.target_unchecked_into::<HtmlInputElement>().checked();
+            dispatch.dispatch(Action::customer_profile(customer.clone(), move |entry| {
+                entry.large_or_public = large
+            }));
         });
         html! { <label class="check"><input type="checkbox" data-testid={testid} checked={value} {onchange} />{ label }</label> }
     };
@@ -381,20 +369,14 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
                  value: bool,
                  set: fn(&mut LetterSettings, bool)| {
         let dispatch = dispatch.clone();
-        let settings = settings.clone();
         let onchange = Callback::from(move |e: Event| {
-            let mut next = settings.clone();
-            set(
-                &mut next,
-                e.target_unchecked_into::<HtmlInputElement>().checked(),
-            );
-            dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            dispatch.dispatch(Action::letters(move |next| set(next, on)));
         });
         html! { <label class="check"><input type="checkbox" data-testid={testid} checked={value} {onchange} />{ label }</label> }
     };
     let on_deadline_days = {
         let dispatch = dispatch.clone();
-        let settings = settings.clone();
         Callback::from(move |e: Event| {
             if let Ok(days) = e
                 .target_unchecked_into::<HtmlInputElement>()
@@ -402,20 +384,15 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
                 .trim()
                 .parse::<u32>()
             {
-                let mut next = settings.clone();
-                next.deadline_days = days;
-                dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
+                dispatch.dispatch(Action::letters(move |next| next.deadline_days = days));
             }
         })
     };
     let on_paper = {
         let dispatch = dispatch.clone();
-        let settings = settings.clone();
         Callback::from(move |e: Event| {
             if let Some(paper) = Paper::from_key(&select_value(&e)) {
-                let mut next = settings.clone();
-                next.paper = paper;
-                dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
+                dispatch.dispatch(Action::letters(move |next| next.paper = paper));
             }
         })
     };

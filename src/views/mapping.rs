@@ -25,7 +25,6 @@ pub(super) fn mapping_panel(state: &AppState, dispatch: &Dispatch) -> Html {
         MappingSource::Content => t.mapping_guessed,
         MappingSource::User => t.mapping_user,
     };
-    let current: Vec<Field> = parsed.columns.iter().map(|c| c.field).collect();
     let open = parsed.mapping_source == MappingSource::Content || !parsed.unmapped.is_empty();
     let on_reset = {
         let dispatch = dispatch.clone();
@@ -71,18 +70,19 @@ pub(super) fn mapping_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                 {
                     for parsed.columns.iter().enumerate().map(|(i, column)| {
                         let dispatch = dispatch.clone();
-                        let current = current.clone();
                         let onchange = Callback::from(move |e: Event| {
                             if let Some(field) = Field::from_key(&select_value(&e)) {
-                                let mut mapping = current.clone();
-                                // One column per field: the column that had it lets it go.
-                                if field != Field::Ignore {
-                                    for f in mapping.iter_mut().filter(|f| **f == field) {
-                                        *f = Field::Ignore;
+                                dispatch.dispatch(Action::mapping(move |mapping| {
+                                    // One column per field: the column that had it lets it go.
+                                    if field != Field::Ignore {
+                                        for f in mapping.iter_mut().filter(|f| **f == field) {
+                                            *f = Field::Ignore;
+                                        }
                                     }
-                                }
-                                mapping[i] = field;
-                                dispatch.dispatch(Action::edit(Edit::SetMapping(mapping)));
+                                    if let Some(slot) = mapping.get_mut(i) {
+                                        *slot = field;
+                                    }
+                                }));
                             }
                         });
                         let id = format!("map-col-{i}");

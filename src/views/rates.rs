@@ -103,11 +103,11 @@ fn lpr_params(state: &AppState, dispatch: &Dispatch) -> Html {
     let w = crate::i18n::rates::words(lang);
     let params = &state.workspace.settings.charges.workspace;
     let number = |v: &str| parse_setting_number(v).ok().flatten();
-    let on_spread = edit(state, dispatch, |p, v| {
+    let on_spread = edit(dispatch, |p, v| {
         LprSpread::from_key(&v).map(|s| p.lpr_spread = s).is_some()
     });
     // Typing a multiplier or a margin also says which of the two the rate is built with.
-    let on_multiplier = edit(state, dispatch, move |p, v| match number(&v) {
+    let on_multiplier = edit(dispatch, move |p, v| match number(&v) {
         Some(m) if m > Decimal::ZERO => {
             p.lpr_multiplier = m;
             p.lpr_spread = LprSpread::Times;
@@ -115,7 +115,7 @@ fn lpr_params(state: &AppState, dispatch: &Dispatch) -> Html {
         }
         _ => false,
     });
-    let on_margin = edit(state, dispatch, move |p, v| match number(&v) {
+    let on_margin = edit(dispatch, move |p, v| match number(&v) {
         Some(bps) => {
             p.lpr_margin_bps = bps;
             p.lpr_spread = LprSpread::PlusBasisPoints;
@@ -124,15 +124,13 @@ fn lpr_params(state: &AppState, dispatch: &Dispatch) -> Html {
         None => false,
     });
     let checkbox = |set: fn(&mut overdue_core::charges::ChargeRuleParams, bool)| {
-        let params = params.clone();
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
-            let mut next = params.clone();
-            set(
-                &mut next,
-                e.target_unchecked_into::<HtmlInputElement>().checked(),
-            );
-            dispatch.dispatch(Action::edit(Edit::SetChargeParams(next)));
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            dispatch.dispatch(Action::charge_params(move |next| {
+                set(next, on);
+                true
+            }));
         })
     };
     let on_floating = checkbox(|p, on| {
@@ -143,12 +141,12 @@ fn lpr_params(state: &AppState, dispatch: &Dispatch) -> Html {
         }
     });
     let on_both_ends = checkbox(|p, on| p.lpr_both_ends = on);
-    let on_basis = edit(state, dispatch, |p, v| {
+    let on_basis = edit(dispatch, |p, v| {
         DayBasis::from_key(&v)
             .map(|b| p.lpr_day_basis = b)
             .is_some()
     });
-    let on_start = edit(state, dispatch, |p, v| {
+    let on_start = edit(dispatch, |p, v| {
         p.lpr_start = NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok();
         true
     });

@@ -3,7 +3,6 @@
 //! ones beside them — plus the form of English letters. Where people look for their company's
 //! details; the Letters tab points here when a letter lacks them.
 
-use overdue_core::edit::Edit;
 use overdue_core::letters::{EnglishForm, LetterSettings};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -14,33 +13,28 @@ use crate::state::{Action, AppState};
 pub fn sender_section(state: &AppState, dispatch: &Dispatch) -> Html {
     let w = crate::i18n::letters::words(state.lang());
     let settings = &state.workspace.settings.letters;
+    // Each change names only its own field; the reducer applies it to the settings it holds
+    // (`state/current.rs`), so fields changed before the page redraws all land.
     let field = |label: &'static str,
                  testid: &'static str,
                  value: &str,
                  set: fn(&mut LetterSettings, String)| {
         let dispatch = dispatch.clone();
-        let settings = settings.clone();
         let onchange = Callback::from(move |e: Event| {
-            let mut next = settings.clone();
-            set(
-                &mut next,
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            );
-            dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            dispatch.dispatch(Action::letters(move |next| set(next, value)));
         });
         html! { <label>{ label }<input type="text" data-testid={testid} value={value.to_string()} {onchange} /></label> }
     };
     let on_british = {
         let dispatch = dispatch.clone();
-        let settings = settings.clone();
         Callback::from(move |e: Event| {
-            let mut next = settings.clone();
-            next.english = if e.target_unchecked_into::<HtmlInputElement>().checked() {
+            let english = if e.target_unchecked_into::<HtmlInputElement>().checked() {
                 EnglishForm::British
             } else {
                 EnglishForm::American
             };
-            dispatch.dispatch(Action::edit(Edit::SetLetters(next)));
+            dispatch.dispatch(Action::letters(move |next| next.english = english));
         })
     };
     let s = &settings.sender;

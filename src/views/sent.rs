@@ -156,32 +156,20 @@ fn entry_html(state: &AppState, dispatch: &Dispatch, entry: &SentLetter, form_op
     let lang = state.lang();
     let w = crate::i18n::sent::words(lang);
     let id = entry.id;
-    let proof = Proof {
-        channel: Some(entry.channel),
-        courier: entry.courier.clone(),
-        reference: entry.reference.clone(),
-        received: entry.received,
-        acknowledged: entry.acknowledged,
-    };
-    // Each field's change sends the whole proof with that field replaced.
+    // Each field's change replaces that field of the proof as recorded when it lands.
     let update = |set: fn(&mut Proof, String)| {
         let dispatch = dispatch.clone();
-        let proof = proof.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            let mut next = proof.clone();
-            set(&mut next, value);
-            dispatch.dispatch(Action::edit(Edit::UpdateSentProof { id, proof: next }));
+            dispatch.dispatch(Action::sent_proof(id, move |next| set(next, value)));
         })
     };
     let on_channel = {
         let dispatch = dispatch.clone();
-        let proof = proof.clone();
         Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let mut next = proof.clone();
-            next.channel = SentChannel::from_key(&value);
-            dispatch.dispatch(Action::edit(Edit::UpdateSentProof { id, proof: next }));
+            let channel =
+                SentChannel::from_key(&e.target_unchecked_into::<HtmlSelectElement>().value());
+            dispatch.dispatch(Action::sent_proof(id, move |next| next.channel = channel));
         })
     };
     let on_remove = {

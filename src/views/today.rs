@@ -231,49 +231,50 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
     let on_reason = {
         let dispatch = dispatch.clone();
         let key = key.clone();
-        let current = annotation.dispute.clone();
         let as_of = report.as_of;
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(reason) = DisputeReason::from_key(&value) {
-                let since = current.as_ref().map_or(as_of, |d| d.since);
-                let amount = current.as_ref().and_then(|d| d.disputed_amount);
-                dispatch.dispatch(Action::edit(Edit::SetDispute(
-                    key.clone(),
+                dispatch.dispatch(Action::dispute(key.clone(), move |current| {
                     Some(Dispute {
                         reason,
-                        disputed_amount: amount,
-                        since,
-                    }),
-                )));
+                        disputed_amount: current.and_then(|d| d.disputed_amount),
+                        since: current.map_or(as_of, |d| d.since),
+                    })
+                }));
             }
         })
     };
     let on_since = {
         let dispatch = dispatch.clone();
         let key = key.clone();
-        let current = annotation.dispute.clone();
         let as_of = report.as_of;
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             let day = chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok();
             // A dispute is raised on a day that has come: a later one is a typing slip.
-            if let (Some(mut dispute), Some(day)) = (current.clone(), day.filter(|d| *d <= as_of)) {
-                dispute.since = day;
-                dispatch.dispatch(Action::edit(Edit::SetDispute(key.clone(), Some(dispute))));
+            if let Some(day) = day.filter(|d| *d <= as_of) {
+                dispatch.dispatch(Action::dispute(key.clone(), move |current| {
+                    Some(Dispute {
+                        since: day,
+                        ..current?.clone()
+                    })
+                }));
             }
         })
     };
     let on_disputed_amount = {
         let dispatch = dispatch.clone();
         let key = key.clone();
-        let current = annotation.dispute.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            if let Some(mut dispute) = current.clone() {
-                dispute.disputed_amount = parse_setting_number(&value).ok().flatten();
-                dispatch.dispatch(Action::edit(Edit::SetDispute(key.clone(), Some(dispute))));
-            }
+            let amount = parse_setting_number(&value).ok().flatten();
+            dispatch.dispatch(Action::dispute(key.clone(), move |current| {
+                Some(Dispute {
+                    disputed_amount: amount,
+                    ..current?.clone()
+                })
+            }));
         })
     };
     let on_promise = {
@@ -401,12 +402,9 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
                         value: u32,
                         set: fn(&mut PlaybookSettings, u32)| {
         let dispatch = dispatch.clone();
-        let current = settings.clone();
         let onchange = Callback::from(move |e: Event| {
             if let Some(n) = whole_number(&e.target_unchecked_into::<HtmlInputElement>().value()) {
-                let mut next = current.clone();
-                set(&mut next, n);
-                dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
+                dispatch.dispatch(Action::playbook(move |next| set(next, n)));
             }
         });
         html! {
@@ -415,39 +413,34 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
     };
     let on_insured = {
         let dispatch = dispatch.clone();
-        let current = settings.clone();
         Callback::from(move |e: Event| {
-            let mut next = current.clone();
-            next.credit_insured = e.target_unchecked_into::<HtmlInputElement>().checked();
-            dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
+            let insured = e.target_unchecked_into::<HtmlInputElement>().checked();
+            dispatch.dispatch(Action::playbook(move |next| next.credit_insured = insured));
         })
     };
     let on_jurisdiction = {
         let dispatch = dispatch.clone();
-        let current = settings.clone();
         Callback::from(move |e: Event| {
             if let Some(j) =
                 Jurisdiction::from_key(&e.target_unchecked_into::<HtmlSelectElement>().value())
             {
-                let mut next = current.clone();
-                next.limitation.jurisdiction = j;
-                dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
+                dispatch.dispatch(Action::playbook(move |next| {
+                    next.limitation.jurisdiction = j
+                }));
             }
         })
     };
     let on_years = {
         let dispatch = dispatch.clone();
-        let current = settings.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            let mut next = current.clone();
-            next.limitation.years = value
+            let years = value
                 .trim()
                 .parse::<u32>()
                 .ok()
                 .filter(|y| *y > 0)
                 .map(|y| y.min(100));
-            dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
+            dispatch.dispatch(Action::playbook(move |next| next.limitation.years = years));
         })
     };
     let on_reset = {
@@ -458,59 +451,57 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
     };
     let on_cost_percent = {
         let dispatch = dispatch.clone();
-        let current = settings.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             if let Some(p) = percent(&value) {
-                let mut next = current.clone();
-                next.collection_cost_percent = p;
-                dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
+                dispatch.dispatch(Action::playbook(move |next| {
+                    next.collection_cost_percent = p
+                }));
             }
         })
     };
     let on_risk_share = {
         let dispatch = dispatch.clone();
-        let current = settings.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             if let Some(p) = percent(&value) {
-                let mut next = current.clone();
-                next.risk_share_percent = p;
-                dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
+                dispatch.dispatch(Action::playbook(move |next| next.risk_share_percent = p));
             }
         })
     };
     let currency = state.workspace.settings.default_currency.clone();
     let on_cost_fixed = {
         let dispatch = dispatch.clone();
-        let current = settings.clone();
         let currency = currency.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            let mut next = current.clone();
-            match parse_setting_number(&value) {
-                Ok(Some(amount)) if amount > rust_decimal::Decimal::ZERO => {
-                    next.collection_cost_fixed.insert(currency.clone(), amount);
+            let amount = match parse_setting_number(&value) {
+                Ok(Some(amount)) if amount > rust_decimal::Decimal::ZERO => Some(amount),
+                _ => None,
+            };
+            let currency = currency.clone();
+            dispatch.dispatch(Action::playbook(move |next| match amount {
+                Some(amount) => {
+                    next.collection_cost_fixed.insert(currency, amount);
                 }
-                _ => {
+                None => {
                     next.collection_cost_fixed.remove(&currency);
                 }
-            }
-            dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
+            }));
         })
     };
     let action_box = |action: CollectionAction| {
         let dispatch = dispatch.clone();
-        let current = settings.clone();
         let enabled = !settings.disabled_actions.contains(&action);
-        let onchange = Callback::from(move |_| {
-            let mut next = current.clone();
-            if enabled {
-                next.disabled_actions.push(action);
-            } else {
+        // The box's own state says what the user wants, not what was drawn.
+        let onchange = Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            dispatch.dispatch(Action::playbook(move |next| {
                 next.disabled_actions.retain(|a| *a != action);
-            }
-            dispatch.dispatch(Action::edit(Edit::SetPlaybook(next)));
+                if !on {
+                    next.disabled_actions.push(action);
+                }
+            }));
         });
         html! {
             <label class="check"><input type="checkbox" data-testid={format!("pb-action-{}", action.key())} checked={enabled} {onchange} />{ action.describe(lang) }</label>

@@ -128,6 +128,17 @@ impl SentLetter {
         totals
     }
 
+    /// The proof recorded so far, as the proof form edits it.
+    pub fn proof(&self) -> Proof {
+        Proof {
+            channel: Some(self.channel),
+            courier: self.courier.clone(),
+            reference: self.reference.clone(),
+            received: self.received,
+            acknowledged: self.acknowledged,
+        }
+    }
+
     /// Whether there is proof that it arrived: a receipt date, or an acknowledgment.
     pub fn proven(&self) -> bool {
         self.received.is_some() || self.acknowledged.is_some()

@@ -1,0 +1,81 @@
+// End-to-end (issue 20 item 6): fields changed one after another before the page has drawn
+// again all land. A CI run lost the Chinese company name of the sender profile this way: each
+// field's callback sent the whole letter settings as last drawn, so a second change made
+// before the redraw undid the first (src/state/current.rs now applies each change to the
+// state as it is). Here the changes are made certain rather than left to timing: several
+// fields change in one task, before Yew has rendered any of them.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, paste, withServerAndBrowser, setAsOf } from "./harness.mjs";
+
+let server;
+let browser;
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
+
+const LEDGER = [
+  "Invoice\tCustomer\tInvoice date\tDue date\tAmount\tPaid\tCurrency",
+  "FP101\t深圳市华强电子有限公司\t2025-06-01\t2025-07-01\t128600.00\t0\tCNY",
+].join("\n");
+
+/** Sets each field's value and fires its change event, all in one task. */
+async function changeAllAtOnce(page, values) {
+  await page.evaluate((values) => {
+    for (const [testid, value] of Object.entries(values)) {
+      const input = document.querySelector(`[data-testid=${testid}]`);
+      input.value = value;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  }, values);
+}
+
+const valueOf = (page, testid) => page.inputValue(`[data-testid=${testid}]`);
+
+test("sender and playbook fields changed in one task all land, and are there after a reload", async () => {
+  const { page, problems, context } = await openPage(browser, server.url, { locale: "zh-CN", viewport: { width: 1366, height: 900 } });
+  await setAsOf(page, "2025-11-20");
+  await paste(page, LEDGER);
+  await page.waitForSelector("[data-testid=today-list] li.today-item");
+  await page.click("role=tab[name='设置']");
+  await page.click("[data-testid=sender-profile] summary");
+  const sender = {
+    "sender-company": "宁波远航进出口有限公司",
+    "sender-address": "浙江省宁波市鄞州区天童南路100号",
+    "sender-bank": "中国银行宁波鄞州支行",
+    "sender-company-en": "Ningbo Yuanhang Import & Export Co., Ltd.",
+    "sender-bank-en": "Bank of China, Ningbo Yinzhou Sub-branch",
+  };
+  const playbook = { "pb-friendly": "21", "pb-call": "9" };
+  await changeAllAtOnce(page, { ...sender, ...playbook });
+
+  // Every field shows what was typed once the page has drawn again (the last change's field
+  // shows it first; a lost change shows its field's old value).
+  const typed = { ...sender, ...playbook };
+  await page
+    .waitForFunction(
+      (values) => Object.entries(values).every(([id, v]) => document.querySelector(`[data-testid=${id}]`)?.value === v),
+      typed,
+      { timeout: 15_000 },
+    )
+    .catch(() => {});
+  const shown = {};
+  for (const testid of Object.keys(typed)) shown[testid] = await valueOf(page, testid);
+  assert.deepEqual(shown, typed, "every change landed");
+  // The 催告函 is signed with the Chinese name, not the English one it would fall back to.
+  await page.click("role=tab[name='函件']");
+  await page.selectOption("[data-testid=letter-kind]", "demand");
+  await page.selectOption("[data-testid=letter-lang]", "zh");
+  await page.waitForFunction(() => document.querySelector("[data-testid=letter-text]")?.textContent.includes("（盖章）"));
+  const text = await page.textContent("[data-testid=letter-text]");
+  assert.ok(text.includes("发函单位：宁波远航进出口有限公司（盖章）"), text);
+  assert.ok(text.includes("地址：浙江省宁波市鄞州区天童南路100号"), text);
+
+  // Leaving writes the current state, so the reload keeps all of them.
+  await page.reload();
+  await page.click("role=tab[name='设置']");
+  await page.click("[data-testid=sender-profile] summary");
+  for (const [testid, value] of Object.entries({ ...sender, ...playbook })) {
+    assert.equal(await valueOf(page, testid), value, testid);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
