@@ -52,6 +52,22 @@ fn recognises_header_synonyms_in_both_languages() {
 }
 
 #[test]
+fn every_synonym_is_looked_up_as_the_first_field_that_lists_it() {
+    use super::headers::{lookup, SYNONYMS};
+    for (_, words) in SYNONYMS {
+        for word in *words {
+            let first = SYNONYMS
+                .iter()
+                .find(|(_, ws)| ws.contains(word))
+                .map(|(f, _)| *f);
+            assert_eq!(lookup(word), first, "{word}");
+        }
+    }
+    assert_eq!(lookup(""), None);
+    assert_eq!(lookup("notaheader"), None);
+}
+
+#[test]
 fn sniffs_the_delimiter() {
     assert_eq!(sniff_delimiter("a\tb\tc\n1\t2\t3"), Delimiter::Tab);
     assert_eq!(sniff_delimiter("a;b;c\n1;\"2,5\";3"), Delimiter::Semicolon);
