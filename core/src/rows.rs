@@ -129,7 +129,7 @@ mod tests {
         assert_eq!(rows[1].aged.days_past_due, 60);
         assert!(rows[1].charge.is_some());
         assert!(report.has_charges());
-        assert_eq!(rows[1].assessment.key.number, "B");
+        assert_eq!(rows[1].assessment.days_past_due, 60);
         assert_eq!(rows[1].key().number, "B");
         assert!(report.row(2).is_none());
         // Each row's total now due is its outstanding plus its charge, and the rows of a

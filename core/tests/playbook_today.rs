@@ -384,9 +384,10 @@ fn each_assessment_follows_its_own_invoice() {
     let mut reversed: Vec<&Assessment> = backward.assessments().collect();
     reversed.reverse();
     assert_eq!(forward.assessments().collect::<Vec<_>>(), reversed);
-    let charged: Vec<(&str, Decimal)> = forward
-        .assessments()
-        .filter_map(|a| Some((a.key.number.as_str(), a.write_off.as_ref()?.charges)))
+    let charged: Vec<(&str, Decimal)> = invoices
+        .iter()
+        .zip(forward.assessments())
+        .filter_map(|(i, a)| Some((i.number.as_str(), a.write_off.as_ref()?.charges)))
         .filter(|(_, charges)| !charges.is_zero())
         .collect();
     assert_eq!(charged, [("OLD-1", dec("10"))]);

@@ -24,9 +24,7 @@ use crate::calendar::add_working_days;
 use crate::dates::days_between;
 use crate::paste::Invoice;
 
-use super::annotations::{
-    Annotation, Dispute, DisputeReason, InvoiceKey, LateReason, PromiseToPay,
-};
+use super::annotations::{Annotation, Dispute, DisputeReason, LateReason, PromiseToPay};
 use super::limitation::{limitation_status, write_off_check, LimitationStatus, WriteOffCheck};
 use super::settings::{days, Ladder, PlaybookSettings};
 use super::vocabulary::{CollectionAction, LetterKind, Money, Stage};
@@ -75,8 +73,6 @@ pub struct DisputeCase {
 /// Everything the playbook says about one invoice.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Assessment {
-    pub key: InvoiceKey,
-    pub currency: String,
     pub days_past_due: i64,
     /// The normal-track stage; [`Stage::Disputed`] when the whole invoice is contested,
     /// [`Stage::Closed`] when nothing is owed.
@@ -318,8 +314,6 @@ pub fn assess(
     as_of: NaiveDate,
 ) -> Assessment {
     let mut assessment = Assessment {
-        key: InvoiceKey::of(invoice),
-        currency: invoice.currency.clone(),
         days_past_due: aged.days_past_due.clamp(-MAX_SPAN, MAX_SPAN),
         stage: Stage::Closed,
         stage_since: None,

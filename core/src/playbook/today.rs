@@ -562,7 +562,7 @@ fn build_item(
     if members.len() > 1 {
         why.push(Reason::CoversInvoices {
             count: members.len(),
-            worst: worst.assessment.key.number.clone(),
+            worst: invoices[worst.row].invoice.number.clone(),
             stage,
         });
     }
@@ -618,7 +618,10 @@ fn build_item(
     Some(TodayItem {
         customer: customer.to_string(),
         kind,
-        invoices: members.iter().map(|m| m.assessment.key.clone()).collect(),
+        invoices: members
+            .iter()
+            .map(|m| InvoiceKey::of(invoices[m.row].invoice))
+            .collect(),
         rows: members.iter().map(|m| m.row).collect(),
         stage,
         amounts: amounts

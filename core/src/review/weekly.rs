@@ -67,8 +67,10 @@ pub fn weekly(report: &Report, kpis: Vec<Kpis>, changes: Option<&Changes>, lang:
         .map(|c| {
             let assessments = report
                 .rows()
-                .map(|row| row.assessment)
-                .filter(|a| a.key.customer == c.customer && a.currency == c.currency);
+                .filter(|row| {
+                    row.invoice.customer == c.customer && row.invoice.currency == c.currency
+                })
+                .map(|row| row.assessment);
             let mut stage = Stage::Closed;
             let mut next = None;
             for a in assessments {
