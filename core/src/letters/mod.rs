@@ -29,10 +29,10 @@
 //!   cent, the last one balancing.
 //!
 //! # Where the values come from
-//! Every figure is read from the [`Report`], so the letter and the page agree: invoice facts
-//! from `parsed.invoices`, days past due and bucket from `aged`, late charges (with the
-//! rule's name as their legal basis and the formulas of the breakdown) from `charges`, and
-//! the payment deadline and dispute evidence deadline from `playbook.assessments`. The
+//! Every figure is read from the [`Report`]'s rows (`Report::rows`, one per invoice), so the
+//! letter and the page agree: each row's invoice facts, its days past due and bucket, its
+//! late charge (with the rule's name as its legal basis and the formulas of the breakdown),
+//! and the payment deadline and dispute evidence deadline of its assessment. The
 //! deadline is, in this order: the request's; the playbook's payment deadline for the chosen
 //! invoices (the earliest not before the letter date); the letter date plus
 //! [`LetterSettings::deadline_days`] (calendar or working days). Amounts are formatted per
