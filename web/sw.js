@@ -7,8 +7,17 @@ const BUILD = "__OVERDUE_BUILD__";
 const FILES = ["./"]; // replaced after the build with every file of dist/
 const CACHE = `overdue-${BUILD}`;
 
+// A file whose name carries its content's hash (Trunk's overdue-<hash>.js, its _bg.wasm, the
+// CSS) is the same file wherever it comes from, so the install takes it from the browser's HTTP
+// cache when the page has just downloaded it: on a first visit the worker installs right after
+// the page loaded, and fetching the ~900 KB module again doubled what a phone downloaded.
+// Unhashed files (the page, sw-register.js, …) are fetched as usual, so an update never caches
+// an old copy of them.
+const HASHED = /-[0-9a-f]{16}[._]/;
+const precache = (file) => new Request(file, { cache: HASHED.test(file) ? "force-cache" : "default" });
+
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map(precache))));
 });
 
 self.addEventListener("activate", (event) => {

@@ -23,10 +23,12 @@ const MIME = {
 /** The build to serve: dist/, or OVERDUE_DIST (the edit benchmark compares two builds). */
 export const DIST = process.env.OVERDUE_DIST ?? new URL("../../dist/", import.meta.url).pathname;
 
-/** Serves dist/ (under `prefix`, to prove relative URLs work under a sub-path), or another build's `dist`. */
-export async function serveDist(prefix = "/overdue/", dist = DIST) {
+/** Serves dist/ (under `prefix`, to prove relative URLs work under a sub-path), or another build's `dist`;
+ *  `served`, when given, gets the path of every request, in order. */
+export async function serveDist(prefix = "/overdue/", dist = DIST, served = null) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    served?.push(path);
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end();
       return;
