@@ -328,6 +328,11 @@ fn synonym_index() -> &'static HashMap<&'static str, Field, RandomState> {
 /// The field a header cell names, if any. Bilingual headers (`客户名称 Customer`,
 /// `发票号码(Invoice No.)`) are recognised by either half.
 pub fn recognise_header(cell: &str) -> Option<Field> {
+    // Every synonym has a letter (a test says so), so a cell without one — an amount, a date,
+    // an empty cell: most cells of the thirty records searched for the header — names none.
+    if !cell.chars().any(char::is_alphabetic) {
+        return None;
+    }
     // "Tax 1 Amount" names an amount, but not one we read.
     if aux_kind(&header_tokens(cell)).is_some() {
         return None;
