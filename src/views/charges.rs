@@ -51,6 +51,7 @@ where
     })
 }
 
+use super::field::Field;
 use wasm_bindgen::JsCast;
 
 pub fn charge_settings(state: &AppState, dispatch: &Dispatch) -> Html {
@@ -177,17 +178,17 @@ pub fn charge_settings(state: &AppState, dispatch: &Dispatch) -> Html {
             if rule == RuleKind::Contract {
                 <div class="grid-fields">
                     <label>{ w.fixed_fee_per_overdue_invoice }
-                        <input type="text" inputmode="decimal" data-testid="contract-fee" value={shown(params.fixed_fee)} onchange={on_fee} /></label>
+                        <Field kind="text" inputmode="decimal" testid="contract-fee" value={shown(params.fixed_fee)} onchange={on_fee} /></label>
                     <label>{ w.one_off_fee_of_outstanding }
-                        <input type="text" inputmode="decimal" data-testid="contract-percent" value={shown(params.percent_fee)} onchange={on_percent} /></label>
+                        <Field kind="text" inputmode="decimal" testid="contract-percent" value={shown(params.percent_fee)} onchange={on_percent} /></label>
                     <label>{ w.interest_rate }
-                        <input type="text" inputmode="decimal" data-testid="contract-rate" value={shown(params.rate)} onchange={on_rate} /></label>
+                        <Field kind="text" inputmode="decimal" testid="contract-rate" value={shown(params.rate)} onchange={on_rate} /></label>
                     <label>{ w.rate_per }
                         <select data-testid="contract-rate-unit" onchange={on_unit}>{ unit_options(params.rate_unit) }</select></label>
                     <label>{ w.grace_period_days }
-                        <input type="number" min="0" data-testid="contract-grace-days" value={params.grace_days.to_string()} onchange={on_grace} /></label>
+                        <Field kind="number" min="0" testid="contract-grace-days" value={params.grace_days.to_string()} onchange={on_grace} /></label>
                     <label>{ w.cap }
-                        <input type="text" inputmode="decimal" data-testid="contract-cap"
+                        <Field kind="text" inputmode="decimal" testid="contract-cap"
                             value={params.cap_amount.or(params.cap_percent).map(shown).unwrap_or_default()} onchange={on_cap} /></label>
                     <label>{ w.cap_is }
                         <select data-testid="contract-cap-kind" onchange={on_cap_kind}>
@@ -202,7 +203,7 @@ pub fn charge_settings(state: &AppState, dispatch: &Dispatch) -> Html {
             if rule == RuleKind::CnSaleLpr {
                 <div class="grid-fields">
                     <label>{ w.lpr_multiplier_1_3_1 }
-                        <input type="text" inputmode="decimal" data-testid="cn-multiplier" value={params.cn_multiplier.normalize().to_string()} onchange={on_multiplier} /></label>
+                        <Field kind="text" inputmode="decimal" testid="cn-multiplier" value={params.cn_multiplier.normalize().to_string()} onchange={on_multiplier} /></label>
                     <label>{ w.lpr }
                         <select data-testid="cn-lpr" onchange={on_lpr}>
                             { for [LprMode::Fixed, LprMode::Floating].iter().map(|m| html! {
@@ -216,7 +217,7 @@ pub fn charge_settings(state: &AppState, dispatch: &Dispatch) -> Html {
             if rule == RuleKind::CnSmeRegulation {
                 <div class="grid-fields">
                     <label>{ w.agreed_rate_blank_if_none }
-                        <input type="text" inputmode="decimal" data-testid="cn-agreed-rate" value={params.cn_agreed_rate.map(shown).unwrap_or_default()} onchange={on_agreed} /></label>
+                        <Field kind="text" inputmode="decimal" testid="cn-agreed-rate" value={params.cn_agreed_rate.map(shown).unwrap_or_default()} onchange={on_agreed} /></label>
                     <label>{ w.rate_per }
                         <select data-testid="cn-agreed-rate-unit" onchange={on_agreed_unit}>{ unit_options(params.cn_agreed_rate_unit) }</select></label>
                     <label>{ w.contract_date }

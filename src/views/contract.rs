@@ -14,6 +14,7 @@ use overdue_core::letters::{ContractTerms, ContractWords};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::field::Field;
 use crate::i18n::contract::Words;
 use crate::state::{Action, AppState, TermsOf};
 
@@ -156,7 +157,7 @@ fn terms_fields(
                     let placeholder = hint(theirs.map_or("", |t| (field.get)(t).as_str()));
                     html! {
                         <label>{ (field.label)(w, lang) }
-                            <input type="text" data-testid={format!("{prefix}-{}-{}", field.key, lang.code())}
+                            <Field kind="text" testid={format!("{prefix}-{}-{}", field.key, lang.code())}
                                 value={(field.get)(mine).clone()} {placeholder} {onchange} /></label>
                     }
                 }) }
@@ -168,7 +169,7 @@ fn terms_fields(
             if fallback.is_some() { <p class="hint-inline">{ w.empty_field_default }</p> }
             <div class="grid-fields">
                 <label>{ w.number }
-                    <input type="text" data-testid={format!("{prefix}-number")} value={terms.number.clone()}
+                    <Field kind="text" testid={format!("{prefix}-number")} value={terms.number.clone()}
                         placeholder={number_hint} onchange={on_number} /></label>
                 <label>{ w.date }
                     <input type="date" data-testid={format!("{prefix}-date")} value={terms.date.map(dates::iso).unwrap_or_default()}

@@ -16,6 +16,7 @@ use yew::prelude::*;
 use crate::i18n::credit::words;
 use crate::state::{Action, AppState, PanelAction};
 
+use super::field::Field;
 use super::*;
 
 /// `12,345` — whole units: the cell must stay narrow.
@@ -169,12 +170,12 @@ fn details(state: &AppState, dispatch: &Dispatch, c: &CustomerCreditReport) -> H
             <h4>{ w.details_of }{ &c.customer }</h4>
             <div class="grid-fields">
                 <label>{ format!("{}{}{currency}{}", w.limit, w.open, w.close) }
-                    <input type="text" inputmode="decimal" data-testid="credit-limit" data-customer={c.customer.clone()}
+                    <Field kind="text" inputmode="decimal" testid="credit-limit" customer={c.customer.clone()}
                         value={own.map(|l| l.amount.normalize().to_string()).unwrap_or_default()}
                         placeholder={placeholder} onchange={on_limit} /></label>
                 if settings.playbook.credit_insured {
                     <label>{ format!("{}{}{currency}{}", w.insured_limit, w.open, w.close) }
-                        <input type="text" inputmode="decimal" data-testid="insured-limit" data-customer={c.customer.clone()}
+                        <Field kind="text" inputmode="decimal" testid="insured-limit" customer={c.customer.clone()}
                             value={settings.credit.customers.get(&c.customer).and_then(|x| x.insured_limit).map(|d| d.normalize().to_string()).unwrap_or_default()}
                             onchange={on_insured} /></label>
                 }
@@ -327,7 +328,7 @@ pub fn credit_settings(state: &AppState, dispatch: &Dispatch) -> Html {
                   testid: &'static str,
                   value: String,
                   change: fn(&mut CreditSettings, Decimal)| {
-        html! { <label>{ label }<input type="text" inputmode="decimal" data-testid={testid} {value} onchange={edit_credit(change)} /></label> }
+        html! { <label>{ label }<Field kind="text" inputmode="decimal" testid={testid} {value} onchange={edit_credit(change)} /></label> }
     };
     let on_default = {
         let dispatch = dispatch.clone();
@@ -403,7 +404,7 @@ pub fn credit_settings(state: &AppState, dispatch: &Dispatch) -> Html {
             <h3>{ w.settings_heading }</h3>
             <div class="grid-fields">
                 <label>{ format!("{}{}{}{}", w.default_limit, w.open, settings.default_currency, w.close) }
-                    <input type="text" inputmode="decimal" data-testid="credit-default-limit"
+                    <Field kind="text" inputmode="decimal" testid="credit-default-limit"
                         value={credit.default_limit.map(|d| d.normalize().to_string()).unwrap_or_default()} onchange={on_default} /></label>
                 <p class="hint">{ w.grade_thresholds }</p>
                 { number(format!("A {}", w.on_time_at_least), "credit-a-on-time", dec(credit.on_time_percent[0]), |s, v| s.on_time_percent[0] = to_u32(v)) }
@@ -418,7 +419,7 @@ pub fn credit_settings(state: &AppState, dispatch: &Dispatch) -> Html {
                 { number(w.new_customer_orders.to_string(), "credit-new-orders", dec(credit.new_customer_orders), |s, v| s.new_customer_orders = to_u32(v)) }
                 if settings.playbook.credit_insured {
                     <label>{ w.claim_waiting_days }
-                        <input type="text" inputmode="numeric" data-testid="credit-claim-wait"
+                        <Field kind="text" inputmode="numeric" testid="credit-claim-wait"
                             value={credit.claim_waiting_days.map(|d| d.to_string()).unwrap_or_default()} onchange={on_claim_wait} /></label>
                 }
             </div>

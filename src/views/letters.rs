@@ -14,6 +14,7 @@ use overdue_core::playbook::{InvoiceKey, LetterKind};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::field::Field;
 use crate::browser;
 use crate::state::{Action, AppState, LetterAction};
 
@@ -170,7 +171,7 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
                     <input type="date" data-testid="letter-deadline" value={draft.deadline.map(dates::iso).unwrap_or_default()} onchange={on_deadline} /></label>
                 if kind == LetterKind::PaymentPlan {
                     <label>{ w.instalments }
-                        <input type="number" min="1" max="120" data-testid="letter-instalments"
+                        <Field kind="number" min="1" max="120" testid="letter-instalments"
                             value={plan.map_or(settings.instalment_count, |(n, _)| n).to_string()} onchange={on_instalments} /></label>
                     <label>{ w.first_instalment }
                         <input type="date" data-testid="letter-first-instalment" value={plan.map(|(_, first)| dates::iso(first)).unwrap_or_default()} onchange={on_first_instalment} /></label>
@@ -331,7 +332,7 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             dispatch.dispatch(Action::letters(move |next| set(next, value)));
         });
-        html! { <label>{ label }<input type="text" data-testid={testid} value={value.to_string()} {onchange} /></label> }
+        html! { <label>{ label }<Field kind="text" testid={testid} value={value.to_string()} {onchange} /></label> }
     };
     let profile = settings
         .customers
@@ -351,7 +352,7 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
                     set(entry, value)
                 }));
             });
-            html! { <label>{ label }<input type="text" data-testid={testid} value={value} {onchange} /></label> }
+            html! { <label>{ label }<Field kind="text" testid={testid} value={value} {onchange} /></label> }
         };
     let customer_check = |label: &'static str, testid: &'static str, value: bool| {
         let dispatch = dispatch.clone();
@@ -411,7 +412,7 @@ fn sender_form(state: &AppState, dispatch: &Dispatch, customer: &str) -> Html {
                 { customer_field(w.customer_english_address, "customer-address-en", profile.en.address.clone(), |p, v| p.en.address = v) }
                 { customer_check(w.large_or_public, "customer-large", profile.large_or_public) }
                 <label>{ w.default_deadline_days }
-                    <input type="number" min="0" max="365" data-testid="deadline-days" value={settings.deadline_days.to_string()} onchange={on_deadline_days} /></label>
+                    <Field kind="number" min="0" max="365" testid="deadline-days" value={settings.deadline_days.to_string()} onchange={on_deadline_days} /></label>
                 { check(w.count_the_deadline_in_working, "working-days", settings.working_days, |x, v| x.working_days = v) }
                 <label>{ w.paper }
                     <select data-testid="letter-paper" onchange={on_paper}>

@@ -9,6 +9,7 @@ mod credit;
 mod customer_select;
 mod customers;
 mod evidence;
+mod field;
 mod file_open;
 mod input;
 mod invoices;

@@ -17,6 +17,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::charges::edit;
+use super::field::Field;
 use crate::state::{Action, AppState};
 
 type Dispatch = UseReducerDispatcher<AppState>;
@@ -161,10 +162,10 @@ fn lpr_params(state: &AppState, dispatch: &Dispatch) -> Html {
                         <option value={LprSpread::PlusBasisPoints.key()} selected={!times}>{ w.lpr_plus }</option>
                     </select></label>
                 <label>{ w.lpr_multiplier }
-                    <input type="text" inputmode="decimal" data-testid="lpr-multiplier"
+                    <Field kind="text" inputmode="decimal" testid="lpr-multiplier"
                         value={params.lpr_multiplier.normalize().to_string()} onchange={on_multiplier} /></label>
                 <label>{ w.lpr_margin }
-                    <input type="text" inputmode="decimal" data-testid="lpr-margin-bps"
+                    <Field kind="text" inputmode="decimal" testid="lpr-margin-bps"
                         value={params.lpr_margin_bps.normalize().to_string()} onchange={on_margin} /></label>
                 <label>{ w.lpr_basis }
                     <select data-testid="lpr-basis" onchange={on_basis}>

@@ -7,6 +7,7 @@ use overdue_core::letters::{EnglishForm, LetterSettings};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::field::Field;
 use super::Dispatch;
 use crate::state::{Action, AppState};
 
@@ -24,7 +25,7 @@ pub fn sender_section(state: &AppState, dispatch: &Dispatch) -> Html {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             dispatch.dispatch(Action::letters(move |next| set(next, value)));
         });
-        html! { <label>{ label }<input type="text" data-testid={testid} value={value.to_string()} {onchange} /></label> }
+        html! { <label>{ label }<Field kind="text" testid={testid} value={value.to_string()} {onchange} /></label> }
     };
     let on_british = {
         let dispatch = dispatch.clone();

@@ -15,6 +15,7 @@ use overdue_core::playbook::LetterKind;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::field::Field;
 use crate::state::{Action, AppState};
 
 type Dispatch = UseReducerDispatcher<AppState>;
@@ -188,10 +189,10 @@ fn entry_html(state: &AppState, dispatch: &Dispatch, entry: &SentLetter, form_op
                             { for SentChannel::ALL.iter().map(|c| html! { <option value={c.key()} selected={*c == entry.channel}>{ c.describe(lang) }</option> }) }
                         </select></label>
                     <label>{ w.courier }
-                        <input type="text" data-testid="sent-courier" value={entry.courier.clone()}
+                        <Field kind="text" testid="sent-courier" value={entry.courier.clone()}
                             onchange={update(|p, v| p.courier = v)} /></label>
                     <label>{ w.tracking_or_reference }
-                        <input type="text" data-testid="sent-tracking" value={entry.reference.clone()}
+                        <Field kind="text" testid="sent-tracking" value={entry.reference.clone()}
                             onchange={update(|p, v| p.reference = v)} /></label>
                     <label>{ w.received_on }
                         <input type="date" data-testid="sent-received" min={min.clone()}

@@ -10,6 +10,7 @@ use crate::browser;
 use crate::i18n::texts;
 use crate::state::{Action, AppState, PanelAction, Saved, StoreAction};
 
+use super::field::Field;
 use super::*;
 
 pub fn settings(state: &AppState, dispatch: &Dispatch) -> Html {
@@ -64,12 +65,12 @@ pub fn settings(state: &AppState, dispatch: &Dispatch) -> Html {
         <div class="settings">
             <div class="field">
                 <label for="terms-days">{ t.settings_terms }</label>
-                <input id="terms-days" data-testid="terms-days" type="number" min="0" max="3650" value={settings.terms_days.to_string()} onchange={on_terms} />
+                <Field id="terms-days" testid="terms-days" kind="number" min="0" max="3650" value={settings.terms_days.to_string()} onchange={on_terms} />
                 <p class="hint">{ t.settings_terms_hint }</p>
             </div>
             <div class="field">
                 <label for="default-currency">{ t.settings_currency }</label>
-                <input id="default-currency" data-testid="default-currency" type="text" maxlength="8" value={settings.default_currency.clone()} onchange={on_currency} />
+                <Field id="default-currency" testid="default-currency" kind="text" maxlength="8" value={settings.default_currency.clone()} onchange={on_currency} />
                 <p class="hint">{ t.settings_currency_hint }</p>
             </div>
             <div class="field">

@@ -11,6 +11,7 @@ use overdue_core::playbook::{
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::field::Field;
 use crate::state::{Action, AppState, TableAction};
 
 type Dispatch = UseReducerDispatcher<AppState>;
@@ -318,7 +319,7 @@ pub fn invoice_playbook(state: &AppState, dispatch: &Dispatch, i: usize) -> Html
                         <input type="date" data-testid="dispute-since" max={dates::iso(report.as_of)}
                             value={dates::iso(dispute.since)} onchange={on_since} /></label>
                     <label>{ w.disputed_amount_blank_all }
-                        <input type="text" inputmode="decimal" data-testid="disputed-amount"
+                        <Field kind="text" inputmode="decimal" testid="disputed-amount"
                             value={dispute.disputed_amount.map(|a| a.to_string()).unwrap_or_default()} onchange={on_disputed_amount} /></label>
                 } else if invoice.outstanding > rust_decimal::Decimal::ZERO {
                     <label>{ w.dispute_ask_reason }
@@ -408,7 +409,7 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
             }
         });
         html! {
-            <label>{ label }<input type="number" min="0" data-testid={testid} value={value.to_string()} {onchange} /></label>
+            <label>{ label }<Field kind="number" min="0" testid={testid} value={value.to_string()} {onchange} /></label>
         }
     };
     let on_insured = {
@@ -529,7 +530,7 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
                 { number_field(w.quality_evidence_hours, "pb-quality-hours", settings.quality_evidence_hours, |s, n| s.quality_evidence_hours = n) }
                 { number_field(w.dso_period_days, "pb-dso-days", settings.dso_period_days, |s, n| s.dso_period_days = n) }
                 <label>{ w.risk_share_percent }
-                    <input type="text" inputmode="decimal" data-testid="pb-risk-share" value={settings.risk_share_percent.normalize().to_string()} onchange={on_risk_share} /></label>
+                    <Field kind="text" inputmode="decimal" testid="pb-risk-share" value={settings.risk_share_percent.normalize().to_string()} onchange={on_risk_share} /></label>
                 <label>{ w.limitation_jurisdiction }
                     <select data-testid="pb-jurisdiction" onchange={on_jurisdiction}>
                         { for Jurisdiction::ALL.iter().map(|j| html! {
@@ -537,12 +538,12 @@ pub fn playbook_settings(state: &AppState, dispatch: &Dispatch) -> Html {
                         }) }
                     </select></label>
                 <label>{ w.years_blank_statutory }
-                    <input type="number" min="1" data-testid="pb-years" value={settings.limitation.years.map(|y| y.to_string()).unwrap_or_default()} onchange={on_years} /></label>
+                    <Field kind="number" min="1" testid="pb-years" value={settings.limitation.years.map(|y| y.to_string()).unwrap_or_default()} onchange={on_years} /></label>
                 { number_field(w.limitation_warn_days, "pb-limitation-warn", settings.limitation.warn_days, |s, n| s.limitation.warn_days = n) }
                 <label>{ w.cost_of_collection_of_the }
-                    <input type="text" inputmode="decimal" data-testid="pb-cost-percent" value={settings.collection_cost_percent.normalize().to_string()} onchange={on_cost_percent} /></label>
+                    <Field kind="text" inputmode="decimal" testid="pb-cost-percent" value={settings.collection_cost_percent.normalize().to_string()} onchange={on_cost_percent} /></label>
                 <label>{ format!("{}（{currency}）", w.fixed_cost_of_collection) }
-                    <input type="text" inputmode="decimal" data-testid="pb-cost-fixed"
+                    <Field kind="text" inputmode="decimal" testid="pb-cost-fixed"
                         value={settings.collection_cost_fixed.get(&currency).map(|d| d.normalize().to_string()).unwrap_or_default()} onchange={on_cost_fixed} /></label>
             </div>
             <details class="actions">

@@ -79,3 +79,37 @@ test("sender and playbook fields changed in one task all land, and are there aft
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("what is being typed in a field survives a re-render before the user leaves it", async () => {
+  const { page, problems, context } = await openPage(browser, server.url, { locale: "en-US", viewport: { width: 390, height: 844 } });
+  await paste(page, LEDGER);
+  await page.waitForSelector("[data-testid=today-list] li.today-item");
+  await page.click("role=tab[name='Settings']");
+  await page.click("[data-testid=sender-profile] summary");
+  // Typed, not yet left: no change event yet, as while a user is still typing.
+  await page.fill("[data-testid=sender-company]", "宁波远航进出口有限公司");
+  await page.fill("[data-testid=pb-friendly]", "21");
+  // Meanwhile the page redraws for another reason (here the language, switched by script so
+  // that the focus stays in the field).
+  await page.evaluate(() => {
+    const select = document.querySelector("[data-testid=lang-switch]");
+    select.value = "zh";
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  await page.waitForSelector("role=tab[name='设置']");
+  assert.equal(await valueOf(page, "pb-friendly"), "21", "the typing is still there after the redraw");
+  // Now the user leaves the fields: what they typed is what is kept.
+  await page.locator("[data-testid=pb-friendly]").dispatchEvent("change");
+  await page.locator("[data-testid=sender-company]").dispatchEvent("change");
+  await page.waitForFunction(() => document.querySelector("[data-testid=sender-company]")?.value === "宁波远航进出口有限公司");
+  await page.click("role=tab[name='函件']");
+  await page.selectOption("[data-testid=letter-kind]", "demand");
+  await page.selectOption("[data-testid=letter-lang]", "zh");
+  await page.waitForFunction(() => document.querySelector("[data-testid=letter-text]")?.textContent.includes("（盖章）"));
+  const text = await page.textContent("[data-testid=letter-text]");
+  assert.ok(text.includes("发函单位：宁波远航进出口有限公司（盖章）"), text);
+  await page.click("role=tab[name='设置']");
+  assert.equal(await valueOf(page, "pb-friendly"), "21");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
