@@ -398,7 +398,7 @@ pub fn credit_settings(state: &AppState, dispatch: &Dispatch) -> Html {
                     } }
                 </p>
                 <label>{ w.own_holidays }
-                    <textarea rows="2" data-testid="calendar-holidays" placeholder={w.own_holidays_hint}
+                    <Field rows="2" testid="calendar-holidays" placeholder={w.own_holidays_hint}
                         value={holidays_text} onchange={on_holidays} /></label>
             </div>
             <h3>{ w.settings_heading }</h3>

@@ -1,4 +1,4 @@
-//! A typed-in field whose typing survives a re-render.
+//! A typed-in field (an input or a textarea) whose typing survives a re-render.
 //!
 //! Yew keeps an `<input value=…>` controlled: on every render it puts the state's value back
 //! into the element when the two differ. A field edited on `change` (when the user leaves it,
@@ -8,7 +8,8 @@
 //! sent the old value. (A CI run lost the sender's Chinese company name this way.) Here what
 //! has been typed since the last `change` is the value shown, until that `change` lands.
 
-use web_sys::HtmlInputElement;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -40,6 +41,9 @@ pub struct FieldProps {
     pub customer: Option<AttrValue>,
     #[prop_or_default]
     pub aria_label: Option<AttrValue>,
+    /// A `<textarea>` of this many rows instead of an `<input>`.
+    #[prop_or_default]
+    pub rows: Option<AttrValue>,
 }
 
 #[function_component(Field)]
@@ -48,7 +52,11 @@ pub fn field(props: &FieldProps) -> Html {
     let oninput = {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
-            let typed = e.target_unchecked_into::<HtmlInputElement>().value();
+            let target = e.target_unchecked_into::<web_sys::Element>();
+            let typed = match target.dyn_ref::<HtmlTextAreaElement>() {
+                Some(area) => area.value(),
+                None => e.target_unchecked_into::<HtmlInputElement>().value(),
+            };
             draft.set(Some(typed.into()));
         })
     };
@@ -64,6 +72,12 @@ pub fn field(props: &FieldProps) -> Html {
     };
     let value = (*draft).clone().unwrap_or_else(|| props.value.clone());
     let p = props.clone();
+    if p.rows.is_some() {
+        return html! {
+            <textarea rows={p.rows} data-testid={p.testid} id={p.id} placeholder={p.placeholder}
+                title={p.title} aria-label={p.aria_label} {value} {oninput} {onchange} />
+        };
+    }
     html! {
         <input type={p.kind} data-testid={p.testid} id={p.id} inputmode={p.inputmode} min={p.min}
             max={p.max} maxlength={p.maxlength} placeholder={p.placeholder} title={p.title}
