@@ -89,6 +89,7 @@ test("what is being typed in a field survives a re-render before the user leaves
   // Typed, not yet left: no change event yet, as while a user is still typing.
   await page.fill("[data-testid=sender-company]", "宁波远航进出口有限公司");
   await page.fill("[data-testid=pb-friendly]", "21");
+  await page.fill("[data-testid=calendar-holidays]", "2025-12-24");
   // Meanwhile the page redraws for another reason (here the language, switched by script so
   // that the focus stays in the field).
   await page.evaluate(() => {
@@ -98,9 +99,11 @@ test("what is being typed in a field survives a re-render before the user leaves
   });
   await page.waitForSelector("role=tab[name='设置']");
   assert.equal(await valueOf(page, "pb-friendly"), "21", "the typing is still there after the redraw");
+  assert.equal(await valueOf(page, "calendar-holidays"), "2025-12-24");
   // Now the user leaves the fields: what they typed is what is kept.
   await page.locator("[data-testid=pb-friendly]").dispatchEvent("change");
   await page.locator("[data-testid=sender-company]").dispatchEvent("change");
+  await page.locator("[data-testid=calendar-holidays]").dispatchEvent("change");
   await page.waitForFunction(() => document.querySelector("[data-testid=sender-company]")?.value === "宁波远航进出口有限公司");
   await page.click("role=tab[name='函件']");
   await page.selectOption("[data-testid=letter-kind]", "demand");
@@ -110,6 +113,8 @@ test("what is being typed in a field survives a re-render before the user leaves
   assert.ok(text.includes("发函单位：宁波远航进出口有限公司（盖章）"), text);
   await page.click("role=tab[name='设置']");
   assert.equal(await valueOf(page, "pb-friendly"), "21");
+  // The holidays field shows the state's list, as read: the typed day was kept.
+  assert.equal(await valueOf(page, "calendar-holidays"), "2025-12-24");
   assert.deepEqual(problems, []);
   await context.close();
 });
