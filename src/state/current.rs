@@ -74,13 +74,23 @@ impl Action {
         Action::FromCurrent(FromCurrent(Box::new(make)))
     }
 
+    /// Changes one settings group: `group` reads it from the workspace, `change` changes a
+    /// copy, `edit` makes the edit that stores it.
+    fn group<T: Clone + 'static>(
+        group: fn(&Workspace) -> &T,
+        edit: fn(T) -> Edit,
+        change: impl FnOnce(&mut T) + 'static,
+    ) -> Action {
+        Action::from_current(move |state| {
+            let mut next = group(&state.workspace).clone();
+            change(&mut next);
+            Some(edit(next))
+        })
+    }
+
     /// Changes the letter settings (sender, customers' details, templates, defaults).
     pub fn letters(change: impl FnOnce(&mut LetterSettings) + 'static) -> Action {
-        Action::from_current(move |state| {
-            let mut next = state.workspace.settings.letters.clone();
-            change(&mut next);
-            Some(Edit::SetLetters(next))
-        })
+        Action::group(|w| &w.settings.letters, Edit::SetLetters, change)
     }
 
     /// Changes one customer's letter details (address, contact, size), creating them if new.
@@ -102,11 +112,7 @@ impl Action {
 
     /// Changes the playbook's thresholds and choices.
     pub fn playbook(change: impl FnOnce(&mut PlaybookSettings) + 'static) -> Action {
-        Action::from_current(move |state| {
-            let mut next = state.workspace.settings.playbook.clone();
-            change(&mut next);
-            Some(Edit::SetPlaybook(next))
-        })
+        Action::group(|w| &w.settings.playbook, Edit::SetPlaybook, change)
     }
 
     /// Changes the workspace's late-charge rule; `change` returns false when what was typed
@@ -120,20 +126,12 @@ impl Action {
 
     /// Changes the credit thresholds and default limit.
     pub fn credit(change: impl FnOnce(&mut CreditSettings) + 'static) -> Action {
-        Action::from_current(move |state| {
-            let mut next = state.workspace.settings.credit.clone();
-            change(&mut next);
-            Some(Edit::SetCreditSettings(next))
-        })
+        Action::group(|w| &w.settings.credit, Edit::SetCreditSettings, change)
     }
 
     /// Changes the working-day calendar.
     pub fn calendar(change: impl FnOnce(&mut CalendarSettings) + 'static) -> Action {
-        Action::from_current(move |state| {
-            let mut next = state.workspace.settings.calendar.clone();
-            change(&mut next);
-            Some(Edit::SetCalendar(next))
-        })
+        Action::group(|w| &w.settings.calendar, Edit::SetCalendar, change)
     }
 
     /// Changes the recorded dispute of an invoice: `change` gets the dispute as recorded now

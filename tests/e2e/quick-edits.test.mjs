@@ -30,6 +30,15 @@ async function changeAllAtOnce(page, values) {
 
 const valueOf = (page, testid) => page.inputValue(`[data-testid=${testid}]`);
 
+/** Opens the Letters tab on the Chinese 催告函 and returns its text once it has its seal line. */
+async function chineseDemand(page) {
+  await page.click("role=tab[name='函件']");
+  await page.selectOption("[data-testid=letter-kind]", "demand");
+  await page.selectOption("[data-testid=letter-lang]", "zh");
+  await page.waitForFunction(() => document.querySelector("[data-testid=letter-text]")?.textContent.includes("（盖章）"));
+  return page.textContent("[data-testid=letter-text]");
+}
+
 test("sender and playbook fields changed in one task all land, and are there after a reload", async () => {
   const { page, problems, context } = await openPage(browser, server.url, { locale: "zh-CN", viewport: { width: 1366, height: 900 } });
   await setAsOf(page, "2025-11-20");
@@ -61,11 +70,7 @@ test("sender and playbook fields changed in one task all land, and are there aft
   for (const testid of Object.keys(typed)) shown[testid] = await valueOf(page, testid);
   assert.deepEqual(shown, typed, "every change landed");
   // The 催告函 is signed with the Chinese name, not the English one it would fall back to.
-  await page.click("role=tab[name='函件']");
-  await page.selectOption("[data-testid=letter-kind]", "demand");
-  await page.selectOption("[data-testid=letter-lang]", "zh");
-  await page.waitForFunction(() => document.querySelector("[data-testid=letter-text]")?.textContent.includes("（盖章）"));
-  const text = await page.textContent("[data-testid=letter-text]");
+  const text = await chineseDemand(page);
   assert.ok(text.includes("发函单位：宁波远航进出口有限公司（盖章）"), text);
   assert.ok(text.includes("地址：浙江省宁波市鄞州区天童南路100号"), text);
 
@@ -105,11 +110,7 @@ test("what is being typed in a field survives a re-render before the user leaves
   await page.locator("[data-testid=sender-company]").dispatchEvent("change");
   await page.locator("[data-testid=calendar-holidays]").dispatchEvent("change");
   await page.waitForFunction(() => document.querySelector("[data-testid=sender-company]")?.value === "宁波远航进出口有限公司");
-  await page.click("role=tab[name='函件']");
-  await page.selectOption("[data-testid=letter-kind]", "demand");
-  await page.selectOption("[data-testid=letter-lang]", "zh");
-  await page.waitForFunction(() => document.querySelector("[data-testid=letter-text]")?.textContent.includes("（盖章）"));
-  const text = await page.textContent("[data-testid=letter-text]");
+  const text = await chineseDemand(page);
   assert.ok(text.includes("发函单位：宁波远航进出口有限公司（盖章）"), text);
   await page.click("role=tab[name='设置']");
   assert.equal(await valueOf(page, "pb-friendly"), "21");
