@@ -536,7 +536,7 @@ fn a_batch_is_every_letter_of_a_kind_due_now_one_per_customer() {
     invoices.push(b);
     invoices[2].customer = "南方建材".into();
     let report = assess_with(&invoices, &[], &PlaybookSettings::default());
-    let due = letters_due(&report.today, LetterKind::Reminder);
+    let due = letters_due(&report.today, LetterKind::Reminder, &invoices);
     let customers: Vec<&str> = due.iter().map(|d| d.customer.as_str()).collect();
     assert_eq!(customers.len(), 2, "{customers:?}");
     assert!(customers.contains(&CUSTOMER) && customers.contains(&"北方物流"));
@@ -550,7 +550,7 @@ fn a_batch_is_every_letter_of_a_kind_due_now_one_per_customer() {
     // Once one is recorded as sent, it leaves the batch.
     let sent = [letter(LetterKind::Reminder, as_of(), &["A-1", "A-2"])];
     let report = assess_with(&invoices, &sent, &PlaybookSettings::default());
-    let due = letters_due(&report.today, LetterKind::Reminder);
+    let due = letters_due(&report.today, LetterKind::Reminder, &invoices);
     assert_eq!(due.len(), 1);
     assert_eq!(due[0].customer, "北方物流");
 }

@@ -27,7 +27,7 @@ pub enum BatchAction {
 impl BatchView {
     /// The batch of `kind` as the report stands; None when no such letter is due.
     pub fn open(report: &Report, kind: LetterKind) -> Option<BatchView> {
-        let letters = letters_due(&report.playbook.today, kind);
+        let letters = letters_due(&report.playbook.today, kind, &report.parsed.invoices);
         (!letters.is_empty()).then_some(BatchView {
             kind,
             letters,

@@ -33,7 +33,7 @@ pub fn letter_sent(
     let report = &state.report;
     let fallback: Vec<usize>;
     let rows = if rows.is_empty() {
-        let due = letters_due(&report.playbook.today, kind);
+        let due = letters_due(&report.playbook.today, kind, &report.parsed.invoices);
         fallback = match due.iter().find(|d| d.customer == customer) {
             Some(letter) => ticked_rows(report, customer, &letter.invoices).rows,
             None => open_rows(report, customer),

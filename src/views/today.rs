@@ -113,11 +113,13 @@ fn track_html(state: &AppState, dispatch: &Dispatch, item: &TodayItem) -> Html {
     let lang = state.lang();
     let as_of = state.report.as_of;
     let w = crate::i18n::today::words(lang);
-    let numbers: Vec<&str> = item.invoices.iter().map(|k| k.number.as_str()).collect();
+    let invoices = &state.report.parsed.invoices;
+    let numbers: Vec<&str> = item.invoices(invoices).map(|i| i.number.as_str()).collect();
+    let keys = item.keys(invoices);
     let letter = item.letter.map(|kind| {
         let dispatch = dispatch.clone();
         let customer = item.customer.clone();
-        let invoices = item.invoices.clone();
+        let invoices = keys.clone();
         let onclick = Callback::from(move |_| {
             dispatch.dispatch(Action::OpenLetter {
                 customer: customer.clone(),
@@ -144,7 +146,7 @@ fn track_html(state: &AppState, dispatch: &Dispatch, item: &TodayItem) -> Html {
                 }
                 { " · " }{ w.invoices }{ numbers.join(w.list_separator) }
             </p>
-            <ul class="steps">{ for item.steps.iter().map(|s| step_html(state, dispatch, item, s)) }</ul>
+            <ul class="steps">{ for item.steps.iter().map(|s| step_html(state, dispatch, item, &keys, s)) }</ul>
             { for letter }
             <p class="why">{ w.why }{ item.why.iter().map(|r| r.describe(lang)).collect::<Vec<_>>().join(w.text_2) }</p>
             <p class="next">
@@ -160,12 +162,18 @@ fn track_html(state: &AppState, dispatch: &Dispatch, item: &TodayItem) -> Html {
 
 /// One step: its day against today, and for a due step its own "done" and "snooze to…";
 /// a step done today can be undone.
-fn step_html(state: &AppState, dispatch: &Dispatch, item: &TodayItem, step: &Step) -> Html {
+fn step_html(
+    state: &AppState,
+    dispatch: &Dispatch,
+    item: &TodayItem,
+    keys: &[InvoiceKey],
+    step: &Step,
+) -> Html {
     let lang = state.lang();
     let as_of = state.report.as_of;
     let w = crate::i18n::today::words(lang);
     let due = step.is_due(as_of);
-    let keys = item.invoices.clone();
+    let keys = keys.to_vec();
     let action = step.action;
     let mark = {
         let dispatch = dispatch.clone();

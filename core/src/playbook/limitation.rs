@@ -31,10 +31,9 @@ pub struct LimitationStatus {
 }
 
 /// Whether collecting is worth what it costs. `principal` is the amount on the normal track
-/// (the undisputed part).
+/// (the undisputed part); every amount is in the invoice's currency.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WriteOffCheck {
-    pub currency: String,
     pub principal: Decimal,
     pub charges: Decimal,
     /// Principal plus charges.
@@ -122,7 +121,6 @@ pub fn write_off_check(
             .saturating_add(variable),
     );
     WriteOffCheck {
-        currency: currency.to_string(),
         principal,
         charges,
         recoverable,

@@ -383,18 +383,17 @@ pub fn assess(
 
     // The letter and the next action, across both tracks; the dispute first when it is the
     // whole invoice.
-    let ordered: Vec<&Step> = if whole_disputed {
-        let dispute = assessment.dispute.iter().flat_map(|d| d.steps.iter());
-        dispute.chain(assessment.steps.iter()).collect()
+    let dispute_steps: &[Step] = assessment.dispute.as_ref().map_or(&[], |d| &d.steps);
+    let (first, then) = if whole_disputed {
+        (dispute_steps, &assessment.steps[..])
     } else {
-        assessment.all_steps().collect()
+        (&assessment.steps[..], dispute_steps)
     };
-    let letter = ordered
-        .iter()
+    let ordered = || first.iter().chain(then);
+    let letter = ordered()
         .filter(|s| s.is_due(as_of))
         .find_map(|s| s.action.letter());
-    let pending = ordered
-        .iter()
+    let pending = ordered()
         .filter(|s| s.done.is_none())
         .min_by_key(|s| s.due)
         .map(|s| NextAction {

@@ -366,28 +366,38 @@ pub struct DueLetter {
 
 /// Every letter of `kind` the today list asks for now, one per customer (its items of that
 /// letter joined), in the list's priority order: the batch "all of today's letters of this
-/// stage" (issue 16 item 7).
-pub fn letters_due(items: &[super::TodayItem], kind: LetterKind) -> Vec<DueLetter> {
+/// stage" (issue 16 item 7). `invoices` is the list the items were made from.
+pub fn letters_due(
+    items: &[super::TodayItem],
+    kind: LetterKind,
+    invoices: &[Invoice],
+) -> Vec<DueLetter> {
     let mut due: Vec<DueLetter> = Vec::new();
-    for item in items
-        .iter()
-        .filter(|i| !i.is_done() && i.letter == Some(kind))
-    {
+    for item in due_items(items, kind) {
         match due.iter_mut().find(|d| d.customer == item.customer) {
             Some(letter) => {
-                for key in &item.invoices {
-                    if !letter.invoices.contains(key) {
-                        letter.invoices.push(key.clone());
+                for key in item.keys(invoices) {
+                    if !letter.invoices.contains(&key) {
+                        letter.invoices.push(key);
                     }
                 }
             }
             None => due.push(DueLetter {
                 customer: item.customer.clone(),
-                invoices: item.invoices.clone(),
+                invoices: item.keys(invoices),
             }),
         }
     }
     due
+}
+
+fn due_items(
+    items: &[super::TodayItem],
+    kind: LetterKind,
+) -> impl Iterator<Item = &super::TodayItem> {
+    items
+        .iter()
+        .filter(move |i| !i.is_done() && i.letter == Some(kind))
 }
 
 /// The kinds of letter due today, with how many customers each is due for, in
@@ -395,7 +405,15 @@ pub fn letters_due(items: &[super::TodayItem], kind: LetterKind) -> Vec<DueLette
 pub fn kinds_due(items: &[super::TodayItem]) -> Vec<(LetterKind, usize)> {
     LetterKind::ALL
         .into_iter()
-        .map(|kind| (kind, letters_due(items, kind).len()))
+        .map(|kind| {
+            // As many as `letters_due` makes: one per customer.
+            let mut customers: Vec<&str> = due_items(items, kind)
+                .map(|i| i.customer.as_str())
+                .collect();
+            customers.sort_unstable();
+            customers.dedup();
+            (kind, customers.len())
+        })
         .filter(|(_, n)| *n > 0)
         .collect()
 }

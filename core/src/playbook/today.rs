@@ -70,9 +70,9 @@ pub enum ItemStatus {
 pub struct TodayItem {
     pub customer: String,
     pub kind: ItemKind,
-    /// The invoices covered (and to mark done with [`super::mark_done`]).
-    pub invoices: Vec<InvoiceKey>,
-    /// Their indices in the invoices given.
+    /// The invoices covered: their indices in the invoices given. [`TodayItem::keys`] names
+    /// them (to mark done with [`super::mark_done`]); keys are not kept here because two
+    /// strings per invoice were a fifth of the playbook's allocations at 100,000 invoices.
     pub rows: Vec<usize>,
     /// The worst stage among them.
     pub stage: Stage,
@@ -92,6 +92,17 @@ pub struct TodayItem {
 impl TodayItem {
     pub fn is_done(&self) -> bool {
         self.status != ItemStatus::ToDo
+    }
+
+    /// The invoices covered, as keys. `invoices` is the list the item was made from (the
+    /// report's parsed invoices); a row outside it is skipped.
+    pub fn keys(&self, invoices: &[Invoice]) -> Vec<InvoiceKey> {
+        self.invoices(invoices).map(InvoiceKey::of).collect()
+    }
+
+    /// The invoices covered, in the item's order.
+    pub fn invoices<'a>(&'a self, invoices: &'a [Invoice]) -> impl Iterator<Item = &'a Invoice> {
+        self.rows.iter().filter_map(|&row| invoices.get(row))
     }
 }
 
@@ -413,7 +424,20 @@ struct Member<'a> {
     assessment: &'a Assessment,
     amount: Decimal,
     stage: Stage,
-    steps: Vec<&'a Step>,
+    /// The track's own steps, then the cross-cutting ones among `cross_from` (a whole
+    /// dispute also brings the invoice's limitation and insurer deadlines). Two borrowed
+    /// slices rather than a list: a list per invoice was a tenth of the playbook's time.
+    own: &'a [Step],
+    cross_from: &'a [Step],
+}
+
+impl<'a> Member<'a> {
+    fn steps(&self) -> impl Iterator<Item = &'a Step> {
+        let cross = self.cross_from.iter();
+        self.own
+            .iter()
+            .chain(cross.filter(|s| s.action.is_cross_cutting()))
+    }
 }
 
 fn items(
@@ -433,14 +457,7 @@ fn items(
         let invoice = facts.invoice;
         let customer = invoice.customer.as_str();
         if let Some(case) = &assessment.dispute {
-            let mut steps: Vec<&Step> = case.steps.iter().collect();
-            if case.whole {
-                let cross = assessment
-                    .steps
-                    .iter()
-                    .filter(|s| s.action.is_cross_cutting());
-                steps.extend(cross);
-            }
+            let cross_from: &[Step] = if case.whole { &assessment.steps } else { &[] };
             groups
                 .entry((customer, ItemKind::Dispute, invoice.number.as_str()))
                 .or_default()
@@ -449,7 +466,8 @@ fn items(
                     assessment,
                     amount: case.amount,
                     stage: Stage::Disputed,
-                    steps,
+                    own: &case.steps,
+                    cross_from,
                 });
         }
         let kind = match assessment.stage {
@@ -466,7 +484,8 @@ fn items(
                 assessment,
                 amount: assessment.on_track,
                 stage: assessment.stage,
-                steps: assessment.steps.iter().collect(),
+                own: &assessment.steps,
+                cross_from: &[],
             });
     }
     let mut items: Vec<TodayItem> = sorted(groups)
@@ -476,7 +495,7 @@ fn items(
             build_item(customer, kind, &members, invoices, risk, as_of)
         })
         .collect();
-    items.sort_by(|a, b| priority(a).cmp(&priority(b)));
+    items.sort_by(|a, b| priority(a, invoices).cmp(&priority(b, invoices)));
     items
 }
 
@@ -487,13 +506,13 @@ type Priority<'a> = (
     Reverse<i64>,
     &'a str,
     ItemKind,
-    Option<&'a InvoiceKey>,
+    Option<&'a str>,
 );
 
 /// Due work first; then stage, amount (the largest currency total, by face value: the page
 /// has no exchange rates, so across currencies this is only a tie-breaker of sorts), age;
 /// then names, so the order is total and never shuffles between renders.
-fn priority(item: &TodayItem) -> Priority<'_> {
+fn priority<'a>(item: &'a TodayItem, invoices: &'a [InvoiceFacts]) -> Priority<'a> {
     let amount = item
         .amounts
         .iter()
@@ -507,7 +526,10 @@ fn priority(item: &TodayItem) -> Priority<'_> {
         Reverse(item.oldest_days_past_due),
         item.customer.as_str(),
         item.kind,
-        item.invoices.first(),
+        // The first invoice's key; every invoice of an item is the item's customer's.
+        item.rows
+            .first()
+            .map(|&row| invoices[row].invoice.number.as_str()),
     )
 }
 
@@ -538,12 +560,12 @@ fn build_item(
         }
     };
     for member in members.iter().filter(|m| m.stage == stage) {
-        for step in member.steps.iter().filter(|s| !s.action.is_cross_cutting()) {
+        for step in member.steps().filter(|s| !s.action.is_cross_cutting()) {
             add(step);
         }
     }
     for member in members {
-        for step in member.steps.iter().filter(|s| s.action.is_cross_cutting()) {
+        for step in member.steps().filter(|s| s.action.is_cross_cutting()) {
             add(step);
         }
     }
@@ -618,10 +640,6 @@ fn build_item(
     Some(TodayItem {
         customer: customer.to_string(),
         kind,
-        invoices: members
-            .iter()
-            .map(|m| InvoiceKey::of(invoices[m.row].invoice))
-            .collect(),
         rows: members.iter().map(|m| m.row).collect(),
         stage,
         amounts: amounts
