@@ -221,6 +221,29 @@ pub fn measure_since(name: &str) {
     }
 }
 
+/// Runs `work` once the frame being built now has been painted: in the next animation frame's
+/// callback a timeout is set, and a timeout runs after that frame's paint. Where there is no
+/// window, or the browser refuses the frame request, `work` runs in a plain timeout.
+pub fn after_paint(work: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let work = Rc::new(RefCell::new(Some(work)));
+    let later = |work: &RefCell<Option<_>>| {
+        if let Some(work) = work.borrow_mut().take() {
+            gloo::timers::callback::Timeout::new(0, work).forget();
+        }
+    };
+    let in_frame = {
+        let work = work.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || later(&work))
+    };
+    let requested = web_sys::window()
+        .is_some_and(|w| w.request_animation_frame(in_frame.unchecked_ref()).is_ok());
+    if !requested {
+        later(&work);
+    }
+}
+
 /// Moves the keyboard focus to the element with this id (a heading needs `tabindex="-1"`).
 pub fn focus(id: &str) {
     if let Some(element) = web_sys::window()
