@@ -14,7 +14,7 @@ use crate::dates::DayMonthOrder;
 use crate::i18n::Lang;
 use crate::letters::{ContractTerms, CustomerProfile, LetterSettings};
 use crate::money::{decimal_mark_evidence, parse_amount, DecimalMark};
-use crate::paste::Field;
+use crate::paste::{Field, Parsed};
 use crate::playbook::contacts::{bounded, ContactEntry};
 use crate::playbook::evidence::{self, EvidenceItem};
 use crate::playbook::sent::{self, Proof, SentLetter};
@@ -135,6 +135,17 @@ pub enum Edit {
 pub use crate::stages::Reach;
 
 impl Edit {
+    /// [`Edit::reach`], narrowed by the parse in force: new default terms reach nothing when
+    /// no row's due date came from them (`Parsed::default_terms_used`), since the parse would
+    /// read every row the same. At 100,000 invoices with a due-date column that is the whole
+    /// derive saved (0.5–1 s in the page).
+    pub fn reach_on(&self, parsed: &Parsed) -> Reach {
+        match self {
+            Edit::SetTerms(_) if !parsed.default_terms_used => Reach::Nothing,
+            _ => self.reach(),
+        }
+    }
+
     pub fn reach(&self) -> Reach {
         match self {
             Edit::SetLang(_)

@@ -570,6 +570,33 @@ mod tests {
 
     /// Whatever an edit reaches, the staged report is the one a full derive gives.
     #[test]
+    fn new_default_terms_rerun_nothing_unless_a_due_date_came_from_them() {
+        let today = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
+        let with_due = "Invoice\tCustomer\tInvoice date\tDue date\tAmount\n\
+                        A\tX\t2025-08-01\t2025-09-01\t10\nB\tY\t2025-08-05\t2025-09-05\t20\n";
+        let one_without = "Invoice\tCustomer\tInvoice date\tDue date\tAmount\n\
+                           A\tX\t2025-08-01\t2025-09-01\t10\nB\tY\t2025-08-05\t\t20\n";
+        let own_terms = "Invoice\tCustomer\tInvoice date\tTerms\tAmount\n\
+                         A\tX\t2025-08-01\tNet 15\t10\n";
+        for (text, terms_matter) in [(with_due, false), (one_without, true), (own_terms, false)] {
+            let mut ws = Workspace::default();
+            ws.input.text = text.into();
+            let report = derive(&ws, today);
+            assert_eq!(report.parsed.default_terms_used, terms_matter, "{text}");
+            let edit = Edit::SetTerms(ws.settings.terms_days + 15);
+            let reach = edit.reach_on(&report.parsed);
+            assert_eq!(reach == Reach::Nothing, !terms_matter, "{text}");
+            ws.apply(edit);
+            let kept = rederive(&report, reach, &ws, today).unwrap_or(report.clone());
+            // Kept or rederived, the report is the one a full derive gives.
+            assert_eq!(kept, derive(&ws, today), "{text}");
+            if terms_matter {
+                assert_ne!(kept.parsed.invoices, report.parsed.invoices, "{text}");
+            }
+        }
+    }
+
+    #[test]
     fn rederive_agrees_with_a_full_derive() {
         let today = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
         let mut ws = Workspace::default();
@@ -598,7 +625,7 @@ mod tests {
             },
         ];
         for edit in edits {
-            let reach = edit.reach();
+            let reach = edit.reach_on(&report.parsed);
             ws.apply(edit);
             if let Some(next) = rederive(&report, reach, &ws, today) {
                 report = next;

@@ -260,7 +260,7 @@ impl AppState {
 
     /// The workspace after one edit, and the report rederived only as far as the edit reaches.
     fn edited(&self, edit: Edit) -> AppState {
-        let reach = edit.reach();
+        let reach = edit.reach_on(&self.report.parsed);
         let mut workspace = (*self.workspace).clone();
         workspace.apply(edit);
         let mut next = self.with_workspace(workspace, reach);

@@ -318,6 +318,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     let journal_account = assign::journal_account_column(&columns, &data);
     let mut excluded = Vec::new();
     let mut due_from_terms = 0;
+    let mut default_terms_used = false;
     let mut currency_from_headings = 0;
     let default_currency_code = &reader.default_code;
     let mut invoices = Vec::with_capacity(data.len());
@@ -366,8 +367,11 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
                     invoice.paid = invoice.amount;
                     invoice.outstanding = Decimal::ZERO;
                 }
-                if invoice.due_derived && reader.row_terms(row).is_some() {
-                    due_from_terms += 1;
+                if invoice.due_derived {
+                    match reader.row_terms(row) {
+                        Some(_) => due_from_terms += 1,
+                        None => default_terms_used = true,
+                    }
                 }
                 // A currency heading names the currency of rows that name none themselves.
                 let own_currency = col(Field::Currency)
@@ -409,6 +413,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         document_rows,
         customer_source,
         due_from_terms,
+        default_terms_used,
         layout,
         currency_from_headings,
     }

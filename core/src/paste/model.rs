@@ -389,6 +389,10 @@ pub struct Parsed {
     pub customer_source: CustomerSource,
     /// Invoices whose due date came from the row's own terms cell (not the default terms).
     pub due_from_terms: usize,
+    /// Some row's due date came from the default terms (`ParseOptions::default_terms_days`).
+    /// When none did, the parse is the same whatever the default terms, so changing them
+    /// reruns nothing (`Edit::reach_on`).
+    pub default_terms_used: bool,
     /// The tool whose export the header matches, when it matches one.
     pub layout: Option<&'static Layout>,
     /// Rows whose currency came from a section heading ("USD") above them.
