@@ -164,10 +164,11 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
-/// The report an edit replaced is freed once the new one is painted, not before it: freeing
-/// 100,000 invoices' results took about a fifth of an as-of change (natively, the parse
-/// bench's `PARSE_ONCE_ASOF`), time the user waited for nothing. Holding the report the last
-/// render drew keeps it alive past the old state's drop; it is let go after the paint.
+/// The report an edit replaced is freed once the new one is painted, not before it: natively,
+/// freeing 100,000 invoices' results took about a fifth of an as-of change (the parse bench's
+/// `PARSE_ONCE_ASOF`); in the page the gain was within the benchmark's noise. Holding the
+/// report the last render drew keeps it alive past the old state's drop; it is let go after
+/// the paint.
 #[hook]
 fn use_release_after_paint(report: &Rc<overdue_core::report::Report>) {
     let drawn = use_mut_ref(|| report.clone());
