@@ -39,8 +39,8 @@ function timedInPage(page, act, arg) {
             observer.disconnect();
             requestAnimationFrame(() => {
               // The frame with the new render is painted right after this callback: the time
-              // the user sees it. Work the page moved after the paint (freeing the replaced
-              // report) still runs before the next frame, which `total` waits for.
+              // the user sees it. Work the page moves after the paint (freeing the replaced
+              // report) can still run before the next frame, which `total` waits for.
               const frame = performance.now() - t0;
               requestAnimationFrame(() => {
                 const total = performance.now() - t0;

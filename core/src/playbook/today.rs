@@ -426,7 +426,7 @@ struct Member<'a> {
     stage: Stage,
     /// The track's own steps, then the cross-cutting ones among `cross_from` (a whole
     /// dispute also brings the invoice's limitation and insurer deadlines). Two borrowed
-    /// slices rather than a list: a list per invoice was a tenth of the playbook's time.
+    /// slices rather than a list, so that no invoice allocates one for the today list.
     own: &'a [Step],
     cross_from: &'a [Step],
 }
