@@ -12,8 +12,10 @@ const CACHE = `overdue-${BUILD}`;
 // cache when the page has just downloaded it: on a first visit the worker installs right after
 // the page loaded, and fetching the ~900 KB module again doubled what a phone downloaded.
 // Unhashed files (the page, sw-register.js, …) are fetched as usual, so an update never caches
-// an old copy of them.
-const HASHED = /-[0-9a-f]{16}[._]/;
+// an old copy of them. Trunk writes the hash as a u64 in hex with no leading zeros
+// (`{hash:x}`), so it has 16 digits only 15 times in 16: 8 to 16 digits is every hash but one in
+// four billion, and no name of ours has a run of 8 hex digits after a hyphen.
+const HASHED = /-[0-9a-f]{8,16}[._]/;
 const precache = (file) => new Request(file, { cache: HASHED.test(file) ? "force-cache" : "default" });
 
 self.addEventListener("install", (event) => {
