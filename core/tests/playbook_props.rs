@@ -69,7 +69,7 @@ fn any_invoice() -> impl Strategy<Value = Invoice> {
                     line: 1,
                     number,
                     customer,
-                    currency: currency.to_string(),
+                    currency: currency.into(),
                     invoice_date,
                     due_date: due,
                     due_derived: false,

@@ -233,7 +233,7 @@ pub fn invoice_table(state: &AppState, dispatch: &Dispatch) -> Html {
                             data-invoice={inv.number.clone()}>
                             <th scope="row" data-col="invoice" title={format!("{} {}", w.pasted_row, inv.line)}>{ &inv.number }</th>
                             <td class="customer" data-col="customer">{ &inv.customer }</td>
-                            <td data-col="currency">{ &inv.currency }</td>
+                            <td data-col="currency">{ inv.currency.as_str() }</td>
                             if all { <td class="date">{ inv.invoice_date.map(|d| dates::display(d, lang)).unwrap_or_default() }</td> }
                             <td class="date" data-col="due-date" data-label={t.col_due_date}>
                                 { dates::display(inv.due_date, lang) }

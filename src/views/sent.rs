@@ -48,7 +48,7 @@ pub fn letter_sent(
         .map(|row| SentInvoice {
             number: row.invoice.number.clone(),
             amount: row.invoice.outstanding,
-            currency: row.invoice.currency.clone(),
+            currency: row.invoice.currency.to_string(),
         })
         .collect();
     // Notices go by post or courier, for the proof; reminders mostly by e-mail.

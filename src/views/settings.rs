@@ -29,7 +29,7 @@ pub fn settings(state: &AppState, dispatch: &Dispatch) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some(code) = overdue_core::money::normalize_currency(&input_value(&e)) {
-                dispatch.dispatch(Action::edit(Edit::SetDefaultCurrency(code)));
+                dispatch.dispatch(Action::edit(Edit::SetDefaultCurrency(code.to_string())));
             }
         })
     };

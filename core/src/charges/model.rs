@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::{
     ChargeNotice, ChargeWarning, DayBasis, RateOrigin, RateTable, RateUnit, Rounding, RuleKind,
 };
-use crate::money::format_plain;
+use crate::money::{format_plain, Currency};
 use crate::paste::Invoice;
 
 /// The export's extra columns, in order.
@@ -76,7 +76,7 @@ impl<'a> ChargeInput<'a> {
 pub struct Charge {
     pub rule: RuleKind,
     /// The invoice's currency: every amount here is in it.
-    pub currency: String,
+    pub currency: Currency,
     /// First and last interest day (inclusive), when any day carries interest.
     pub first_day: Option<NaiveDate>,
     pub last_day: Option<NaiveDate>,
@@ -101,7 +101,7 @@ impl Charge {
     pub(super) fn nothing(rule: RuleKind, currency: &str, rounding: Rounding) -> Charge {
         Charge {
             rule,
-            currency: currency.to_string(),
+            currency: Currency::from(currency),
             first_day: None,
             last_day: None,
             days: 0,

@@ -36,7 +36,7 @@ pub fn exposure<'a>(invoices: impl Iterator<Item = (&'a Invoice, &'a Aged)>) -> 
                 out.insert(
                     i,
                     Exposure {
-                        currency: inv.currency.clone(),
+                        currency: inv.currency.to_string(),
                         ..Exposure::default()
                     },
                 );

@@ -66,7 +66,7 @@ pub fn suggest<'a>(
                 p.1 = p.1.saturating_add(inv.amount);
                 p.2 = p.2.min(on);
             }
-            None => per.push((inv.currency.clone(), inv.amount, on)),
+            None => per.push((inv.currency.to_string(), inv.amount, on)),
         }
     }
     let (currency, invoiced, first) = per

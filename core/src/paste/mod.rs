@@ -20,7 +20,7 @@ mod summary;
 mod tests;
 
 use crate::dates::{self, DayMonthOrder};
-use crate::money::{self, DecimalMark};
+use crate::money::{self, Currency, DecimalMark};
 use crate::text::is_blank;
 
 pub use headers::{normalize_header, recognise_header};
@@ -245,7 +245,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     // Section headings carry the customer down when no column holds it, and a currency or a
     // ledger account down to the rows under them.
     let mut customer_headings: Vec<(usize, &str)> = Vec::new();
-    let mut currency_headings: Vec<(usize, String)> = Vec::new();
+    let mut currency_headings: Vec<(usize, Currency)> = Vec::new();
     let mut account_headings: Vec<(usize, bool)> = Vec::new();
     for &(line, cell) in &headings {
         match classify_heading(cell) {
@@ -307,7 +307,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         salesperson: col(Field::Salesperson),
         order: date_order.order,
         mark: decimal_mark,
-        default_code: default_currency.to_uppercase(),
+        default_code: Currency::from(default_currency.to_uppercase()),
         terms_days: options
             .default_terms_days
             .clamp(*TERMS_DAYS.start(), *TERMS_DAYS.end()),

@@ -8,7 +8,7 @@ use super::layouts::Layout;
 use super::sniff::Delimiter;
 use crate::dates::{DateError, DayMonthOrder, OrderInference};
 use crate::i18n::Lang;
-use crate::money::{AmountError, DecimalMark};
+use crate::money::{AmountError, Currency, DecimalMark};
 
 /// What a column means. `Ignore` is a column we read past.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -205,7 +205,7 @@ pub struct Invoice {
     pub line: usize,
     pub number: String,
     pub customer: String,
-    pub currency: String,
+    pub currency: Currency,
     pub invoice_date: Option<NaiveDate>,
     pub due_date: NaiveDate,
     /// True when the due date was computed from the invoice date and the default terms.

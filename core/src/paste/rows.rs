@@ -7,7 +7,7 @@ use super::documents::read_terms;
 use super::model::{Field, Invoice, Problem, RowError};
 use super::records::Row;
 use crate::dates::{self, DateError, DayMonthOrder};
-use crate::money::{self, AmountError, DecimalMark};
+use crate::money::{self, AmountError, Currency, DecimalMark};
 use crate::text::clip;
 
 /// Payment terms the parser applies, in days. A settings value or a share link may hold any
@@ -31,7 +31,7 @@ pub(super) struct RowReader {
     pub(super) mark: DecimalMark,
     /// The ISO code of rows that name no currency: the settings' default, upper-cased once for
     /// the sheet rather than once per row.
-    pub(super) default_code: String,
+    pub(super) default_code: Currency,
     pub(super) terms_days: i64,
     /// A terms column (`Net 30`, `月结30天`): its days win over `terms_days` for its row.
     pub(super) terms: Option<usize>,
@@ -149,7 +149,7 @@ impl RowReader {
         let invoice_date_unreadable = !cell(self.invoice_date).is_empty() && invoice_date.is_none();
         let due_unreadable = !cell(self.due_date).is_empty() && due_date.is_none();
 
-        let mut symbols: Vec<String> = Vec::new();
+        let mut symbols: Vec<Currency> = Vec::new();
         let mut amount = |field: Field, column: Option<usize>| -> Option<Decimal> {
             match money::parse_amount(cell(column), self.mark) {
                 Ok(parsed) => {
@@ -189,8 +189,8 @@ impl RowReader {
             fail(
                 column,
                 Problem::CurrencyConflict {
-                    column: symbol_currency.clone().unwrap_or_default(),
-                    symbol: other.clone(),
+                    column: symbol_currency.as_deref().unwrap_or_default().to_string(),
+                    symbol: other.to_string(),
                 },
             );
         }
@@ -199,8 +199,8 @@ impl RowReader {
                 fail(
                     self.currency,
                     Problem::CurrencyConflict {
-                        column: col.clone(),
-                        symbol: sym.clone(),
+                        column: col.to_string(),
+                        symbol: sym.to_string(),
                     },
                 );
             }

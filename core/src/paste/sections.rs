@@ -34,7 +34,7 @@ pub(super) fn is_total_label(cell: &str) -> bool {
 pub(super) enum Heading<'a> {
     Customer(&'a str),
     /// An ISO code.
-    Currency(String),
+    Currency(crate::money::Currency),
     /// A ledger account; `receivable` false for payables, income, bank and the like, whose
     /// rows are not invoices owed to the user.
     Account {

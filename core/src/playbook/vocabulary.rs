@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
-use crate::money::format_money;
+use crate::money::{format_money, Currency};
 
 /// Where an invoice stands. The order is the escalation order of the normal track (so "worst
 /// stage wins" is `max`); `Disputed` is off that track and sorts last.
@@ -396,14 +396,14 @@ impl CollectionAction {
 /// A sum in one currency.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Money {
-    pub currency: String,
+    pub currency: Currency,
     pub amount: Decimal,
 }
 
 impl Money {
     pub fn new(amount: Decimal, currency: &str) -> Money {
         Money {
-            currency: currency.to_string(),
+            currency: Currency::from(currency),
             amount,
         }
     }

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::aging::{self, Buckets};
+use crate::money::Currency;
 use crate::paste::Invoice;
 use crate::playbook::{InvoiceKey, Stage};
 use crate::report::Report;
@@ -62,7 +63,7 @@ impl SnapInvoice {
             line: 0,
             number: self.number.clone(),
             customer: self.customer.clone(),
-            currency: self.currency.clone(),
+            currency: Currency::from(self.currency.as_str()),
             invoice_date: self.invoice_date,
             due_date: self.due_date,
             due_derived: false,
@@ -106,7 +107,7 @@ impl Snapshot {
                 SnapInvoice {
                     customer: invoice.customer.clone(),
                     number: invoice.number.clone(),
-                    currency: invoice.currency.clone(),
+                    currency: invoice.currency.to_string(),
                     invoice_date: invoice.invoice_date,
                     due_date: invoice.due_date,
                     amount: invoice.amount,
@@ -149,7 +150,7 @@ impl Snapshot {
             let total = totals
                 .entry(invoice.currency.as_str())
                 .or_insert_with(|| SnapTotal {
-                    currency: invoice.currency.clone(),
+                    currency: invoice.currency.to_string(),
                     outstanding: Decimal::ZERO,
                     overdue: Decimal::ZERO,
                     open_count: 0,

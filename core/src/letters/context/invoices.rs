@@ -169,7 +169,7 @@ impl Facts<'_> {
                 ("number", Value::from(inv.number.clone())),
                 ("invoice_date", Value::from(invoice_date)),
                 ("due_date", Value::from(date(inv.due_date))),
-                ("currency", Value::from(inv.currency.clone())),
+                ("currency", Value::from(inv.currency.as_str())),
                 ("amount", Value::from(money(inv.amount))),
                 ("paid", Value::from(money(inv.paid))),
                 ("outstanding", Value::from(money(inv.outstanding))),

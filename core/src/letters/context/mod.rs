@@ -209,7 +209,7 @@ impl<'a> Facts<'a> {
                 since: case.since,
                 amount: case.amount,
                 undisputed: inv.outstanding.saturating_sub(case.amount),
-                currency: inv.currency.clone(),
+                currency: inv.currency.to_string(),
                 whole: case.whole,
                 evidence_by,
             })
@@ -227,7 +227,7 @@ impl<'a> Facts<'a> {
                         since: request.date,
                         amount: inv.outstanding,
                         undisputed: Decimal::ZERO,
-                        currency: inv.currency.clone(),
+                        currency: inv.currency.to_string(),
                         whole: true,
                         evidence_by: working_days_after(request.date, 3, &report.calendar),
                     }
