@@ -862,7 +862,7 @@ fn the_write_off_check_drives_the_late_stages() {
     assert!(!actions(&a.steps).contains(&CollectionAction::ConsiderWriteOff));
     let zh = Reason::CollectionNotWorthwhile {
         recoverable: Money::new(dec("3200"), "CNY"),
-        cost: Money::new(dec("5320"), "CNY"),
+        cost: dec("5320"),
     }
     .describe(Lang::Zh);
     assert_eq!(

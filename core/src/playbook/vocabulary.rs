@@ -411,6 +411,14 @@ impl Money {
     pub fn describe(&self) -> String {
         format_money(self.amount, &self.currency)
     }
+
+    /// Another sum in the same currency.
+    pub fn with_amount(&self, amount: Decimal) -> Money {
+        Money {
+            currency: self.currency.clone(),
+            amount,
+        }
+    }
 }
 
 /// How strongly a customer needs watching.
