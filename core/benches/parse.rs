@@ -16,7 +16,8 @@
 //! whole `report::derive` on ROWS generated rows, printing each — for runs too large for
 //! criterion's repetitions (1,000,000 rows), under `/usr/bin/time -v` for the peak memory.
 //! The derive's CPU and allocations are printed per stage; `PARSE_ONCE_ASOF=K` then times K as-of changes
-//! (the stages after the parse, and the replaced report's drop), least CPU of the K.
+//! (the stages after the parse, and the replaced report's drop), least CPU of the K;
+//! `PARSE_ONCE_RULE=KEY` sets the late-charge rule (default `contract`, with a fixed fee).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -26,6 +27,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, Throughput};
 use overdue_core::aging::{self, Buckets};
+use overdue_core::charges::RuleKind;
 use overdue_core::paste::{self, ParseOptions, Parsed};
 use overdue_core::report::{derive_with, rederive_with};
 use overdue_core::stages::{Reach, Stage, StageHook};
@@ -227,8 +229,12 @@ fn once(spec: &str) {
     let mut workspace = Workspace::default();
     workspace.input.text = text.into();
     // The late-charge rule `after_parse` in `parse_age.rs` uses, so that the charges stage and
-    // every per-invoice list are filled as they are for a user who set one.
-    workspace.settings.charges.workspace.rule = overdue_core::charges::RuleKind::Contract;
+    // every per-invoice list are filled as they are for a user who set one; or another rule by
+    // its key (`PARSE_ONCE_RULE=uk-statutory`: the statutory rules read rate tables).
+    let rule = std::env::var("PARSE_ONCE_RULE").map_or(RuleKind::Contract, |key| {
+        RuleKind::from_key(&key).expect("PARSE_ONCE_RULE is a rule's key, such as uk-statutory")
+    });
+    workspace.settings.charges.workspace.rule = rule;
     workspace.settings.charges.workspace.fixed_fee = 40.into();
     let (started, cpu) = (Instant::now(), cpu_seconds());
     let mut stages = StageCpu::default();

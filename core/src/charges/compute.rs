@@ -9,7 +9,7 @@ use super::{
     lpr, rules, user_rates, Charge, ChargeFee, ChargeInput, ChargeNotice, ChargePeriod,
     ChargeRuleParams, ChargeSettings, ChargeWarning, DayCount, RuleKind, Setting, UserRate,
 };
-use crate::money::round_cents;
+use crate::money::{round_cents, Currency};
 
 /// Principals above this (one quadrillion) are refused with [`ChargeWarning::AmountTooLarge`]:
 /// no invoice is that large, and it keeps every product far from `Decimal`'s limits.
@@ -66,7 +66,7 @@ pub fn compute_with_rates(
         if !rule_currency.eq_ignore_ascii_case(input.currency.trim()) {
             charge.warnings.push(ChargeWarning::CurrencyMismatch {
                 rule_currency,
-                invoice_currency: input.currency.to_string(),
+                invoice_currency: Currency::from(input.currency),
             });
         }
     }

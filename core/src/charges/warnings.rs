@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::{RateTable, RuleKind};
+use crate::money::Currency;
 
 /// Something to check before relying on the figure.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,7 +24,7 @@ pub enum ChargeWarning {
     /// computed as if in the invoice's currency.
     CurrencyMismatch {
         rule_currency: &'static str,
-        invoice_currency: String,
+        invoice_currency: Currency,
     },
     /// SME regulation: the agreed rate (annualised) is below the 1-year LPR at contract time,
     /// which the regulation does not allow.
