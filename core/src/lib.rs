@@ -12,6 +12,7 @@ pub mod credit;
 pub mod dates;
 pub mod edit;
 pub mod export;
+mod groups;
 pub mod i18n;
 pub mod letters;
 pub mod limits;

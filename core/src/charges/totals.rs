@@ -1,10 +1,9 @@
 //! Late charges added up per customer and per currency (never across currencies).
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::Charge;
+use crate::groups::{sorted, Groups};
 
 /// Late charges added up for one customer in one currency, or for one currency.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,8 +54,8 @@ impl ChargeTotal {
 pub fn charge_totals<'a>(
     charges: impl IntoIterator<Item = (&'a str, &'a Charge)>,
 ) -> (Vec<ChargeTotal>, Vec<ChargeTotal>) {
-    let mut customers: BTreeMap<(&str, &str), ChargeTotal> = BTreeMap::new();
-    let mut currencies: BTreeMap<&str, ChargeTotal> = BTreeMap::new();
+    let mut customers: Groups<(&str, &str), ChargeTotal> = Groups::default();
+    let mut currencies: Groups<&str, ChargeTotal> = Groups::default();
     for (customer, charge) in charges {
         let currency = charge.currency.as_str();
         customers
@@ -69,8 +68,8 @@ pub fn charge_totals<'a>(
             .add(charge);
     }
     (
-        customers.into_values().collect(),
-        currencies.into_values().collect(),
+        sorted(customers).into_iter().map(|(_, t)| t).collect(),
+        sorted(currencies).into_iter().map(|(_, t)| t).collect(),
     )
 }
 

@@ -11,11 +11,10 @@ pub mod insurance;
 pub mod settings;
 pub mod suggest;
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::groups::{sorted, Groups};
 use crate::playbook::Stage;
 use crate::rows::{InvoiceRow, Rows};
 
@@ -83,14 +82,14 @@ pub struct Context<'a> {
 /// Credit per customer, from the report's rows (`report::derive` makes them before the
 /// report exists, since credit is its last stage).
 pub(crate) fn derive(rows: Rows, cx: &Context) -> CreditReport {
-    let mut by_customer: BTreeMap<&str, Vec<InvoiceRow>> = BTreeMap::new();
+    let mut by_customer: Groups<&str, Vec<InvoiceRow>> = Groups::default();
     for row in rows.iter() {
         by_customer
             .entry(row.invoice.customer.as_str())
             .or_default()
             .push(row);
     }
-    let customers = by_customer
+    let customers = sorted(by_customer)
         .into_iter()
         .map(|(name, rows)| one(name, &rows, cx))
         .collect();

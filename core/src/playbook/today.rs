@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 
 use crate::aging::{Aged, Status};
 use crate::dates::iso;
+use crate::groups::sorted;
 use crate::i18n::Lang;
 use crate::paste::Invoice;
 
@@ -407,15 +408,6 @@ fn risks(
         });
     }
     out
-}
-
-/// A map's entries in key order. Grouping 100,000 invoices in a hash map and sorting the few
-/// thousand groups after costs less than keeping a B-tree ordered by string keys throughout
-/// (perf: string compares were a tenth of the playbook); the order is the B-tree's.
-fn sorted<K: Ord, V>(groups: HashMap<K, V, RandomState>) -> Vec<(K, V)> {
-    let mut entries: Vec<(K, V)> = groups.into_iter().collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    entries
 }
 
 /// One member of a today item: an invoice row, and the amount and steps it brings.
