@@ -38,8 +38,8 @@ pub enum AmountError {
 
 /// A currency as an invoice, a charge or a sum carries it: an ISO code, or the default currency
 /// as the user wrote it. Held inline (up to 24 bytes, so every ISO code) rather than on the heap:
-/// at 100,000 invoices the parse, the charges and the playbook each made a string of three bytes
-/// per invoice for it, a quarter of all their allocations (issue 14).
+/// at 100,000 invoices the parse, the charges and the playbook made about 494,000 strings of
+/// three bytes for it, of the derive's 1.31 million allocations (issue 14).
 pub type Currency = compact_str::CompactString;
 
 /// Amounts of 10^15 or more are refused as [`AmountError::TooLarge`].
