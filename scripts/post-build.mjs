@@ -9,11 +9,14 @@
 //    it compiles with WebAssembly.instantiateStreaming. A browser without DecompressionStream
 //    (Safari < 16.4: WeChat on iPhones stuck on iOS 15) imports our own gunzip, inflate.js
 //    (copied from web/ by index.html), only then, and gives init() the bytes.
-// 1b. Builds the spreadsheet reader (workbook-reader/) as a second Wasm module and carries it
-//    the same way, in `workbook_reader_bg.wasm.js`; web/workbook-loader.js starts the reader's
-//    Web Worker (web/workbook-worker.js + workbook-ops.js), which imports it, on the first
-//    spreadsheet opened, so it is not on the start-up path and never blocks the page. In
-//    release builds it goes through wasm-opt -Os first, as Trunk does with the page's module.
+// 1b. Builds the spreadsheet reader (workbook-reader/) and the letters engine
+//    (letters-engine/) as second Wasm modules and carries them the same way, in
+//    `workbook_reader_bg.wasm.js` and `letters_engine_bg.wasm.js`. The letters engine is loaded
+//    by web/letters-loader.js once the first results are on screen (src/letters_engine.rs).
+//    web/workbook-loader.js starts the reader's Web Worker (web/workbook-worker.js +
+//    workbook-ops.js), which imports it, on the first spreadsheet opened. Neither is on the
+//    start-up path. In release builds both go through wasm-opt -Os first, as Trunk does with
+//    the page's module.
 // 2. Puts the SHA-256 of each inline <script> into the CSP (placeholder
 //    TRUNK_INLINE_SCRIPT_HASH), so that the policy can forbid every other inline script.
 // 3. Writes the build's file list and id into the service worker, so that it caches exactly
@@ -92,6 +95,8 @@ const moduleSource =
   `// ${wasmName}, gzipped and base64'd by scripts/post-build.mjs: the page's CSP allows no fetch.\n` +
   `export default "${gzipped.toString("base64")}";\n`;
 
+// The second modules' loaders share this decoding as web/wasm-source.js; the page's start-up
+// has it inline, so that the first screen waits for no further request.
 const startup = `
 // The Wasm comes in a JS module (gzip, base64) and is decompressed here without any request:
 // the Content-Security-Policy says connect-src 'none' (see scripts/post-build.mjs).
@@ -136,47 +141,62 @@ console.log(
   `post-build: ${wasmName} (${wasmBytes.length} bytes) is now ${moduleName} (${Buffer.byteLength(moduleSource)} bytes, gzip + base64)`,
 );
 
-// 1b. The spreadsheet reader, built here (Trunk builds one Rust crate for the page) with the
-// same wasm-bindgen, and carried in a JS module like the main Wasm.
-const readerName = "workbook_reader";
-for (const file of ["workbook-loader.js", "workbook-ops.js", "workbook-worker.js"]) {
-  if (!readdirSync(dir).includes(file)) fail(`${file} is not in the build (index.html must copy web/${file})`);
-}
+// 1b. The spreadsheet reader and the letters engine, built here (Trunk builds one Rust crate
+// for the page) with the same wasm-bindgen, and carried in JS modules like the main Wasm.
 const sourceDir = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 const release = process.env.TRUNK_PROFILE === "release";
-const cargoArgs = ["build", "--target", "wasm32-unknown-unknown", "-p", "overdue-workbook-reader"];
-if (release) cargoArgs.push("--release");
-execFileSync("cargo", cargoArgs, { cwd: sourceDir, stdio: "inherit" });
-const readerWasm = join(sourceDir, "target", "wasm32-unknown-unknown", release ? "release" : "debug", "overdue_workbook_reader.wasm");
-execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", dir, "--out-name", readerName, readerWasm], {
-  stdio: "inherit",
-});
-// Trunk runs wasm-opt on the page's module in release builds (index.html: data-wasm-opt="s"),
-// not on this one: do the same here, with the same level and the same wasm-opt (Trunk.toml pins
-// version_132; scripts/env.sh puts node_modules/.bin's on PATH, or set WASM_OPT).
-const readerFile = join(dir, `${readerName}_bg.wasm`);
-const unoptimised = readFileSync(readerFile).length;
-if (release) {
-  const wasmOpt = process.env.WASM_OPT ?? "wasm-opt";
-  try {
-    execFileSync(wasmOpt, ["-Os", readerFile, "-o", readerFile], { stdio: "inherit" });
-  } catch (e) {
-    fail(`${wasmOpt} -Os on ${readerName}_bg.wasm failed (${e.message}); run with scripts/env.sh sourced, or set WASM_OPT`);
+function secondModule({ crate, name, needs, what, loaded }) {
+  for (const file of needs) {
+    if (!readdirSync(dir).includes(file)) fail(`${file} is not in the build (index.html must copy web/${file})`);
   }
+  const cargoArgs = ["build", "--target", "wasm32-unknown-unknown", "-p", crate];
+  if (release) cargoArgs.push("--release");
+  execFileSync("cargo", cargoArgs, { cwd: sourceDir, stdio: "inherit" });
+  const built = join(sourceDir, "target", "wasm32-unknown-unknown", release ? "release" : "debug", `${crate.replaceAll("-", "_")}.wasm`);
+  execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", dir, "--out-name", name, built], {
+    stdio: "inherit",
+  });
+  // Trunk runs wasm-opt on the page's module in release builds (index.html: data-wasm-opt="s"),
+  // not on this one: do the same here, with the same level and the same wasm-opt (Trunk.toml pins
+  // version_132; scripts/env.sh puts node_modules/.bin's on PATH, or set WASM_OPT).
+  const file = join(dir, `${name}_bg.wasm`);
+  const unoptimised = readFileSync(file).length;
+  if (release) {
+    const wasmOpt = process.env.WASM_OPT ?? "wasm-opt";
+    try {
+      execFileSync(wasmOpt, ["-Os", file, "-o", file], { stdio: "inherit" });
+    } catch (e) {
+      fail(`${wasmOpt} -Os on ${name}_bg.wasm failed (${e.message}); run with scripts/env.sh sourced, or set WASM_OPT`);
+    }
+  }
+  const bytes = readFileSync(file);
+  const gzipped = gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION });
+  writeFileSync(
+    join(dir, `${name}_bg.wasm.js`),
+    `// ${name}_bg.wasm, gzipped and base64'd by scripts/post-build.mjs: the page's CSP allows no fetch.\n` +
+      `export default "${gzipped.toString("base64")}";\n`,
+  );
+  unlinkSync(file);
+  console.log(
+    `post-build: ${what} is ${bytes.length} bytes` +
+      (release ? ` (${unoptimised} before wasm-opt -Os)` : "") +
+      `, ${gzipped.length} gzipped (loaded ${loaded})`,
+  );
 }
-const readerBytes = readFileSync(readerFile);
-const readerGzipped = gzipSync(readerBytes, { level: constants.Z_BEST_COMPRESSION });
-writeFileSync(
-  join(dir, `${readerName}_bg.wasm.js`),
-  `// ${readerName}_bg.wasm, gzipped and base64'd by scripts/post-build.mjs: the page's CSP allows no fetch.\n` +
-    `export default "${readerGzipped.toString("base64")}";\n`,
-);
-unlinkSync(join(dir, `${readerName}_bg.wasm`));
-console.log(
-  `post-build: the spreadsheet reader is ${readerBytes.length} bytes` +
-    (release ? ` (${unoptimised} before wasm-opt -Os)` : "") +
-    `, ${readerGzipped.length} gzipped (loaded on first use)`,
-);
+secondModule({
+  crate: "overdue-workbook-reader",
+  name: "workbook_reader",
+  needs: ["workbook-loader.js", "workbook-ops.js", "workbook-worker.js", "wasm-source.js"],
+  what: "the spreadsheet reader",
+  loaded: "on first use",
+});
+secondModule({
+  crate: "overdue-letters-engine",
+  name: "letters_engine",
+  needs: ["letters-loader.js", "wasm-source.js"],
+  what: "the letters engine",
+  loaded: "after the first results",
+});
 
 // 2. The CSP: the hash of every inline script, taken from the final page.
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(

@@ -76,6 +76,7 @@ pub fn app(props: &AppProps) -> Html {
 
     use_saving(&state);
     use_link_in_address(&state);
+    use_letters_engine(&state);
     use_release_after_paint(&state.report);
     // The first paste should not pay for the browser compiling the code it runs.
     {
@@ -162,6 +163,37 @@ pub fn app(props: &AppProps) -> Html {
             <footer class="no-print"><p>{ t.privacy_note }</p></footer>
         </>
     }
+}
+
+/// The letters engine (a second Wasm module, `letters_engine.rs`) is loaded once there are
+/// results on screen, or at once when letters are wanted before that; when it arrives the page
+/// renders again only if it shows letters now (a render of 100,000 invoices is not free).
+#[hook]
+fn use_letters_engine(state: &UseReducerHandle<AppState>) {
+    let shows_letters = state.ui.tab == Tab::Letters || state.batch.is_some();
+    let has_results = !state.report.parsed.invoices.is_empty();
+    let showing = use_mut_ref(|| false);
+    *showing.borrow_mut() = shows_letters;
+    let arrived = use_state(|| false);
+    let wanted = shows_letters || has_results;
+    // Opening letters tries again after a failed load (offline before the files were cached).
+    use_effect_with((wanted, shows_letters), move |&(wanted, shows_letters)| {
+        if wanted && !crate::letters_engine::ready() {
+            let start = move || {
+                crate::letters_engine::load(move || {
+                    if *showing.borrow() {
+                        arrived.set(true);
+                    }
+                })
+            };
+            // Results first: the engine's module is read and compiled after they are painted.
+            if shows_letters {
+                start();
+            } else {
+                browser::after_paint(start);
+            }
+        }
+    });
 }
 
 /// The report an edit replaced is freed once the new one is painted, not before it: natively,

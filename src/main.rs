@@ -8,6 +8,7 @@ mod crypto;
 mod deflate;
 mod files;
 mod i18n;
+mod letters_engine;
 mod state;
 mod storage;
 mod views;

@@ -3,25 +3,10 @@
 // (workbook-loader.js). The reader (calamine, as a second Wasm module built from
 // workbook-reader/) comes inside a JS module, gzipped and base64'd by scripts/post-build.mjs,
 // because the page's CSP allows no fetch (connect-src 'none').
+import { wasmSource } from "./wasm-source.js";
+
 let reader = null;
 let book = null;
-
-async function wasmSource(base64) {
-  let bytes;
-  if (typeof Uint8Array.fromBase64 === "function") {
-    bytes = Uint8Array.fromBase64(base64);
-  } else {
-    const binary = atob(base64);
-    bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  }
-  if (typeof DecompressionStream !== "function") {
-    const { gunzip } = await import("./inflate.js");
-    return gunzip(bytes);
-  }
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Response(stream, { headers: { "content-type": "application/wasm" } });
-}
 
 function load() {
   reader ??= (async () => {

@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use crate::i18n::Lang;
-use crate::letters::{check_template, SenderProfile, TemplateError};
+use crate::letters::{limits, SenderProfile, TemplateError};
 use crate::limits::Clamped;
 use crate::review::shared::Merged;
 use crate::review::snapshot::Snapshots;
@@ -108,8 +108,13 @@ pub struct TemplateChange {
 }
 
 /// The limit a template from a link fails, if any (syntax errors are left for the editor).
+/// Only [`limits::vet`] can find one before the template runs (compiling adds syntax errors,
+/// never a limit), and it needs no template engine: the page decides on a link before the
+/// letters engine has loaded.
 fn refusal(template: &str) -> Option<TemplateError> {
-    check_template(template).filter(|error| error.limit.is_some())
+    limits::vet(template)
+        .err()
+        .filter(|error| error.limit.is_some())
 }
 
 /// `incoming`'s templates, without those that fail the limits: for those, `own`'s stays.

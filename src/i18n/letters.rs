@@ -5,6 +5,7 @@ use overdue_core::i18n::Lang;
 
 pub struct Words {
     pub paste_your_invoices_first: &'static str,
+    pub preparing_the_letter: &'static str,
     pub customer: &'static str,
     pub letter: &'static str,
     pub language_of_the_letter: &'static str,
@@ -86,6 +87,7 @@ pub fn words(lang: Lang) -> &'static Words {
 
 const ZH: Words = Words {
     paste_your_invoices_first: "请先粘贴发票。",
+    preparing_the_letter: "正在准备信函……",
     customer: "客户",
     letter: "函件类型",
     language_of_the_letter: "函件语言",
@@ -160,6 +162,7 @@ const ZH: Words = Words {
 
 const EN: Words = Words {
     paste_your_invoices_first: "Paste your invoices first.",
+    preparing_the_letter: "Preparing the letter…",
     customer: "Customer",
     letter: "Letter",
     language_of_the_letter: "Language of the letter",

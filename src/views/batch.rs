@@ -1,14 +1,16 @@
 //! A whole stage's letters at once (issue 16 item 7): from Today, every letter of one kind due
 //! today, reviewed one after another (the customer, the letter, copy, record as sent), or
 //! printed as one document with each letter on its own page. The letters are the core's
-//! (`letters::render`), exactly as the Letters tab would write them.
+//! (`letters::prepare`, the letters engine writing the bodies), exactly as the Letters tab would
+//! write them; until the engine has loaded, the batch says its letters are being prepared.
 
-use overdue_core::letters::{print_layout, render, request_for, ticked_rows, Layout};
+use overdue_core::letters::{prepare, print_layout, request_for, ticked_rows, Layout};
 use overdue_core::playbook::sent::DueLetter;
 use overdue_core::playbook::LetterKind;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::letters_engine;
 use crate::state::{Action, AppState, BatchAction};
 
 type Dispatch = UseReducerDispatcher<AppState>;
@@ -35,8 +37,13 @@ pub fn batch_entry(state: &AppState, dispatch: &Dispatch) -> Html {
     }
 }
 
-/// The letter for one customer of the batch, laid out for print, and the rows it covers.
-fn letter_text(state: &AppState, kind: LetterKind, letter: &DueLetter) -> (Layout, Vec<usize>) {
+/// The letter for one customer of the batch, laid out for print, and the rows it covers; None
+/// while the letters engine loads.
+fn letter_text(
+    state: &AppState,
+    kind: LetterKind,
+    letter: &DueLetter,
+) -> Option<(Layout, Vec<usize>)> {
     let report = &state.report;
     let settings = &state.workspace.settings.letters;
     let rows = ticked_rows(report, &letter.customer, &letter.invoices).rows;
@@ -50,8 +57,8 @@ fn letter_text(state: &AppState, kind: LetterKind, letter: &DueLetter) -> (Layou
         rows.clone(),
         &letter.invoices,
     );
-    let rendered = render(report, settings, &request);
-    (print_layout(settings, &request, &rendered), rows)
+    let rendered = letters_engine::write(prepare(report, settings, &request))?;
+    Some((print_layout(settings, &request, &rendered), rows))
 }
 
 /// The open batch in place of the Today list; None when no batch is open.
@@ -60,11 +67,19 @@ pub fn batch_view(state: &AppState, dispatch: &Dispatch) -> Option<Html> {
     let lang = state.lang();
     let w = crate::i18n::sent::words(lang);
     let kind = batch.kind;
-    let texts: Vec<(Layout, Vec<usize>)> = batch
+    let texts: Option<Vec<(Layout, Vec<usize>)>> = batch
         .letters
         .iter()
         .map(|l| letter_text(state, kind, l))
         .collect();
+    let Some(texts) = texts else {
+        let preparing = crate::i18n::letters::words(lang).preparing_the_letter;
+        return Some(html! {
+            <div class="batch-view" data-testid="batch-view" data-kind={kind.key()}>
+                <p class="preparing" role="status" data-testid="letter-preparing">{ preparing }</p>
+            </div>
+        });
+    };
     let current = batch.current()?;
     let (layout, rows) = texts.get(batch.at)?;
     let (text, rows) = (layout.to_text(), rows.clone());

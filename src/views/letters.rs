@@ -1,14 +1,15 @@
 //! The Letters tab (issue 5): choose a customer, its invoices, the kind and language of the
 //! letter; read it as it will be sent; copy, mail, download or print it; edit its template and
-//! the sender's details. The wording and the figures come from the core (`letters::render`),
-//! so a letter always agrees with the page.
+//! the sender's details. The wording and the figures come from the core (`letters::prepare`,
+//! the body written by the letters engine: `crate::letters_engine`), so a letter always agrees
+//! with the page. Until the engine has loaded, the tab says the letter is being prepared.
 
 use chrono::NaiveDate;
 use overdue_core::dates;
 use overdue_core::i18n::Lang;
 use overdue_core::letters::{
-    check_template, default_customer, gaps, placeholders, print_layout, recommended_letter, render,
-    request_for, ticked_rows, LetterSettings, Paper,
+    default_customer, gaps, placeholders, prepare, print_layout, recommended_letter, request_for,
+    ticked_rows, LetterSettings, Paper,
 };
 use overdue_core::playbook::{InvoiceKey, LetterKind};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -16,6 +17,7 @@ use yew::prelude::*;
 
 use super::field::Field;
 use crate::browser;
+use crate::letters_engine;
 use crate::state::{Action, AppState, LetterAction};
 
 type Dispatch = UseReducerDispatcher<AppState>;
@@ -81,7 +83,33 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
         *first = draft.first_instalment.unwrap_or(*first);
     }
     let plan = request.instalments;
-    let letter = browser::timed("letters:render", || render(report, settings, &request));
+    let controls = letter_controls(
+        dispatch,
+        lang,
+        customers,
+        &customer,
+        kind,
+        letter_lang,
+        draft.deadline,
+        plan,
+        settings.instalment_count,
+    );
+    let picker = invoice_picker(state, dispatch, &customer, &ticked.rows);
+    let written = browser::timed("letters:render", || {
+        letters_engine::write(prepare(report, settings, &request))
+    });
+    let Some(letter) = written else {
+        return html! {
+            <div class="letters">
+                { controls }
+                { picker }
+                <p class="preparing" role="status" data-testid="letter-preparing">{ w.preparing_the_letter }</p>
+                { contract_details(state, dispatch, &customer, &[]) }
+                { template_editor(state, dispatch, kind, letter_lang) }
+                { sender_form(state, dispatch, &customer) }
+            </div>
+        };
+    };
     let letter_gaps = browser::timed("letters:gaps", || gaps(report, settings, &request, &letter));
     // The body carries its own subject line (事由 / Subject); the subject also heads the e-mail.
     // Copy, mail and download take the printed layout's text, which is the letter's body.
@@ -89,33 +117,6 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
         print_layout(settings, &request, &letter)
     });
     let text = layout.to_text();
-    let on_kind = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(kind) = LetterKind::from_key(&select_value(&e)) {
-                dispatch.dispatch(Action::Letter(LetterAction::Kind(kind)));
-            }
-        })
-    };
-    let on_lang = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(l) = Lang::from_code(&select_value(&e)) {
-                dispatch.dispatch(Action::Letter(LetterAction::Lang(l)));
-            }
-        })
-    };
-    let on_deadline = on_date(dispatch, LetterAction::Deadline);
-    let on_instalments = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            dispatch.dispatch(Action::Letter(LetterAction::Instalments(
-                value.trim().parse().ok(),
-            )));
-        })
-    };
-    let on_first_instalment = on_date(dispatch, LetterAction::FirstInstalment);
     let on_copy = {
         let dispatch = dispatch.clone();
         let text = text.clone();
@@ -155,29 +156,8 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
 
     html! {
         <div class="letters">
-            <div class="letter-controls no-print">
-                <label>{ w.customer }
-                    <super::customer_select::CustomerSelect names={customers} selected={customer.clone()} dispatch={dispatch.clone()} /></label>
-                <label>{ w.letter }
-                    <select data-testid="letter-kind" onchange={on_kind}>
-                        { for LetterKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={*k == kind}>{ k.describe(lang) }</option> }) }
-                    </select></label>
-                <label>{ w.language_of_the_letter }
-                    <select data-testid="letter-lang" onchange={on_lang}>
-                        <option value="zh" selected={letter_lang == Lang::Zh}>{ "中文" }</option>
-                        <option value="en" selected={letter_lang == Lang::En}>{ "English" }</option>
-                    </select></label>
-                <label>{ w.pay_by_blank_default }
-                    <input type="date" data-testid="letter-deadline" value={draft.deadline.map(dates::iso).unwrap_or_default()} onchange={on_deadline} /></label>
-                if kind == LetterKind::PaymentPlan {
-                    <label>{ w.instalments }
-                        <Field kind="number" min="1" max="120" testid="letter-instalments"
-                            value={plan.map_or(settings.instalment_count, |(n, _)| n).to_string()} onchange={on_instalments} /></label>
-                    <label>{ w.first_instalment }
-                        <input type="date" data-testid="letter-first-instalment" value={plan.map(|(_, first)| dates::iso(first)).unwrap_or_default()} onchange={on_first_instalment} /></label>
-                }
-            </div>
-            { invoice_picker(state, dispatch, &customer, &ticked.rows) }
+            { controls }
+            { picker }
             if let Some(error) = &letter.error {
                 <p class="warning" role="alert" data-testid="template-error">{ error.describe(lang) }</p>
             }
@@ -203,6 +183,73 @@ pub fn letters_tab(state: &AppState, dispatch: &Dispatch) -> Html {
             { contract_details(state, dispatch, &customer, &letter_gaps) }
             { template_editor(state, dispatch, kind, letter_lang) }
             { sender_form(state, dispatch, &customer) }
+        </div>
+    }
+}
+
+/// The letter's choices: customer, kind, language, deadline and a payment plan's instalments.
+#[allow(clippy::too_many_arguments)]
+fn letter_controls(
+    dispatch: &Dispatch,
+    lang: Lang,
+    customers: std::rc::Rc<Vec<String>>,
+    customer: &str,
+    kind: LetterKind,
+    letter_lang: Lang,
+    deadline: Option<NaiveDate>,
+    plan: Option<(u32, NaiveDate)>,
+    instalment_count: u32,
+) -> Html {
+    let w = crate::i18n::letters::words(lang);
+    let on_kind = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(kind) = LetterKind::from_key(&select_value(&e)) {
+                dispatch.dispatch(Action::Letter(LetterAction::Kind(kind)));
+            }
+        })
+    };
+    let on_lang = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(l) = Lang::from_code(&select_value(&e)) {
+                dispatch.dispatch(Action::Letter(LetterAction::Lang(l)));
+            }
+        })
+    };
+    let on_deadline = on_date(dispatch, LetterAction::Deadline);
+    let on_instalments = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            dispatch.dispatch(Action::Letter(LetterAction::Instalments(
+                value.trim().parse().ok(),
+            )));
+        })
+    };
+    let on_first_instalment = on_date(dispatch, LetterAction::FirstInstalment);
+    html! {
+        <div class="letter-controls no-print">
+            <label>{ w.customer }
+                <super::customer_select::CustomerSelect names={customers} selected={customer.to_string()} dispatch={dispatch.clone()} /></label>
+            <label>{ w.letter }
+                <select data-testid="letter-kind" onchange={on_kind}>
+                { for LetterKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={*k == kind}>{ k.describe(lang) }</option> }) }
+                </select></label>
+            <label>{ w.language_of_the_letter }
+                <select data-testid="letter-lang" onchange={on_lang}>
+                <option value="zh" selected={letter_lang == Lang::Zh}>{ "中文" }</option>
+                <option value="en" selected={letter_lang == Lang::En}>{ "English" }</option>
+                </select></label>
+            <label>{ w.pay_by_blank_default }
+                <input type="date" data-testid="letter-deadline" value={deadline.map(dates::iso).unwrap_or_default()} onchange={on_deadline} /></label>
+            if kind == LetterKind::PaymentPlan {
+                <label>{ w.instalments }
+                <Field kind="number" min="1" max="120" testid="letter-instalments"
+                    value={plan.map_or(instalment_count, |(n, _)| n).to_string()} onchange={on_instalments} /></label>
+                <label>{ w.first_instalment }
+                <input type="date" data-testid="letter-first-instalment" value={plan.map(|(_, first)| dates::iso(first)).unwrap_or_default()} onchange={on_first_instalment} /></label>
+            }
         </div>
     }
 }
@@ -245,7 +292,7 @@ fn template_editor(
     let w = crate::i18n::letters::words(lang);
     let settings = &state.workspace.settings.letters;
     let template = settings.template(kind, letter_lang).to_string();
-    let template_error = check_template(&template);
+    let template_error = letters_engine::check(&template);
     let on_template = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {

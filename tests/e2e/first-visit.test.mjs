@@ -63,6 +63,6 @@ test("the service worker's rule for hashed names takes Trunk's hashes of any len
     assert.ok(hashed.test(name), `${name} is a hashed name`);
   }
   // Every unhashed file we ship, and index.html: an update must never take them from the cache.
-  const ours = readdirSync(new URL("../../web/", import.meta.url)).concat(["index.html", "workbook_reader_bg.wasm.js"]);
+  const ours = readdirSync(new URL("../../web/", import.meta.url)).concat(["index.html", "workbook_reader.js", "workbook_reader_bg.wasm.js", "letters_engine.js", "letters_engine_bg.wasm.js"]);
   for (const name of ours) assert.ok(!hashed.test(name), `${name} is not a hashed name`);
 });

@@ -49,7 +49,7 @@ const STATEMENTS: &[&str] = &[
 ];
 
 /// Which limit a template met.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Limit {
     /// Longer than [`MAX_TEMPLATE_BYTES`].
     SourceTooLong,

@@ -53,6 +53,7 @@
 mod amount_words;
 mod choice;
 mod context;
+pub mod engine;
 mod gaps;
 mod history;
 pub mod layout;
@@ -62,9 +63,10 @@ mod schedule;
 pub mod settings;
 mod templates;
 pub mod terms;
+mod value;
 
 use chrono::NaiveDate;
-use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 pub use crate::playbook::LetterKind;
@@ -75,6 +77,7 @@ pub use choice::{
     default_customer, open_rows, recommended_letter, request_for, ticked_rows, Ticked,
 };
 pub use context::{format_amount, working_days_after};
+pub use engine::check_template;
 pub use gaps::{gaps, Gap};
 pub use history::{history, History};
 pub use layout::{Block, Layout, Line, Marks, Paper, Part, Span};
@@ -86,6 +89,7 @@ pub use settings::{
 };
 pub use templates::{default_template, placeholders};
 pub use terms::{ContractTerms, ContractWords, CustomerEnglish, EnglishForm, SenderEnglish};
+pub use value::LetterValue;
 
 /// One letter to write.
 #[derive(Clone, Debug, PartialEq)]
@@ -117,7 +121,7 @@ pub struct LetterRequest {
 }
 
 /// A template problem, shown in place of the letter's top.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TemplateError {
     /// 1-based line in the template, when known.
     pub line: Option<usize>,
@@ -180,11 +184,11 @@ pub fn print_layout(settings: &LetterSettings, request: &LetterRequest, letter: 
 }
 
 /// What the context says about the lines layout looks for.
-fn marks_of(ctx: &minijinja::Value) -> Marks {
+fn marks_of(ctx: &LetterValue) -> Marks {
     let text = |name: &str| {
-        ctx.get_attr(name)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
+        ctx.get(name)
+            .and_then(LetterValue::as_str)
+            .map(str::to_string)
             .unwrap_or_default()
     };
     Marks {
@@ -192,29 +196,6 @@ fn marks_of(ctx: &minijinja::Value) -> Marks {
         greeting: text("greeting"),
         closing: text("closing"),
     }
-}
-
-fn environment() -> Environment<'static> {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.set_auto_escape_callback(|_| AutoEscape::None);
-    env.set_trim_blocks(true);
-    env.set_lstrip_blocks(true);
-    env
-}
-
-fn render_source(
-    env: &Environment<'_>,
-    source: &str,
-    ctx: &minijinja::Value,
-) -> Result<String, TemplateError> {
-    let template = env
-        .template_from_str(source)
-        .map_err(|e| TemplateError::from_minijinja(&e))?;
-    let text = template
-        .render(ctx)
-        .map_err(|e| TemplateError::from_minijinja(&e))?;
-    Ok(tidy(&text))
 }
 
 /// Trailing spaces off every line, at most one blank line in a row, one final newline.
@@ -237,53 +218,67 @@ fn tidy(text: &str) -> String {
     out
 }
 
-/// Compiles a template without rendering it: `None` when its syntax is sound. (Mistyped
-/// placeholder names are only found by [`render`].)
-pub fn check_template(source: &str) -> Option<TemplateError> {
-    if let Err(error) = limits::vet(source) {
-        return Some(error);
-    }
-    environment()
-        .template_from_str(source)
-        .err()
-        .map(|e| TemplateError::from_minijinja(&e))
+/// What the template engine needs to write one letter's body ([`engine::write`]): the plain
+/// context, the template in force and the default one for its kind and language. Serialised
+/// as JSON when the engine is the page's second module.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BodyRequest {
+    pub context: LetterValue,
+    pub template: String,
+    pub fallback: String,
+    pub lang: Lang,
 }
 
-/// Writes one letter. See the module documentation.
-pub fn render(report: &Report, settings: &LetterSettings, request: &LetterRequest) -> Letter {
-    let facts = context::Facts::gather(report, settings, request);
-    let subject = facts.subject();
-    let ctx = facts.to_value(&subject);
-    let marks = marks_of(&ctx);
-    let env = environment();
-    let source = settings.template(request.kind, request.lang);
-    let fallback = default_template(request.kind, request.lang);
-    // The user's template may have come in someone else's link: it runs within the limits.
-    let rendered = if source == fallback {
-        render_source(&env, source, &ctx)
-    } else {
-        limits::render_untrusted(&env, source, &ctx).map(|text| tidy(&text))
-    };
-    match rendered {
-        Ok(body) => Letter {
-            subject,
-            body,
-            error: None,
-            marks,
-        },
-        Err(error) => {
-            let body = if source == fallback {
-                None
-            } else {
-                render_source(&env, fallback, &ctx).ok()
-            }
-            .unwrap_or_else(|| error.describe(request.lang));
-            Letter {
-                subject,
-                body,
-                error: Some(error),
-                marks,
-            }
+/// What the engine wrote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Body {
+    pub text: String,
+    /// Set when the user's template failed; `text` is then the default template's letter.
+    pub error: Option<TemplateError>,
+}
+
+/// A letter gathered from the report and ready for the engine: everything but its body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prepared {
+    pub subject: String,
+    pub marks: Marks,
+    pub body: BodyRequest,
+}
+
+impl Prepared {
+    /// The letter, with the body the engine wrote for [`Prepared::body`].
+    pub fn finish(self, body: Body) -> Letter {
+        Letter {
+            subject: self.subject,
+            body: body.text,
+            error: body.error,
+            marks: self.marks,
         }
     }
+}
+
+/// Gathers one letter's values (see the module documentation): all of a letter but the
+/// template's run, which [`engine::write`] does.
+pub fn prepare(report: &Report, settings: &LetterSettings, request: &LetterRequest) -> Prepared {
+    let facts = context::Facts::gather(report, settings, request);
+    let subject = facts.subject();
+    let context = facts.to_value(&subject);
+    let marks = marks_of(&context);
+    Prepared {
+        subject,
+        marks,
+        body: BodyRequest {
+            context,
+            template: settings.template(request.kind, request.lang).to_string(),
+            fallback: default_template(request.kind, request.lang).to_string(),
+            lang: request.lang,
+        },
+    }
+}
+
+/// Writes one letter, the engine run here. See the module documentation.
+pub fn render(report: &Report, settings: &LetterSettings, request: &LetterRequest) -> Letter {
+    let prepared = prepare(report, settings, request);
+    let body = engine::write(&prepared.body);
+    prepared.finish(body)
 }

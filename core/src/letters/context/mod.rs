@@ -3,14 +3,10 @@
 //! and the subject line; beside it, by concern: `invoices` (the invoice lines, totals and
 //! charges), `lists` (consequences, enclosures, the account, contact lines), `dispute` (a
 //! dispute response's and a payment plan's values), `template` (everything as the template's
-//! one value), `values` (lists that print whole, sums per currency).
-
-use std::fmt;
-use std::sync::Arc;
+//! one value), `values` (sums per currency). The value itself is
+//! plain data (`super::value`), so the template engine can run in another module.
 
 use chrono::NaiveDate;
-use minijinja::value::{Enumerator, Object, ObjectRepr};
-use minijinja::Value;
 use rust_decimal::Decimal;
 
 use super::amount_words::{amount_in_words_zh, currency_name_zh};
@@ -20,6 +16,7 @@ use super::phrases::{
 use super::schedule::instalments;
 use super::settings::{CustomerLines, SenderLines};
 use super::terms::ContractTerms;
+use super::value::{list, map, LetterValue as Value};
 use super::{LetterRequest, LetterSettings};
 use crate::aging::{Aged, Status};
 use crate::calendar::Calendar;
@@ -69,7 +66,7 @@ mod lists;
 mod template;
 mod values;
 
-use values::{list, map, Totals};
+use values::Totals;
 
 /// One invoice the letter covers: its report row, and its bucket as the letter names it.
 struct Row<'a> {

@@ -1,44 +1,6 @@
-//! The shapes a template's values take: lists that loop and print whole, maps, and sums per
-//! currency.
+//! Sums per currency, as a letter adds them up and writes them.
 
 use super::*;
-
-/// A list a template can loop over, and that prints as ready-made lines when used whole
-/// (`{{ invoices }}`).
-#[derive(Debug)]
-struct TextList {
-    items: Vec<Value>,
-    text: String,
-}
-
-impl Object for TextList {
-    fn repr(self: &Arc<Self>) -> ObjectRepr {
-        ObjectRepr::Seq
-    }
-
-    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
-        self.items.get(key.as_usize()?).cloned()
-    }
-
-    fn enumerate(self: &Arc<Self>) -> Enumerator {
-        Enumerator::Seq(self.items.len())
-    }
-
-    fn render(self: &Arc<Self>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
-    }
-}
-
-pub(super) fn list(items: Vec<Value>, lines: Vec<String>) -> Value {
-    Value::from_object(TextList {
-        items,
-        text: lines.join("\n"),
-    })
-}
-
-pub(super) fn map<const N: usize>(pairs: [(&'static str, Value); N]) -> Value {
-    Value::from_iter(pairs)
-}
 
 /// Sums per currency, in first-seen order.
 #[derive(Default)]
