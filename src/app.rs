@@ -12,8 +12,8 @@ use std::rc::Rc;
 use crate::browser;
 use crate::i18n::texts;
 use crate::state::{
-    Action, AppState, IncomingLink, LinkAction, PanelAction, ReviewAction, Saved, StoreAction, Tab,
-    Timer,
+    Action, AppState, DeriveAction, IncomingLink, LinkAction, PanelAction, ReviewAction, Saved,
+    StoreAction, Tab, Timer,
 };
 use crate::storage::{self, Loaded};
 use crate::views;
@@ -66,7 +66,10 @@ pub fn app(props: &AppProps) -> Html {
             browser::today(),
             browser::browser_lang(),
             saved,
-            Timer(browser::time_work),
+            Timer {
+                start: browser::mark,
+                end: browser::measure_since,
+            },
         )
         .with_snapshots(snapshots);
         state.store.keep_nothing = browser::keeps_nothing();
@@ -75,6 +78,7 @@ pub fn app(props: &AppProps) -> Html {
     });
 
     use_saving(&state);
+    use_sliced_derive(&state);
     use_link_in_address(&state);
     use_letters_engine(&state);
     use_release_after_paint(&state.report);
@@ -129,6 +133,7 @@ pub fn app(props: &AppProps) -> Html {
             { browser::timed("view:top-bar", || views::top_bar(&state, &dispatch)) }
             <main>
                 { share_view::link_notices(&state, &dispatch) }
+                { views::deriving_bar(&state, &dispatch) }
                 { views::sanitized_notice(&state, &dispatch) }
                 if state.ui.share_open {
                     <SharePanel workspace={state.workspace.clone()} snapshots={state.snapshots.clone()} lang={state.lang()}
@@ -163,6 +168,34 @@ pub fn app(props: &AppProps) -> Html {
             <footer class="no-print"><p>{ t.privacy_note }</p></footer>
         </>
     }
+}
+
+/// A large derive (`state/deriving.rs`) is worked out in slices while the page stays
+/// responsive (`sliced.rs`). A new run replaces the one under way, which stops.
+#[hook]
+fn use_sliced_derive(state: &UseReducerHandle<AppState>) {
+    let running = use_mut_ref(|| None::<crate::sliced::Run>);
+    let job = state.deriving.as_ref().map(|d| crate::sliced::Job {
+        previous: state.report.clone(),
+        reach: d.reach,
+        workspace: state.workspace.clone(),
+        today: state.today,
+        timer: state.timer,
+    });
+    let run = state.deriving.as_ref().map(|d| d.run);
+    let dispatcher = state.dispatcher();
+    use_effect_with(run, move |run| {
+        // The run before, if any, stops here (dropped), whether or not another starts.
+        let started = run.zip(job).map(|(run, job)| {
+            crate::sliced::start(job, move |report| {
+                dispatcher.dispatch(Action::Derive(DeriveAction::Done {
+                    run,
+                    report: report.map(Box::new),
+                }))
+            })
+        });
+        *running.borrow_mut() = started;
+    });
 }
 
 /// The letters engine (a second Wasm module, `letters_engine.rs`) is loaded once there are
@@ -232,8 +265,10 @@ fn use_saving(state: &UseReducerHandle<AppState>) {
     {
         let dispatcher = state.dispatcher();
         let stored = stored.clone();
-        // While a shared link is open alongside, the user's own copy stays as it is stored.
-        let alongside = state.saving_suspended();
+        // While a shared link is open alongside, the user's own copy stays as it is stored; and
+        // while a large derive is worked out, the saved copy stays the one that derived (the
+        // leaving listeners below still save the newer one, so that nothing is lost).
+        let alongside = state.saving_suspended() || state.deriving.is_some();
         use_effect_with(
             (state.workspace.clone(), alongside),
             move |(workspace, alongside)| {

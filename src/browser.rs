@@ -202,11 +202,6 @@ pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
     result
 }
 
-/// [`timed`] in the form the state's reducers are given (`state::Timer`).
-pub fn time_work(name: &'static str, work: &mut dyn FnMut()) {
-    timed(name, work)
-}
-
 /// Marks the start of a span that [`measure_since`] ends (User Timing, as [`timed`]).
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {

@@ -9,6 +9,7 @@ mod deflate;
 mod files;
 mod i18n;
 mod letters_engine;
+mod sliced;
 mod state;
 mod storage;
 mod views;

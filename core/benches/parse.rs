@@ -298,21 +298,23 @@ fn as_of_changes(mut report: overdue_core::report::Report, workspace: &Workspace
     );
 }
 
-/// CPU time of each stage of one derive, in the order they ran (printed, and in seconds).
+/// CPU time of each stage of one derive, in the order they ran (printed, and in seconds), and
+/// the CPU time and allocation count when the running stage started.
 #[derive(Default)]
-struct StageCpu(Vec<String>, Vec<(String, f64)>);
+struct StageCpu(Vec<String>, Vec<(String, f64)>, (f64, usize));
 
 impl StageHook for StageCpu {
-    fn run<T>(&mut self, stage: Stage, work: impl FnOnce() -> T) -> T {
-        let cpu = cpu_seconds();
-        let before = allocations();
-        let out = work();
+    fn start(&mut self, _: Stage) {
+        self.2 = (cpu_seconds(), allocations());
+    }
+
+    fn end(&mut self, stage: Stage) {
+        let (cpu, before) = self.2;
         let secs = cpu_seconds() - cpu;
         let count = allocations() - before;
         self.0
             .push(format!("{stage:?} {:.0} ({count} allocations)", secs * 1e3));
         self.1.push((format!("{stage:?}"), secs));
-        out
     }
 }
 

@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod letters;
 pub mod limits;
 pub mod money;
+pub mod pace;
 pub mod paste;
 pub mod playbook;
 pub mod report;

@@ -12,6 +12,7 @@ use crate::calendar::Calendar;
 use crate::charges::{self, Charge, ChargeInput, ChargeTotal, RuleKind};
 use crate::credit::{self, CreditReport};
 use crate::edit::Reach;
+use crate::pace::{self, Pace};
 use crate::paste::{self, ParseOptions, Parsed};
 use crate::playbook::{self, PlaybookReport};
 use crate::rows::Rows;
@@ -73,30 +74,99 @@ pub fn derive(workspace: &Workspace, today: NaiveDate) -> Report {
 
 /// [`derive`], each stage run through `hook` (timed by the page, logged by the tests).
 pub fn derive_with(workspace: &Workspace, today: NaiveDate, hook: &mut impl StageHook) -> Report {
-    let parsed = hook.run(Stage::Parse, || parse_input(workspace));
-    after_parse(parsed, None, workspace, today, hook)
+    pace::block_on(derive_paced(workspace, today, hook, &mut Pace::never()))
+}
+
+/// [`derive_with`], pausing at `pace`'s checkpoints (the page's sliced derive, `crate::pace`).
+pub async fn derive_paced(
+    workspace: &Workspace,
+    today: NaiveDate,
+    hook: &mut impl StageHook,
+    pace: &mut Pace,
+) -> Report {
+    let spans = Spans::of(Reach::Parse);
+    spans.enter(pace, Stage::Parse);
+    hook.start(Stage::Parse);
+    let parsed =
+        Arc::new(paste::parse_paced(&workspace.input.text, &parse_options(workspace), pace).await);
+    hook.end(Stage::Parse);
+    after_parse(parsed, None, workspace, today, hook, pace, spans).await
+}
+
+/// The share of a derive's work each stage that reruns takes, for the progress bar: roughly
+/// what each costs at 100,000 invoices (the parse and the playbook are most of it).
+struct Spans {
+    reach: Reach,
+}
+
+impl Spans {
+    fn of(reach: Reach) -> Spans {
+        Spans { reach }
+    }
+
+    fn weight(stage: Stage) -> f64 {
+        match stage {
+            Stage::Parse => 0.4,
+            Stage::Aging => 0.07,
+            Stage::Charges => 0.1,
+            Stage::Playbook => 0.36,
+            Stage::Credit => 0.07,
+        }
+    }
+
+    /// Tells `pace` that `stage` starts: its share of the work that reruns.
+    fn enter(&self, pace: &mut Pace, stage: Stage) {
+        let rerun = |s: &&Stage| self.reach.reruns(**s);
+        let whole: f64 = Stage::ALL
+            .iter()
+            .filter(rerun)
+            .map(|&s| Self::weight(s))
+            .sum();
+        let before: f64 = Stage::ALL
+            .iter()
+            .take_while(|&&s| s != stage)
+            .filter(rerun)
+            .map(|&s| Self::weight(s))
+            .sum();
+        if whole > 0.0 {
+            pace.span(before / whole, (before + Self::weight(stage)) / whole);
+        }
+    }
+}
+
+fn parse_options(workspace: &Workspace) -> ParseOptions<'_> {
+    let (input, settings) = (&workspace.input, &workspace.settings);
+    ParseOptions {
+        mapping: input.mapping.as_deref(),
+        day_month_order: input.day_month_order,
+        decimal_mark: input.decimal_mark,
+        default_currency: &settings.default_currency,
+        default_terms_days: settings.terms_days,
+    }
 }
 
 /// The first stage of [`derive`]: the pasted text read with the workspace's choices. It reads
 /// only `input` and the settings that fill in what a row leaves out (terms, currency).
 pub fn parse_input(workspace: &Workspace) -> Arc<Parsed> {
-    let (input, settings) = (&workspace.input, &workspace.settings);
     Arc::new(paste::parse(
-        &input.text,
-        &ParseOptions {
-            mapping: input.mapping.as_deref(),
-            day_month_order: input.day_month_order,
-            decimal_mark: input.decimal_mark,
-            default_currency: &settings.default_currency,
-            default_terms_days: settings.terms_days,
-        },
+        &workspace.input.text,
+        &parse_options(workspace),
     ))
 }
 
 /// The stages of [`derive`] after the parse — aging, charges, the playbook, credit — on a
 /// parse that [`parse_input`] made of this workspace.
 pub fn derive_after_parse(parsed: Arc<Parsed>, workspace: &Workspace, today: NaiveDate) -> Report {
-    after_parse(parsed, None, workspace, today, &mut ())
+    let spans = Spans::of(Reach::AfterParse);
+    pace::block_on(after_parse(
+        parsed,
+        None,
+        workspace,
+        today,
+        &mut (),
+        &mut Pace::never(),
+        spans,
+    ))
 }
 
 /// The report after an edit that reaches `reach` (see [`crate::edit::Edit::reach`]), reusing
@@ -119,20 +189,45 @@ pub fn rederive_with(
     today: NaiveDate,
     hook: &mut impl StageHook,
 ) -> Option<Report> {
+    pace::block_on(rederive_paced(
+        previous,
+        reach,
+        workspace,
+        today,
+        hook,
+        &mut Pace::never(),
+    ))
+}
+
+/// [`rederive_with`], pausing at `pace`'s checkpoints (the page's sliced derive).
+pub async fn rederive_paced(
+    previous: &Report,
+    reach: Reach,
+    workspace: &Workspace,
+    today: NaiveDate,
+    hook: &mut impl StageHook,
+    pace: &mut Pace,
+) -> Option<Report> {
     if reach == Reach::Nothing {
         return None;
     }
     if reach.reruns(Stage::Parse) {
-        return Some(derive_with(workspace, today, hook));
+        return Some(derive_paced(workspace, today, hook, pace).await);
     }
     let kept = Kept { previous, reach };
-    Some(after_parse(
-        previous.parsed.clone(),
-        Some(kept),
-        workspace,
-        today,
-        hook,
-    ))
+    let spans = Spans::of(reach);
+    Some(
+        after_parse(
+            previous.parsed.clone(),
+            Some(kept),
+            workspace,
+            today,
+            hook,
+            pace,
+            spans,
+        )
+        .await,
+    )
 }
 
 /// The previous report, and the reach of the edit since: which of its stages still hold.
@@ -149,42 +244,71 @@ impl<'a> Kept<'a> {
 }
 
 /// Aging, charges, the playbook and credit, each either rerun or taken from `kept`.
-fn after_parse(
+async fn after_parse(
     parsed: Arc<Parsed>,
-    kept: Option<Kept>,
+    kept: Option<Kept<'_>>,
     workspace: &Workspace,
     today: NaiveDate,
     hook: &mut impl StageHook,
+    pace: &mut Pace,
+    spans: Spans,
 ) -> Report {
     let settings = &workspace.settings;
     let as_of = settings.as_of.unwrap_or(today);
     let aging = match Kept::holds(kept, Stage::Aging) {
         Some(p) => AgingStage::of(p),
-        None => hook.run(Stage::Aging, || AgingStage::run(&parsed, workspace, as_of)),
+        None => {
+            spans.enter(pace, Stage::Aging);
+            hook.start(Stage::Aging);
+            let aging = AgingStage::run(&parsed, workspace, as_of, pace).await;
+            hook.end(Stage::Aging);
+            aging
+        }
     };
     let charges = match Kept::holds(kept, Stage::Charges) {
         Some(p) => ChargeStage::of(p),
-        None => hook.run(Stage::Charges, || {
-            ChargeStage::run(&parsed, workspace, as_of)
-        }),
+        None => {
+            spans.enter(pace, Stage::Charges);
+            hook.start(Stage::Charges);
+            let charges = ChargeStage::run(&parsed, workspace, as_of, pace).await;
+            hook.end(Stage::Charges);
+            charges
+        }
     };
     let (playbook, calendar) = match Kept::holds(kept, Stage::Playbook) {
         Some(p) => (p.playbook.clone(), p.calendar.clone()),
-        None => hook.run(Stage::Playbook, || {
-            run_playbook(&parsed, &aging.aged, &charges.charges, workspace, as_of)
-        }),
+        None => {
+            spans.enter(pace, Stage::Playbook);
+            hook.start(Stage::Playbook);
+            let out = run_playbook(
+                &parsed,
+                &aging.aged,
+                &charges.charges,
+                workspace,
+                as_of,
+                pace,
+            )
+            .await;
+            hook.end(Stage::Playbook);
+            out
+        }
     };
     let credit = match Kept::holds(kept, Stage::Credit) {
         Some(p) => p.credit.clone(),
-        None => hook.run(Stage::Credit, || {
+        None => {
+            spans.enter(pace, Stage::Credit);
+            pace.between().await;
+            hook.start(Stage::Credit);
             let rows = Rows::new(
                 &parsed.invoices,
                 &aging.aged,
                 &charges.charges,
                 &playbook.assessments,
             );
-            Arc::new(run_credit(rows, workspace, as_of))
-        }),
+            let credit = Arc::new(run_credit(rows, workspace, as_of));
+            hook.end(Stage::Credit);
+            credit
+        }
     };
     Report {
         as_of,
@@ -211,14 +335,23 @@ struct AgingStage {
 }
 
 impl AgingStage {
-    fn run(parsed: &Parsed, workspace: &Workspace, as_of: NaiveDate) -> AgingStage {
+    async fn run(
+        parsed: &Parsed,
+        workspace: &Workspace,
+        as_of: NaiveDate,
+        pace: &mut Pace,
+    ) -> AgingStage {
         let buckets = workspace.settings.buckets();
-        let aged: Vec<Aged> = parsed
-            .invoices
-            .iter()
-            .map(|inv| aging::age(inv, as_of, &buckets))
-            .collect();
-        let (customers, totals) = aging::summarize(&parsed.invoices, &aged, &buckets);
+        let invoices = &parsed.invoices;
+        let mut aged: Vec<Aged> = Vec::with_capacity(invoices.len());
+        pace.within(0.0, 0.6);
+        for (i, invoice) in invoices.iter().enumerate() {
+            pace.tick(i, invoices.len()).await;
+            aged.push(aging::age(invoice, as_of, &buckets));
+        }
+        pace.within(0.6, 1.0);
+        pace.between().await;
+        let (customers, totals) = aging::summarize(invoices, &aged, &buckets);
         AgingStage {
             buckets,
             aged: Arc::new(aged),
@@ -245,24 +378,34 @@ struct ChargeStage {
 }
 
 impl ChargeStage {
-    fn run(parsed: &Parsed, workspace: &Workspace, as_of: NaiveDate) -> ChargeStage {
+    async fn run(
+        parsed: &Parsed,
+        workspace: &Workspace,
+        as_of: NaiveDate,
+        pace: &mut Pace,
+    ) -> ChargeStage {
         let rules = &workspace.settings.charges;
         let any_rule = rules.workspace.rule != RuleKind::None
             || rules
                 .per_customer
                 .values()
                 .any(|p| p.rule != RuleKind::None);
-        let charges: Vec<Charge> = if any_rule {
-            parsed
-                .invoices
-                .iter()
-                .map(|inv| {
-                    charges::compute(rules, &inv.customer, &ChargeInput::for_invoice(inv, as_of))
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let invoices = &parsed.invoices;
+        let mut charges: Vec<Charge> = Vec::new();
+        if any_rule {
+            charges.reserve_exact(invoices.len());
+            pace.within(0.0, 0.9);
+            for (i, inv) in invoices.iter().enumerate() {
+                pace.tick(i, invoices.len()).await;
+                charges.push(charges::compute(
+                    rules,
+                    &inv.customer,
+                    &ChargeInput::for_invoice(inv, as_of),
+                ));
+            }
+        }
+        pace.within(0.9, 1.0);
+        pace.between().await;
         let (customers, totals) = charges::charge_totals(
             parsed
                 .invoices
@@ -288,12 +431,13 @@ impl ChargeStage {
 
 /// The playbook stage, and the calendar it counted working days with. Reads: the parse,
 /// aging, charges, the annotations, both logs, `settings.playbook`, `settings.calendar`.
-fn run_playbook(
+async fn run_playbook(
     parsed: &Parsed,
     aged: &[Aged],
     charges: &[Charge],
     workspace: &Workspace,
     as_of: NaiveDate,
+    pace: &mut Pace,
 ) -> (Arc<PlaybookReport>, Calendar) {
     let settings = &workspace.settings;
     // What the contact log implies (calls made, reasons, promises) joins the annotations.
@@ -324,7 +468,8 @@ fn run_playbook(
             charges_owed: charges.get(i).map_or(Decimal::ZERO, |c| c.total),
         })
         .collect();
-    let playbook = playbook::run(&invoices, &annotations, &playbook_settings, as_of);
+    let playbook =
+        playbook::run_paced(&invoices, &annotations, &playbook_settings, as_of, pace).await;
     (Arc::new(playbook), calendar)
 }
 
@@ -635,6 +780,70 @@ mod tests {
                 derive(&ws, today),
                 "after an edit reaching {reach:?}"
             );
+        }
+    }
+
+    /// A sliced derive (`crate::pace`) that pauses at every look at the clock gives exactly the
+    /// report a derive in one go gives, for a full derive and each partial one, and its progress
+    /// only moves forward.
+    #[test]
+    fn a_derive_paused_at_every_checkpoint_gives_the_same_report() {
+        use crate::pace::{poll_once, Pace, Slice};
+        use std::pin::pin;
+        use std::rc::Rc;
+        use std::task::Poll;
+        let today = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
+        let mut text =
+            String::from("Invoice\tCustomer\tInvoice date\tDue date\tAmount\tCurrency\n");
+        for i in 0..6_000 {
+            let day = 1 + i % 28;
+            text += &format!(
+                "INV-{i}\tCustomer {}\t2025-0{}-{day:02}\t2025-{:02}-{day:02}\t{}.50\t{}\n",
+                i % 37,
+                1 + i % 8,
+                2 + i % 9,
+                100 + i * 7 % 9000,
+                ["CNY", "USD"][i % 2]
+            );
+        }
+        let mut ws = Workspace::default();
+        ws.input.text = text.into();
+        ws.settings.charges.workspace = contract_fee(40);
+        let whole = derive(&ws, today);
+        let paced = |previous: Option<&Report>, reach: Reach, ws: &Workspace| {
+            let slice = Rc::new(Slice::default());
+            let mut pace = Pace::sliced(|| 1.0, slice.clone());
+            let mut work = pin!(async {
+                match previous {
+                    None => Some(derive_paced(ws, today, &mut (), &mut pace).await),
+                    Some(p) => rederive_paced(p, reach, ws, today, &mut (), &mut pace).await,
+                }
+            });
+            let mut last = 0.0;
+            let report = loop {
+                if let Poll::Ready(report) = poll_once(work.as_mut()) {
+                    break report;
+                }
+                let now = slice.progress.get();
+                assert!(now >= last && now <= 1.0, "progress {last} then {now}");
+                last = now;
+            };
+            (report, slice.pauses.get())
+        };
+        let (report, pauses) = paced(None, Reach::Parse, &ws);
+        assert_eq!(report.as_ref(), Some(&whole));
+        assert!(pauses > 20, "{pauses} pauses over 6,000 rows");
+        for edit in [
+            Edit::SetAsOf(NaiveDate::from_ymd_opt(2026, 1, 15)),
+            Edit::SetBucketEdges(vec![0, 10, 20]),
+            Edit::SetChargeParams(contract_fee(25)),
+            Edit::SetPlaybook(playbook_with_review_days(9)),
+        ] {
+            let reach = edit.reach_on(&whole.parsed);
+            let mut edited = ws.clone();
+            edited.apply(edit);
+            let (report, _) = paced(Some(&whole), reach, &edited);
+            assert_eq!(report, rederive(&whole, reach, &edited, today), "{reach:?}");
         }
     }
 

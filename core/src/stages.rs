@@ -85,6 +85,30 @@ impl Reach {
         }
     }
 
+    /// The reach of two edits made one after the other before the report caught up with the
+    /// first (a sliced derive still running): every stage either reruns.
+    pub fn union(self, other: Reach) -> Reach {
+        const WIDEST_FIRST: [Reach; 7] = [
+            Reach::Parse,
+            Reach::AfterParse,
+            Reach::Aging,
+            Reach::Charges,
+            Reach::Playbook,
+            Reach::Credit,
+            Reach::Nothing,
+        ];
+        let both = |r: Reach| {
+            Stage::ALL
+                .iter()
+                .all(|&s| r.reruns(s) || !(self.reruns(s) || other.reruns(s)))
+        };
+        WIDEST_FIRST
+            .into_iter()
+            .rev()
+            .find(|&r| both(r))
+            .unwrap_or(Reach::Parse)
+    }
+
     /// Whether `stage` reruns after an edit of this reach: it is fed by the edit, or it reads
     /// a stage that reruns.
     pub fn reruns(self, stage: Stage) -> bool {
@@ -92,15 +116,17 @@ impl Reach {
     }
 }
 
-/// What runs each stage: times it, logs it, or just runs it (`()`).
+/// What each stage runs inside: a caller times it, logs it, or does nothing (`()`). A stage may
+/// pause between the two calls (a sliced derive, `crate::pace`), so they are two calls and not
+/// one around a closure.
 pub trait StageHook {
-    fn run<T>(&mut self, stage: Stage, work: impl FnOnce() -> T) -> T;
+    fn start(&mut self, stage: Stage);
+    fn end(&mut self, stage: Stage);
 }
 
 impl StageHook for () {
-    fn run<T>(&mut self, _: Stage, work: impl FnOnce() -> T) -> T {
-        work()
-    }
+    fn start(&mut self, _: Stage) {}
+    fn end(&mut self, _: Stage) {}
 }
 
 /// The stages that ran, in order: what the tests of the memo rule read.
@@ -108,10 +134,10 @@ impl StageHook for () {
 pub struct StageLog(pub Vec<Stage>);
 
 impl StageHook for StageLog {
-    fn run<T>(&mut self, stage: Stage, work: impl FnOnce() -> T) -> T {
+    fn start(&mut self, stage: Stage) {
         self.0.push(stage);
-        work()
     }
+    fn end(&mut self, _: Stage) {}
 }
 
 #[cfg(test)]
@@ -135,5 +161,32 @@ mod tests {
         assert_eq!(rerun(Reach::Aging), [Aging, Playbook, Credit]);
         assert_eq!(rerun(Reach::AfterParse), [Aging, Charges, Playbook, Credit]);
         assert_eq!(rerun(Reach::Parse), Stage::ALL);
+    }
+
+    #[test]
+    fn the_union_of_two_reaches_is_the_narrowest_that_reruns_what_either_does() {
+        let all = [
+            Reach::Nothing,
+            Reach::Credit,
+            Reach::Playbook,
+            Reach::Charges,
+            Reach::Aging,
+            Reach::AfterParse,
+            Reach::Parse,
+        ];
+        for a in all {
+            for b in all {
+                let u = a.union(b);
+                for s in Stage::ALL {
+                    assert_eq!(
+                        u.reruns(s),
+                        a.reruns(s) || b.reruns(s),
+                        "{a:?} ∪ {b:?} = {u:?}, {s:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(Reach::Aging.union(Reach::Charges), Reach::AfterParse);
+        assert_eq!(Reach::Credit.union(Reach::Nothing), Reach::Credit);
     }
 }

@@ -18,6 +18,12 @@ pub struct Words {
     pub cleared: &'static str,
     pub undo: &'static str,
     pub dismiss: &'static str,
+    /// Beside the progress bar of a large derive; `{rows}`: about how many rows.
+    pub working_out: &'static str,
+    /// Stops that derive: the edit that started it is undone.
+    pub stop_working_out: &'static str,
+    /// What the page shows meanwhile.
+    pub shown_meanwhile: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -40,6 +46,9 @@ const ZH: Words = Words {
     cleared: "已清空粘贴的账目。",
     undo: "撤销，恢复我的账目",
     dismiss: "知道了",
+    working_out: "正在计算约 {rows} 行…",
+    stop_working_out: "停止计算",
+    shown_meanwhile: "计算完成前，下面显示的是之前的结果；页面可以照常滚动和查看。",
 };
 
 const EN: Words = Words {
@@ -56,4 +65,8 @@ const EN: Words = Words {
     cleared: "Your ledger was cleared.",
     undo: "Undo: bring my ledger back",
     dismiss: "Dismiss",
+    working_out: "Working out about {rows} rows…",
+    stop_working_out: "Stop",
+    shown_meanwhile:
+        "Until it is done, what you see below is from before; you can scroll and read as usual.",
 };

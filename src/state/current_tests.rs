@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use super::*;
 
 /// Runs the work untimed.
-const UNTIMED: Timer = Timer(|_, work| work());
+const UNTIMED: Timer = Timer::NONE;
 
 const LEDGER: &str = "Invoice\tCustomer\tDue date\tAmount\nA1\tACME\t2025-09-01\t100\n";
 

@@ -9,6 +9,9 @@ mod batch;
 mod current;
 #[cfg(test)]
 mod current_tests;
+mod deriving;
+#[cfg(test)]
+mod deriving_tests;
 mod guard;
 mod letter;
 mod link;
@@ -33,6 +36,9 @@ use yew::Reducible;
 
 pub use batch::{BatchAction, BatchView};
 pub use current::{FromCurrent, TermsOf};
+#[cfg(test)]
+use deriving::SLICED_FROM_ROWS;
+pub use deriving::{DeriveAction, Deriving};
 pub use guard::{GuardAction, Replace, Replaced};
 pub use letter::{LetterAction, LetterDraft};
 pub use link::{IncomingLink, LinkAction, LinkFlow};
@@ -40,10 +46,14 @@ pub use review::{ReviewAction, ReviewNotice, ReviewView};
 pub use store::{Persistence, Saved, StoreAction};
 pub use table::{TableAction, TableView, PAGE_SIZE};
 
-/// Runs a piece of work under a name: the page records a User Timing measure (`browser.rs`),
-/// tests count the runs.
+/// Times pieces of work under a name: the page records a User Timing measure from `start` to
+/// `end` (`browser.rs`), tests note the names. Two calls, not one around a closure, because a
+/// sliced derive's stages pause between them.
 #[derive(Clone, Copy)]
-pub struct Timer(pub fn(&'static str, &mut dyn FnMut()));
+pub struct Timer {
+    pub start: fn(&'static str),
+    pub end: fn(&'static str),
+}
 
 impl std::fmt::Debug for Timer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -54,23 +64,29 @@ impl std::fmt::Debug for Timer {
 impl Timer {
     /// `work`'s result, the work timed under `name`.
     pub fn time<T>(self, name: &'static str, work: impl FnOnce() -> T) -> T {
-        let mut work = Some(work);
-        let mut out = None;
-        (self.0)(name, &mut || out = work.take().map(|w| w()));
-        match (out, work) {
-            (Some(out), _) => out,
-            // A timer that did not run its work: it runs here, untimed.
-            (None, Some(work)) => work(),
-            (None, None) => unreachable!("the work ran, so it gave its result"),
-        }
+        (self.start)(name);
+        let out = work();
+        (self.end)(name);
+        out
     }
+
+    /// A timer that times nothing.
+    #[cfg(test)]
+    pub const NONE: Timer = Timer {
+        start: |_| {},
+        end: |_| {},
+    };
 }
 
 /// Each stage of a derive timed under its own name (`overdue:derive:aging`, …), inside the
 /// `overdue:derive` measure of the whole.
 impl StageHook for Timer {
-    fn run<T>(&mut self, stage: Stage, work: impl FnOnce() -> T) -> T {
-        self.time(stage.measure(), work)
+    fn start(&mut self, stage: Stage) {
+        (self.start)(stage.measure())
+    }
+
+    fn end(&mut self, stage: Stage) {
+        (self.end)(stage.measure())
     }
 }
 
@@ -156,6 +172,11 @@ pub struct AppState {
     /// Snapshots kept in this browser (the weekly review), stored apart from the workspace.
     pub snapshots: Rc<Snapshots>,
     pub review: ReviewView,
+    /// A large derive being worked out in slices; the report is behind the workspace meanwhile
+    /// (`deriving.rs`).
+    pub deriving: Option<Deriving>,
+    /// Sliced runs asked for so far: the last one's number.
+    pub runs: u64,
 }
 
 pub enum Action {
@@ -192,6 +213,8 @@ pub enum Action {
     Store(StoreAction),
     Panel(PanelAction),
     Review(ReviewAction),
+    /// A sliced derive finished or cancelled (`deriving.rs`).
+    Derive(DeriveAction),
     /// Erase: the shell has removed the stored copy; start from an empty workspace.
     Forgotten,
 }
@@ -210,12 +233,8 @@ impl AppState {
         saved: Saved,
         timer: Timer,
     ) -> AppState {
-        let mut report = None;
         let mut stages = timer;
-        (timer.0)("derive", &mut || {
-            report = Some(derive_with(&workspace, today, &mut stages))
-        });
-        let report = Rc::new(report.unwrap_or_else(|| derive_with(&workspace, today, &mut ())));
+        let report = Rc::new(timer.time("derive", || derive_with(&workspace, today, &mut stages)));
         AppState {
             today,
             browser_lang,
@@ -246,6 +265,8 @@ impl AppState {
             },
             snapshots: Rc::default(),
             review: ReviewView::default(),
+            deriving: None,
+            runs: 0,
         }
     }
 
@@ -271,11 +292,20 @@ impl AppState {
     }
 
     fn with_workspace(&self, workspace: Workspace, reach: Reach) -> AppState {
+        if self.slices(&workspace, reach) {
+            let run = self.sliced_run(&workspace, reach);
+            return AppState {
+                workspace: Rc::new(workspace),
+                runs: run.run,
+                deriving: Some(run),
+                ..self.clone()
+            };
+        }
         let mut report = None;
         if reach != Reach::Nothing {
             let mut stages = self.timer;
-            (self.timer.0)("derive", &mut || {
-                report = rederive_with(&self.report, reach, &workspace, self.today, &mut stages)
+            report = self.timer.time("derive", || {
+                rederive_with(&self.report, reach, &workspace, self.today, &mut stages)
             });
         }
         let mut next = AppState {
@@ -313,7 +343,8 @@ impl AppState {
     /// there is due, since that is where the day's work starts; otherwise on the invoices just
     /// read. A re-paste of an updated ledger leaves the user on the tab they were working in.
     fn open_today_if_work(&mut self, before: &AppState) {
-        if !before.report.parsed.invoices.is_empty() {
+        // A sliced derive decides when its report is in (`deriving.rs`).
+        if !before.report.parsed.invoices.is_empty() || self.deriving.is_some() {
             return;
         }
         let work = self
@@ -388,15 +419,17 @@ impl AppState {
                 next.ui.tab = Tab::Letters;
                 next
             }
+            // The workspace's as-of date, which is the report's unless a sliced derive is
+            // still catching the report up with a new one.
             Action::MarkDone(keys, actions) => self.edited(Edit::MarkDone {
                 keys,
                 actions,
-                on: self.report.as_of,
+                on: self.as_of(),
             }),
             Action::UndoDone(keys, actions) => self.edited(Edit::UndoDone {
                 keys,
                 actions,
-                on: self.report.as_of,
+                on: self.as_of(),
             }),
             Action::Table(action) => AppState {
                 table: self.timed_table(|| self.table.reduce(action, &self.report)),
@@ -435,6 +468,7 @@ impl AppState {
                 ..self.clone()
             },
             Action::Review(action) => self.reduce_review(action),
+            Action::Derive(action) => return self.reduce_deriving(action),
             Action::Forgotten => {
                 let mut fresh = AppState::new(
                     Workspace::default(),

@@ -22,13 +22,15 @@ thread_local! {
 }
 
 /// A timer that counts the derives it is asked to time, and notes every name it times.
-const COUNTING: Timer = Timer(|name, work| {
-    if name == "derive" {
-        DERIVES.with(|n| n.set(n.get() + 1));
-    }
-    TIMED.with(|t| t.borrow_mut().push(name));
-    work()
-});
+const COUNTING: Timer = Timer {
+    start: |name| {
+        if name == "derive" {
+            DERIVES.with(|n| n.set(n.get() + 1));
+        }
+        TIMED.with(|t| t.borrow_mut().push(name));
+    },
+    end: |_| {},
+};
 
 /// The names timed while `act` ran.
 fn timed_during(act: impl FnOnce()) -> Vec<&'static str> {

@@ -8,6 +8,7 @@ mod contract;
 mod credit;
 mod customer_select;
 mod customers;
+mod deriving;
 mod evidence;
 mod field;
 mod file_open;
@@ -39,6 +40,7 @@ use yew::prelude::*;
 use crate::state::AppState;
 
 pub use customers::customer_summary;
+pub use deriving::deriving_bar;
 pub use input::input_panel;
 pub use invoices::invoice_table;
 pub use letters::letters_tab;

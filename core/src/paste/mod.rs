@@ -21,6 +21,7 @@ mod tests;
 
 use crate::dates::{self, DayMonthOrder};
 use crate::money::{self, Currency, DecimalMark};
+use crate::pace::Pace;
 use crate::text::is_blank;
 
 pub use headers::{normalize_header, recognise_header};
@@ -39,14 +40,21 @@ use sections::{classify_heading, is_total_label, Heading};
 
 /// Reads pasted or opened text into invoices, row errors and skipped rows. See the module doc.
 pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
+    crate::pace::block_on(parse_paced(text, options, &mut Pace::never()))
+}
+
+/// [`parse`], pausing at `pace`'s checkpoints in its long loops (the page's sliced derive,
+/// `crate::pace`); what it reads is the same.
+pub async fn parse_paced(text: &str, options: &ParseOptions<'_>, pace: &mut Pace) -> Parsed {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     // Excel for Mac's "CSV (Macintosh)" ends lines with a bare `\r`: count those as lines too.
     let text = &*unify_line_endings(text);
     let delimiter = sniff_delimiter(text);
-    let mut store = read_records(text, delimiter, true);
+    pace.within(0.0, 0.3);
+    let mut store = read_records(text, delimiter, true, pace).await;
     let quotes_ignored = quote_ran_away(&store.rows(), text);
     if quotes_ignored {
-        store = read_records(text, delimiter, false);
+        store = read_records(text, delimiter, false, pace).await;
     }
     let rows = store.rows();
     let record_count = rows.len();
@@ -75,7 +83,10 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     // Classify the body: data rows go on, the rest is skipped with its reason.
     let mut data: Vec<&Row> = Vec::with_capacity(rows.len().saturating_sub(body_start));
     let mut headings: Vec<(usize, &str)> = Vec::new();
-    for row in &rows[body_start..] {
+    pace.within(0.3, 0.4);
+    let body = rows.get(body_start..).unwrap_or(&[]);
+    for (i, row) in body.iter().enumerate() {
+        pace.tick(i, body.len()).await;
         let filled = row.record.iter().filter(|c| !is_blank(c)).count();
         let reason = if filled == 0 {
             Some(SkipReason::Blank)
@@ -101,6 +112,8 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         }
     }
 
+    pace.within(0.4, 0.5);
+    pace.between().await;
     let user_mapping = options.mapping.filter(|m| m.len() == width && width > 0);
     let titles: Vec<&str> = header_record.map_or(Vec::new(), |r| r.iter().collect());
     let assignment = assign::assign(&titles, &data, width);
@@ -181,6 +194,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
             true
         }
     });
+    pace.between().await;
     // The CSV reader passes over empty lines without a record: list them too.
     let line_count = text.lines().count();
     let mut covered = vec![false; line_count + 2];
@@ -208,6 +222,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     }
     skipped.sort_by_key(|s| s.line);
 
+    pace.between().await;
     let date_cols: Vec<usize> = [Field::InvoiceDate, Field::DueDate, Field::PaidDate]
         .into_iter()
         .filter_map(col)
@@ -323,7 +338,9 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     let default_currency_code = &reader.default_code;
     let mut invoices = Vec::with_capacity(data.len());
     let mut errors = Vec::new();
-    for row in &data {
+    pace.within(0.5, 0.9);
+    for (i, row) in data.iter().enumerate() {
+        pace.tick(i, data.len()).await;
         if let Some(&field) = unmapped.first() {
             errors.push(RowError {
                 line: row.line,
@@ -388,6 +405,8 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
             Err(mut row_errors) => errors.append(&mut row_errors),
         }
     }
+    pace.within(0.9, 1.0);
+    pace.between().await;
     let (invoices, merged, document_rows) = merge_documents(invoices, journal_account.is_some());
     let invoices = documents::drop_reversals_of_excluded(invoices, &mut excluded);
     let mut merged = merged;

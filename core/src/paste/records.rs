@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use csv::{ByteRecord, ReaderBuilder};
 
 use super::sniff::Delimiter;
+use crate::pace::Pace;
 use crate::text::clip;
 
 /// Every cell of the input, unescaped, in one buffer: one allocation for the whole paste
@@ -78,17 +79,22 @@ pub(super) struct Row<'a> {
 /// Splits `text` into records of cells, as the `csv` crate does. With quoting off, or no quote
 /// in the text, a record is a line and its cells are what lies between delimiters; the `csv`
 /// reader then does nothing but split, so the split is done here without copying a byte.
-pub(super) fn read_records(text: &str, delimiter: Delimiter, quoting: bool) -> Store<'_> {
+pub(super) async fn read_records<'t>(
+    text: &'t str,
+    delimiter: Delimiter,
+    quoting: bool,
+    pace: &mut Pace,
+) -> Store<'t> {
     // The csv reader also skips a byte-order mark at the very start: leave that to it.
     if (!quoting || !text.contains('"')) && !text.starts_with('\u{FEFF}') {
-        return split_plain(text, delimiter);
+        return split_plain(text, delimiter, pace).await;
     }
-    read_quoted(text, delimiter, quoting)
+    read_quoted(text, delimiter, quoting, pace).await
 }
 
 /// Lines (`\n`; the caller has unified line endings) split at `delimiter`; empty lines are no
 /// record, as for the csv reader. Line numbers are 1-based.
-fn split_plain(text: &str, delimiter: Delimiter) -> Store<'_> {
+async fn split_plain<'t>(text: &'t str, delimiter: Delimiter, pace: &mut Pace) -> Store<'t> {
     let sep = delimiter.byte();
     let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
     let mut store = Store {
@@ -98,6 +104,7 @@ fn split_plain(text: &str, delimiter: Delimiter) -> Store<'_> {
     };
     let mut start = 0;
     for (index, line) in text.split('\n').enumerate() {
+        pace.tick(index, lines).await;
         if !line.is_empty() {
             let first = store.cells.len();
             // `str::split` on one ASCII byte searches with memchr, many bytes at a time.
@@ -116,7 +123,12 @@ fn split_plain(text: &str, delimiter: Delimiter) -> Store<'_> {
 }
 
 /// Quoted text, read by the `csv` crate into one buffer.
-fn read_quoted(text: &str, delimiter: Delimiter, quoting: bool) -> Store<'_> {
+async fn read_quoted<'t>(
+    text: &'t str,
+    delimiter: Delimiter,
+    quoting: bool,
+    pace: &mut Pace,
+) -> Store<'t> {
     let mut reader = ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -131,6 +143,8 @@ fn read_quoted(text: &str, delimiter: Delimiter, quoting: bool) -> Store<'_> {
     let mut record = ByteRecord::new();
     let bytes = text.as_bytes();
     loop {
+        pace.tick(reader.position().byte() as usize, text.len())
+            .await;
         match reader.read_byte_record(&mut record) {
             Ok(true) => {
                 // The reader's position is where it started looking, before any empty lines it
@@ -202,6 +216,7 @@ pub(super) fn unify_line_endings(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pace::block_on;
 
     fn rows_of(store: &Store) -> Vec<(usize, Vec<String>)> {
         store
@@ -216,23 +231,28 @@ mod tests {
         #[test]
         fn plain_split_reads_as_the_csv_reader(text in "[ab发\t,;| \n]{0,80}") {
             for delimiter in [Delimiter::Tab, Delimiter::Comma, Delimiter::Semicolon, Delimiter::Pipe] {
-                let plain = rows_of(&split_plain(&text, delimiter));
-                proptest::prop_assert_eq!(&plain, &rows_of(&read_quoted(&text, delimiter, true)));
-                proptest::prop_assert_eq!(&plain, &rows_of(&read_quoted(&text, delimiter, false)));
+                let plain = rows_of(&block_on(split_plain(&text, delimiter, &mut Pace::never())));
+                proptest::prop_assert_eq!(&plain, &rows_of(&block_on(read_quoted(&text, delimiter, true, &mut Pace::never()))));
+                proptest::prop_assert_eq!(&plain, &rows_of(&block_on(read_quoted(&text, delimiter, false, &mut Pace::never()))));
             }
         }
 
         /// With quoting off, quotes are ordinary characters to both.
         #[test]
         fn plain_split_reads_quotes_as_the_csv_reader_without_quoting(text in "[a\",\n]{0,60}") {
-            let plain = rows_of(&split_plain(&text, Delimiter::Comma));
-            proptest::prop_assert_eq!(plain, rows_of(&read_quoted(&text, Delimiter::Comma, false)));
+            let plain = rows_of(&block_on(split_plain(&text, Delimiter::Comma, &mut Pace::never())));
+            proptest::prop_assert_eq!(plain, rows_of(&block_on(read_quoted(&text, Delimiter::Comma, false, &mut Pace::never()))));
         }
     }
 
     #[test]
     fn newlines_count_the_line_breaks_inside_quoted_cells() {
-        let store = read_records("a,\"b\nc\nd\",e\nf\n", Delimiter::Comma, true);
+        let store = block_on(read_records(
+            "a,\"b\nc\nd\",e\nf\n",
+            Delimiter::Comma,
+            true,
+            &mut Pace::never(),
+        ));
         let counts: Vec<usize> = store.rows().iter().map(|r| r.record.newlines()).collect();
         assert_eq!(counts, [2, 0]);
     }

@@ -70,8 +70,9 @@ pub use rules::{assess, Assessment, DisputeCase, NextAction, Step};
 pub(crate) use settings::MAX_DAYS;
 pub use settings::{Ladder, LimitationSettings, PlaybookSettings};
 pub use today::{
-    by_customer, csv_cells, customer_risks, dso, run, today, CustomerCard, CustomerRisk, Dso,
-    InvoiceFacts, ItemKind, ItemStatus, PlaybookReport, TodayItem, CSV_COLUMNS_EN, CSV_COLUMNS_ZH,
+    by_customer, csv_cells, customer_risks, dso, run, run_paced, today, CustomerCard, CustomerRisk,
+    Dso, InvoiceFacts, ItemKind, ItemStatus, PlaybookReport, TodayItem, CSV_COLUMNS_EN,
+    CSV_COLUMNS_ZH,
 };
 pub use vocabulary::{
     describe_when, format_date, CollectionAction, LetterKind, Money, RiskLevel, Stage,

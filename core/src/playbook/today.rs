@@ -13,6 +13,7 @@ use crate::aging::{Aged, Status};
 use crate::dates::iso;
 use crate::groups::sorted;
 use crate::i18n::Lang;
+use crate::pace::Pace;
 use crate::paste::Invoice;
 
 use super::annotations::{Annotation, Annotations, InvoiceKey};
@@ -269,30 +270,51 @@ pub fn run(
     settings: &PlaybookSettings,
     as_of: NaiveDate,
 ) -> PlaybookReport {
+    crate::pace::block_on(run_paced(
+        invoices,
+        annotations,
+        settings,
+        as_of,
+        &mut Pace::never(),
+    ))
+}
+
+/// [`run`], pausing at `pace`'s checkpoints (the page's sliced derive, `crate::pace`).
+pub async fn run_paced(
+    invoices: &[InvoiceFacts<'_>],
+    annotations: &Annotations,
+    settings: &PlaybookSettings,
+    as_of: NaiveDate,
+    pace: &mut Pace,
+) -> PlaybookReport {
     // The annotations by borrowed key: looking each invoice up by an `InvoiceKey` would build
     // two strings per invoice, most of them to find nothing.
     let by_key: HashMap<(&str, &str), &Annotation, RandomState> = annotations
         .iter()
         .map(|(key, a)| ((key.customer.as_str(), key.number.as_str()), a))
         .collect();
-    let assessments: Vec<Assessment> = invoices
-        .iter()
-        .map(|facts| {
-            let invoice = facts.invoice;
-            let annotation = by_key
-                .get(&(invoice.customer.as_str(), invoice.number.as_str()))
-                .copied();
-            assess(
-                facts.invoice,
-                facts.aged,
-                annotation,
-                facts.charges_owed,
-                settings,
-                as_of,
-            )
-        })
-        .collect();
+    let mut assessments: Vec<Assessment> = Vec::with_capacity(invoices.len());
+    pace.within(0.0, 0.75);
+    for (i, facts) in invoices.iter().enumerate() {
+        pace.tick(i, invoices.len()).await;
+        let invoice = facts.invoice;
+        let annotation = by_key
+            .get(&(invoice.customer.as_str(), invoice.number.as_str()))
+            .copied();
+        assessments.push(assess(
+            facts.invoice,
+            facts.aged,
+            annotation,
+            facts.charges_owed,
+            settings,
+            as_of,
+        ));
+    }
+    pace.within(0.75, 0.9);
+    pace.between().await;
     let customers = risks(invoices, &assessments, settings, as_of);
+    pace.within(0.9, 1.0);
+    pace.between().await;
     let today = items(invoices, &assessments, &customers, as_of);
     PlaybookReport {
         assessments,
