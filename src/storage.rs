@@ -271,6 +271,9 @@ pub fn save(workspace: &Workspace, done: impl FnOnce(Saved) + 'static) {
     let json = crate::browser::timed("save:json", || to_store(workspace));
     let leavings = LEAVINGS.with_borrow(|n| *n);
     wasm_bindgen_futures::spawn_local(async move {
+        // The write begins in a task of its own: handing IndexedDB megabytes is tens of ms,
+        // and in one task with the JSON a large save would hold the page over 100 ms.
+        gloo::timers::future::TimeoutFuture::new(0).await;
         // The write, from its start to its commit (the browser's own work on it included).
         crate::browser::mark("save:write");
         let written = write(&[(SAVED_KEY, json.as_deref())]).await;

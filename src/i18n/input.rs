@@ -24,6 +24,8 @@ pub struct Words {
     pub stop_working_out: &'static str,
     /// What the page shows meanwhile.
     pub shown_meanwhile: &'static str,
+    /// The same, while the saved ledger is worked out as the page opens.
+    pub reading_saved: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -49,6 +51,7 @@ const ZH: Words = Words {
     working_out: "正在计算约 {rows} 行…",
     stop_working_out: "停止计算",
     shown_meanwhile: "计算完成前，下面显示的是之前的结果；页面可以照常滚动和查看。",
+    reading_saved: "正在读取上次保存的账目，计算完成后即显示结果。",
 };
 
 const EN: Words = Words {
@@ -69,4 +72,6 @@ const EN: Words = Words {
     stop_working_out: "Stop",
     shown_meanwhile:
         "Until it is done, what you see below is from before; you can scroll and read as usual.",
+    reading_saved:
+        "Your saved ledger is being read again; its results appear as soon as it is done.",
 };

@@ -11,12 +11,13 @@
 
 use std::rc::Rc;
 
+use chrono::NaiveDate;
 use overdue_core::edit::Reach;
-use overdue_core::report::Report;
+use overdue_core::report::{derive_with, Report};
 use overdue_core::stages::Stage;
-use overdue_core::workspace::Workspace;
+use overdue_core::workspace::{Input, Workspace};
 
-use super::AppState;
+use super::{AppState, Timer};
 
 /// From this many rows of work on, a derive is sliced: about 50 ms of derive in the page on
 /// our 2-core machine, so a smaller one goes in one piece as before (and shows no progress bar
@@ -76,6 +77,34 @@ fn lines_in(text: &str) -> usize {
     lines + usize::from(!text.is_empty() && !text.ends_with('\n'))
 }
 
+/// The report a page opening on `workspace` starts from, and the run that catches it up: a
+/// large saved ledger is worked out in slices too, so that opening the page does not hold it
+/// for the derive (a first run has no `before`, so nothing to stop back to). Meanwhile the
+/// report is that of the same workspace without its text: no invoices, the settings as saved.
+pub(super) fn at_start(
+    workspace: &Workspace,
+    today: NaiveDate,
+    timer: Timer,
+) -> (Report, Option<Deriving>) {
+    let mut stages = timer;
+    let rows = lines_in(&workspace.input.text);
+    if rows < SLICED_FROM_ROWS {
+        let report = timer.time("derive", || derive_with(workspace, today, &mut stages));
+        return (report, None);
+    }
+    let textless = Workspace {
+        input: Input::default(),
+        ..workspace.clone()
+    };
+    let run = Deriving {
+        run: 1,
+        reach: Reach::Parse,
+        before: None,
+        rows,
+    };
+    (derive_with(&textless, today, &mut stages), Some(run))
+}
+
 impl AppState {
     /// Whether the derive after an edit of `reach` to `workspace` is sliced: it is large, or
     /// one is running already (the report is then behind, and only the sliced run catches it
@@ -116,8 +145,11 @@ impl AppState {
                 if running.reach.reruns(Stage::Parse) {
                     next.letter = self.letter.after_repaste(&next.report);
                     // The first data of the page: it opens where the day's work is, as a
-                    // paste derived at once does.
-                    next.open_today_if_work(self);
+                    // paste derived at once does. (The saved work read at start-up, which has
+                    // no `before`, opens where a small one does.)
+                    if running.before.is_some() {
+                        next.open_today_if_work(self);
+                    }
                 }
                 Some(next)
             }

@@ -136,3 +136,50 @@ fn stopping_a_derive_puts_the_workspace_back_with_its_report() {
     // Nothing to stop: nothing changes.
     assert!(stopped.next(Action::Derive(DeriveAction::Cancel)).is_none());
 }
+
+#[test]
+fn a_large_saved_ledger_is_worked_out_in_slices_as_the_page_opens() {
+    let mut saved = Workspace::default();
+    saved.apply(Edit::Paste {
+        text: ledger(SLICED_FROM_ROWS),
+        source: None,
+    });
+    let opened = AppState::new(
+        saved.clone(),
+        today(),
+        Lang::En,
+        Saved::Nothing,
+        Timer::NONE,
+    );
+    let running = opened
+        .deriving
+        .clone()
+        .expect("a large saved ledger is sliced");
+    assert_eq!(running.reach, Reach::Parse);
+    assert_eq!(running.before, None, "nothing to stop back to");
+    assert_eq!(running.run, opened.runs);
+    assert_eq!(*opened.workspace, saved, "the saved work is kept as it was");
+    assert!(opened.report.parsed.invoices.is_empty());
+    assert!(
+        opened.next(Action::Derive(DeriveAction::Cancel)).is_none(),
+        "there is no stop"
+    );
+    let done = finish(&opened);
+    assert_eq!(done.deriving, None);
+    assert_eq!(*done.report, derive(&saved, today()));
+    assert_eq!(done.table.rows.len(), SLICED_FROM_ROWS);
+    assert_eq!(
+        done.ui.tab,
+        Tab::Invoices,
+        "where a small saved ledger opens"
+    );
+    // A small saved ledger is derived at once, as before.
+    let mut small = Workspace::default();
+    small.apply(Edit::Paste {
+        text: ledger(20),
+        source: None,
+    });
+    let opened = AppState::new(small, today(), Lang::En, Saved::Nothing, Timer::NONE);
+    assert_eq!(opened.deriving, None);
+    assert_eq!(opened.report.parsed.invoices.len(), 20);
+}

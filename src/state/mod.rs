@@ -28,7 +28,7 @@ use overdue_core::edit::{Edit, Reach};
 use overdue_core::i18n::Lang;
 use overdue_core::playbook::contacts::ContactEntry;
 use overdue_core::playbook::{CollectionAction, InvoiceKey, LetterKind};
-use overdue_core::report::{derive_with, rederive_with, Report};
+use overdue_core::report::{rederive_with, Report};
 use overdue_core::review::snapshot::Snapshots;
 use overdue_core::stages::{Stage, StageHook};
 use overdue_core::workspace::Workspace;
@@ -233,8 +233,8 @@ impl AppState {
         saved: Saved,
         timer: Timer,
     ) -> AppState {
-        let mut stages = timer;
-        let report = Rc::new(timer.time("derive", || derive_with(&workspace, today, &mut stages)));
+        let (report, deriving) = deriving::at_start(&workspace, today, timer);
+        let report = Rc::new(report);
         AppState {
             today,
             browser_lang,
@@ -265,8 +265,8 @@ impl AppState {
             },
             snapshots: Rc::default(),
             review: ReviewView::default(),
-            deriving: None,
-            runs: 0,
+            runs: deriving.as_ref().map_or(0, |d| d.run),
+            deriving,
         }
     }
 

@@ -26,7 +26,7 @@ pub fn deriving_bar(state: &AppState, dispatch: &UseReducerDispatcher<AppState>)
             // No value attribute: the running derive sets it (an absent one is "indeterminate").
             <progress id={PROGRESS_ID} max="1"></progress>
             { for stop }
-            <p class="hint">{ w.shown_meanwhile }</p>
+            <p class="hint">{ if deriving.before.is_some() { w.shown_meanwhile } else { w.reading_saved } }</p>
         </div>
     }
 }

@@ -67,6 +67,9 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
     };
     let data_rows = super::memo::read_counts(parsed).data_rows;
     let has_data = !text.trim().is_empty();
+    // The saved ledger being worked out as the page opens: the report has none of it yet, so
+    // its counts would say nothing was read (the progress bar says what is happening).
+    let reading_saved = state.deriving.as_ref().is_some_and(|d| d.before.is_none());
     // Once there is data the panel can fold away, so that the results come first (on a phone
     // especially); after a reload it starts folded.
     let open = !has_data || state.ui.input_open.unwrap_or(false);
@@ -78,7 +81,7 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
         <section class="input-panel no-print" aria-labelledby="input-heading">
             <div class="panel-head">
                 <h2 id="input-heading">{ t.input_heading }</h2>
-                if has_data {
+                if has_data && !reading_saved {
                     <p class="parse-status" data-testid="parse-status" aria-live="polite">
                         if let Some(source) = &state.workspace.input.source { <span class="source">{ source }{ " · " }</span> }
                         <strong>{ parsed.invoices.len() }</strong>{ format!(" / {data_rows} {} · ", t.rows_read) }
@@ -86,13 +89,15 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                         { format!(" {}", t.problems) }
                         if !parsed.skipped.is_empty() { { format!(" · {} {}", parsed.skipped.len(), crate::i18n::input::words(lang).skipped) } }
                     </p>
+                }
+                if has_data {
                     <button class="link" data-testid="input-toggle" aria-expanded={open.to_string()} aria-controls="input-body" onclick={on_toggle}>
                         { if open { t.fold_input } else { t.unfold_input } }
                     </button>
                 }
             </div>
             { replace_guard(state, dispatch) }
-            if has_data { { read_summary(state) } }
+            if has_data && !reading_saved { { read_summary(state) } }
             if open {
                 <div id="input-body">
                     <div class="dropzone">

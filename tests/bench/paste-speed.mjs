@@ -132,7 +132,11 @@ for (const rows of sizes) {
       "ours / papa (best)": (best(totals) / best(papa.runs)).toFixed(2),
       "ours / udsv (best)": (best(totals) / best(udsv.runs)).toFixed(2),
     });
-    measureLines.push(...ours[name].map((t, run) => `${name} ${rows} rows, run ${run}: ${describeMeasures(t.measures)}`));
+    measureLines.push(
+      ...ours[name].map(
+        (t, run) => `${name} ${rows} rows, run ${run}: ${describeMeasures(t.measures)}\n  longest tasks: ${t.longest.join("; ") || "none"}`,
+      ),
+    );
   }
 }
 await browser.close();
