@@ -114,3 +114,25 @@ test("a large saved ledger is worked out in slices as the page opens, with no St
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("on a phone the bar comes first, above the results a phone shows first, and stays in sight as the page scrolls", { timeout: 300_000 }, async () => {
+  const { context, page, problems } = await openPage(browser, server.url, { viewport: { width: 390, height: 844 } });
+  await paste(page, small);
+  await waitForRead(page, 120);
+  const cdp = await slowCpu(page, 8);
+  await paste(page, large);
+  const bar = page.locator("[data-testid=deriving]");
+  await bar.waitFor({ timeout: 60_000 });
+  const [above, results] = [await bar.boundingBox(), await page.locator("main > .summary").boundingBox()];
+  assert.ok(above.y < results.y, `bar at ${above.y}, results at ${results.y}`);
+  await page.mouse.move(200, 600);
+  await page.mouse.wheel(0, 700);
+  await page.waitForFunction(() => window.scrollY > 300);
+  assert.ok(await bar.isVisible(), "the derive has not finished");
+  const box = await bar.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 844, `the bar is in sight (y = ${box.y})`);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  await waitForRead(page, LARGE);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
