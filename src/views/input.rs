@@ -70,6 +70,12 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
     // The saved ledger being worked out as the page opens: the report has none of it yet, so
     // its counts would say nothing was read (the progress bar says what is happening).
     let reading_saved = state.deriving.as_ref().is_some_and(|d| d.before.is_none());
+    // The text's lines: the report's, or while it is behind the paste, the estimate the
+    // progress bar gives too.
+    let lines = state
+        .deriving
+        .as_ref()
+        .map_or(parsed.record_count, |d| d.rows);
     // Once there is data the panel can fold away, so that the results come first (on a phone
     // especially); after a reload it starts folded.
     let open = !has_data || state.ui.input_open.unwrap_or(false);
@@ -105,7 +111,7 @@ pub fn input_panel(state: &AppState, dispatch: &Dispatch) -> Html {
                         if large {
                             <div class="large-paste" data-testid="paste-preview">
                                 <strong>{ t.large_paste_title }</strong>
-                                { format!(" — {} KB, {} {}", text.len() / 1024, parsed.record_count, crate::i18n::input::words(lang).lines) }
+                                { format!(" — {} KB, {} {}", text.len() / 1024, lines, crate::i18n::input::words(lang).lines) }
                                 <pre>{ text.lines().take(4).map(|l| clip(l, 160)).collect::<Vec<_>>().join("\n") }{ "\n…" }</pre>
                             </div>
                         }

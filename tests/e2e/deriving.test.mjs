@@ -49,8 +49,9 @@ test("a large paste shows its progress, the page scrolls and takes clicks meanwh
   const rows = rowsSaid(said, /Working out about ([\d,]+) rows/);
   assert.ok(Math.abs(rows - LARGE) < LARGE / 10, said);
   assert.match(said, /what you see below is from before/);
-  // What is shown meanwhile is the ledger before.
+  // What is shown meanwhile is the ledger before; the preview is of the new paste.
   assert.match(await status(page), /^120 \/ 120 rows read/);
+  assert.match(await page.textContent("[data-testid=paste-preview]"), new RegExp(`${rows} lines`));
   // Each slice sets the bar's value: wait for one, then for a larger one.
   const progress = () => page.$eval("[data-testid=deriving] progress", (p) => Number(p.getAttribute("value") ?? 0));
   await page.waitForFunction(() => Number(document.querySelector("[data-testid=deriving] progress")?.getAttribute("value") ?? 0) > 0);
