@@ -299,8 +299,6 @@ fn use_saving(state: &UseReducerHandle<AppState>) {
         let current = state.clone();
         let stored = stored.clone();
         use_effect_with((), move |_| {
-            // The saved workspace has rendered: it is the last good version from now on.
-            storage::keep_last_good();
             let flush = move || {
                 if current.saving_suspended() {
                     return;
@@ -328,6 +326,15 @@ fn use_saving(state: &UseReducerHandle<AppState>) {
             move || drop(listeners)
         });
     }
+    // The saved workspace has derived and rendered without failing: it is the last good
+    // version from now on. Not at the first render when it is a large one worked out in
+    // slices (`state/deriving.rs`): that render has none of it yet, and a ledger that broke
+    // the derive would otherwise replace the good copy the crash page offers back.
+    use_effect_with(state.deriving.is_some(), |deriving| {
+        if !*deriving {
+            storage::keep_last_good();
+        }
+    });
     // The kept snapshots, when they change (not on the first render: they were just read).
     {
         let dispatcher = state.dispatcher();
