@@ -70,10 +70,7 @@ impl Pace {
         Pace {
             clock: Some(clock),
             slice,
-            ticks: 0,
-            stage: (0.0, 1.0),
-            base: 0.0,
-            width: 1.0,
+            ..Pace::never()
         }
     }
 
